@@ -1,0 +1,125 @@
+//! The error body of every non-2xx answer (API.md, "Errors always have this body").
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The `error` field: one value per HTTP status class the API uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    BadRequest,
+    Validation,
+    Unauthenticated,
+    Forbidden,
+    NotFound,
+    Conflict,
+    Expired,
+    PayloadTooLarge,
+    RateLimited,
+    Internal,
+}
+
+impl ErrorKind {
+    pub const ALL: [ErrorKind; 10] = [
+        Self::BadRequest,
+        Self::Validation,
+        Self::Unauthenticated,
+        Self::Forbidden,
+        Self::NotFound,
+        Self::Conflict,
+        Self::Expired,
+        Self::PayloadTooLarge,
+        Self::RateLimited,
+        Self::Internal,
+    ];
+
+    pub fn status(self) -> u16 {
+        match self {
+            Self::BadRequest => 400,
+            Self::Validation => 422,
+            Self::Unauthenticated => 401,
+            Self::Forbidden => 403,
+            Self::NotFound => 404,
+            Self::Conflict => 409,
+            Self::Expired => 410,
+            Self::PayloadTooLarge => 413,
+            Self::RateLimited => 429,
+            Self::Internal => 500,
+        }
+    }
+
+    /// The kind a bare status stands for, when a body is missing or unreadable.
+    pub fn from_status(status: u16) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.status() == status)
+    }
+
+    /// The stable key, as it appears on the wire and in translation files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::BadRequest => "bad_request",
+            Self::Validation => "validation",
+            Self::Unauthenticated => "unauthenticated",
+            Self::Forbidden => "forbidden",
+            Self::NotFound => "not_found",
+            Self::Conflict => "conflict",
+            Self::Expired => "expired",
+            Self::PayloadTooLarge => "payload_too_large",
+            Self::RateLimited => "rate_limited",
+            Self::Internal => "internal",
+        }
+    }
+}
+
+/// Field errors: dotted path into the request body → stable codes (`email.free_mail`).
+pub type FieldErrors = BTreeMap<String, Vec<String>>;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: ErrorKind,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: FieldErrors,
+}
+
+impl ErrorBody {
+    pub fn new(error: ErrorKind, message: impl Into<String>) -> Self {
+        Self { error, message: message.into(), fields: FieldErrors::new() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_round_trips_through_its_status_and_key() {
+        for kind in ErrorKind::ALL {
+            assert_eq!(ErrorKind::from_status(kind.status()), Some(kind));
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.key()));
+        }
+        assert_eq!(ErrorKind::from_status(418), None);
+    }
+
+    #[test]
+    fn body_matches_the_documented_shape() {
+        let mut body = ErrorBody::new(ErrorKind::Validation, "1 field is invalid");
+        body.fields.insert(
+            "legal_profile.address.postal_code".into(),
+            vec!["postal_code.format".into()],
+        );
+        let json: serde_json::Value = serde_json::to_value(&body).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "error": "validation",
+                "message": "1 field is invalid",
+                "fields": { "legal_profile.address.postal_code": ["postal_code.format"] }
+            })
+        );
+        let bare: ErrorBody =
+            serde_json::from_str(r#"{"error":"not_found","message":"no such route"}"#).unwrap();
+        assert!(bare.fields.is_empty());
+    }
+}

@@ -1,0 +1,63 @@
+//! Roles of a work account user (API.md, `Role`).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    GlobalAdmin,
+    UserManagementAdmin,
+    AccountAdmin,
+    AdminAgent,
+    SalesAgent,
+    HelpdeskAgent,
+    BillingAdmin,
+    MpnPartnerAdmin,
+    ReferralsAdmin,
+    IncentivesAdmin,
+    ReportViewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 11] = [
+        Self::GlobalAdmin,
+        Self::UserManagementAdmin,
+        Self::AccountAdmin,
+        Self::AdminAgent,
+        Self::SalesAgent,
+        Self::HelpdeskAgent,
+        Self::BillingAdmin,
+        Self::MpnPartnerAdmin,
+        Self::ReferralsAdmin,
+        Self::IncentivesAdmin,
+        Self::ReportViewer,
+    ];
+
+    /// Who may add, change and remove users (the seed: Global admin and Admin agent; API.md adds
+    /// User management admin).
+    pub fn manages_users(self) -> bool {
+        matches!(self, Self::GlobalAdmin | Self::UserManagementAdmin | Self::AdminAgent)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_use_the_wire_names_of_the_api() {
+        let names: Vec<String> = Role::ALL
+            .iter()
+            .map(|r| serde_json::to_value(r).unwrap().as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(names[0], "global_admin");
+        assert_eq!(names[3], "admin_agent");
+        assert_eq!(names[10], "report_viewer");
+    }
+
+    #[test]
+    fn only_the_three_admin_roles_manage_users() {
+        let managers: Vec<Role> = Role::ALL.into_iter().filter(|r| r.manages_users()).collect();
+        assert_eq!(managers, vec![Role::GlobalAdmin, Role::UserManagementAdmin, Role::AdminAgent]);
+    }
+}

@@ -1,0 +1,99 @@
+//! `partner-server`: the REST API of API.md over SQLite, plus the built SPA from `--dist`.
+
+mod db;
+mod error;
+mod routes;
+
+use std::{future::Future, net::SocketAddr, path::PathBuf};
+
+use clap::Parser;
+use tokio::net::TcpListener;
+
+pub use error::ApiError;
+
+#[derive(Debug, Clone, Parser)]
+#[command(name = "partner-server", version, about = "Partner Center reference backend")]
+pub struct Options {
+    /// Address to listen on; port 0 picks a free one (printed at start).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// sqlx SQLite URL; `sqlite::memory:` for a throwaway database.
+    #[arg(long, default_value = "sqlite:./data/partner.db")]
+    pub database: String,
+    /// Folder of the built SPA (`trunk build` output).
+    #[arg(long, default_value = "dist")]
+    pub dist: PathBuf,
+    /// Development mode: enables `/api/dev/*` (outbox, vetting, seed).
+    #[arg(long)]
+    pub dev: bool,
+}
+
+/// Shared by every handler; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: sqlx::SqlitePool,
+    pub dev: bool,
+}
+
+pub struct Server {
+    listener: TcpListener,
+    router: axum::Router,
+}
+
+impl Server {
+    /// Opens the database (running migrations) and binds the address, so that a caller
+    /// knows the port before serving starts.
+    pub async fn bind(options: Options) -> Result<Self, StartError> {
+        let db = db::open(&options.database).await?;
+        let state = AppState { db, dev: options.dev };
+        let router = routes::router(state, &options.dist);
+        let listener =
+            TcpListener::bind(options.addr).await.map_err(|e| StartError::Bind(options.addr, e))?;
+        Ok(Self { listener, router })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("database migrations: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database folder {0}: {1}")]
+    DataDir(PathBuf, std::io::Error),
+    #[error("cannot listen on {0}: {1}")]
+    Bind(SocketAddr, std::io::Error),
+}
+
+/// Resolves on Ctrl-C or SIGTERM, letting in-flight requests finish.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,12 @@
+//! One page per file; `route::switch` picks them.
+
+mod dashboard;
+mod home;
+mod not_found;
+pub mod onboarding;
+mod startup_error;
+
+pub use dashboard::Dashboard;
+pub use home::Home;
+pub use not_found::NotFound;
+pub use startup_error::StartupError;

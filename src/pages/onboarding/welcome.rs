@@ -1,0 +1,55 @@
+use yew::prelude::*;
+
+use crate::{i18n::use_i18n, pages::dashboard::DASHBOARD_VIDEO};
+
+pub const JOIN_NETWORK: &str = "https://partner.microsoft.com/commercial";
+/// The next step of the wizard (`/onboarding/sign-in`, issue #4).
+const NEXT_STEP: &str = "/onboarding/sign-in";
+
+/// Step 1, "Bienvenue": what the user needs before starting, in the seed's words.
+#[function_component]
+pub fn Welcome() -> Html {
+    let t = use_i18n();
+    let checklist = [
+        (t.checklist_admin_email(), t.checklist_admin_email_why()),
+        (t.checklist_work_account(), t.checklist_work_account_why()),
+        (t.checklist_legal(), t.checklist_legal_why()),
+        (t.checklist_signing(), t.checklist_signing_why()),
+        (t.checklist_contact(), t.checklist_contact_why()),
+    ];
+    let external = |href: &'static str, label: String| {
+        html! {
+            <a {href} target="_blank" rel="noopener noreferrer">
+                { label }<span class="visually-hidden">{ " " }{ t.new_tab().to_string() }</span>
+            </a>
+        }
+    };
+    html! {
+        <section class="page narrow" aria-labelledby="welcome-title">
+            <h1 id="welcome-title">{ t.welcome_title().to_string() }</h1>
+            <p class="lead">{ t.welcome_intro().to_string() }</p>
+
+            <h2>{ t.roles_title().to_string() }</h2>
+            <ul>
+                <li>{ t.role_global_admin().to_string() }</li>
+                <li>{ t.role_admin_agent().to_string() }</li>
+            </ul>
+            <p>
+                { t.welcome_membership().to_string() }{ " " }
+                { external(JOIN_NETWORK, t.welcome_join_now().to_string()) }{ "." }
+            </p>
+            <p>{ t.welcome_video().to_string() }{ " " }{ external(DASHBOARD_VIDEO, t.video_dashboard().to_string()) }</p>
+
+            <h2>{ t.before_you_begin().to_string() }</h2>
+            <p>{ t.before_you_begin_intro().to_string() }</p>
+            <ul class="checklist">
+                { for checklist.into_iter().map(|(item, why)| html! {
+                    <li><strong>{ item.to_string() }</strong><br /><span class="muted">{ why.to_string() }</span></li>
+                }) }
+            </ul>
+            <p>{ t.welcome_verify_note().to_string() }</p>
+
+            <p class="actions"><a class="button button-primary" href={NEXT_STEP}>{ t.next().to_string() }</a></p>
+        </section>
+    }
+}

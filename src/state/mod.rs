@@ -1,0 +1,7 @@
+//! App-wide state: each a context behind a `use_x()` hook with intent methods.
+
+mod session;
+mod toasts;
+
+pub use session::{use_session, SessionHandle, SessionProvider, SessionState};
+pub use toasts::{use_toasts, Toast, ToastHandle, ToastKind, ToastProvider};

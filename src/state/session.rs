@@ -1,0 +1,106 @@
+//! Who is signed in. The cookie is the truth (HttpOnly, invisible to us); this state mirrors
+//! `GET /api/session` and changes only through the intents below.
+
+use std::rc::Rc;
+
+use partner_domain::{Credentials, Me};
+use yew::prelude::*;
+
+use crate::api::{use_backend, ApiError, ApiResult};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SessionState {
+    /// Asking the backend who we are.
+    Checking,
+    SignedOut,
+    SignedIn(Rc<Me>),
+    /// The backend could not say (offline, 5xx): not the same as signed out.
+    Unknown(ApiError),
+}
+
+pub enum SessionAction {
+    Set(SessionState),
+}
+
+impl Reducible for SessionState {
+    type Action = SessionAction;
+    fn reduce(self: Rc<Self>, action: SessionAction) -> Rc<Self> {
+        match action {
+            SessionAction::Set(next) if *self == next => self,
+            SessionAction::Set(next) => Rc::new(next),
+        }
+    }
+}
+
+fn state_of(answer: ApiResult<Me>) -> SessionState {
+    match answer {
+        Ok(me) => SessionState::SignedIn(Rc::new(me)),
+        Err(e) if e.is_unauthenticated() => SessionState::SignedOut,
+        Err(e) => SessionState::Unknown(e),
+    }
+}
+
+#[derive(Clone, PartialEq)]
+pub struct SessionHandle {
+    state: UseReducerHandle<SessionState>,
+    backend: crate::api::BackendHandle,
+}
+
+impl SessionHandle {
+    pub fn state(&self) -> &SessionState {
+        &self.state
+    }
+
+    pub fn me(&self) -> Option<Rc<Me>> {
+        match &*self.state {
+            SessionState::SignedIn(me) => Some(me.clone()),
+            _ => None,
+        }
+    }
+
+    /// Asks the backend again (after a failure, or when roles may have changed).
+    pub fn refresh(&self) {
+        let (state, backend) = (self.state.clone(), self.backend.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            state.dispatch(SessionAction::Set(state_of(backend.session().await)));
+        });
+    }
+
+    pub async fn sign_in(&self, credentials: Credentials) -> ApiResult<Rc<Me>> {
+        let me = Rc::new(self.backend.sign_in(credentials).await?);
+        self.state.dispatch(SessionAction::Set(SessionState::SignedIn(me.clone())));
+        Ok(me)
+    }
+
+    pub async fn sign_out(&self) -> ApiResult<()> {
+        self.backend.sign_out().await?;
+        self.state.dispatch(SessionAction::Set(SessionState::SignedOut));
+        Ok(())
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SessionProviderProps {
+    pub children: Html,
+}
+
+#[function_component]
+pub fn SessionProvider(props: &SessionProviderProps) -> Html {
+    let state = use_reducer(|| SessionState::Checking);
+    let backend = use_backend();
+    let handle = SessionHandle { state, backend };
+    {
+        let handle = handle.clone();
+        use_effect_with((), move |()| handle.refresh());
+    }
+    html! {
+        <ContextProvider<SessionHandle> context={handle}>
+            { props.children.clone() }
+        </ContextProvider<SessionHandle>>
+    }
+}
+
+#[hook]
+pub fn use_session() -> SessionHandle {
+    use_context::<SessionHandle>().expect("pages are mounted inside the App's SessionProvider")
+}

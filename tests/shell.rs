@@ -1,0 +1,121 @@
+//! The app shell in a real browser, on the mock backend: language, settings menu, start-up
+//! errors, redirects and the not-found page, as a user sees them.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use partner_center::api::{Backend, MockBackend, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD};
+use partner_domain::Credentials;
+use support::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn a_signed_out_visitor_lands_on_the_welcome_page_in_french() {
+    let app = Mounted::at("/", MOCK_CONFIG).await;
+    app.wait_for_text("h1", "Bienvenue").await;
+    assert_eq!(path(), "/onboarding/welcome");
+    assert_eq!(html_lang(), "fr-FR");
+    assert!(app.text("header label").starts_with("Langue"));
+    assert!(app.text("header").contains("données de démonstration"));
+    assert!(app.text("main").contains("Avant de commencer"));
+    assert!(app.text("main").contains("Agent d’administration"));
+    // Signed out: no settings, no sign-out.
+    assert!(app.find("[aria-label='Paramètres']").is_none());
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_changes_every_text_and_is_remembered() {
+    let app = Mounted::at("/onboarding/welcome", MOCK_CONFIG).await;
+    app.wait_for_text("h1", "Bienvenue").await;
+    app.select("#language", "en-US");
+    app.wait_for_text("h1", "Welcome").await;
+    assert_eq!(html_lang(), "en-US");
+    assert!(app.text("header label").starts_with("Language"));
+    assert!(app.text("header").contains("demo data"));
+    assert!(app.text("main").contains("Before you begin"));
+    assert!(!app.text("main").contains("Avant de commencer"));
+    app.unmount();
+
+    // A new visit keeps the choice.
+    let again = Mounted::keeping_storage("/onboarding/welcome", MOCK_CONFIG).await;
+    again.wait_for_text("h1", "Welcome").await;
+    assert_eq!(html_lang(), "en-US");
+    again.select("#language", "fr-FR");
+    again.wait_for_text("h1", "Bienvenue").await;
+    assert_eq!(html_lang(), "fr-FR");
+    again.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn the_settings_menu_opens_and_closes_with_the_keyboard() {
+    clear_storage();
+    MockBackend::new(Default::default())
+        .sign_in(Credentials { email: DEMO_ADMIN_EMAIL.into(), password: DEMO_ADMIN_PASSWORD.into() })
+        .await
+        .expect("the demo admin signs in");
+    let app = Mounted::keeping_storage("/", MOCK_CONFIG).await;
+    app.wait_for_text("h1", "Vue d’ensemble").await;
+    assert_eq!(path(), "/dashboard");
+    assert!(app.text("nav").contains("Vue d’ensemble"));
+
+    let gear = app.wait_for("button[aria-label='Paramètres']").await;
+    assert_eq!(gear.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(app.find("#settings-menu").unwrap().has_attribute("hidden"));
+
+    key(&gear, "ArrowDown");
+    app.settle().await;
+    assert_eq!(gear.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(!app.find("#settings-menu").unwrap().has_attribute("hidden"));
+    assert_eq!(focused_text(), "Gestion des utilisateurs");
+
+    key(&focused(), "ArrowDown");
+    app.settle().await;
+    assert_eq!(focused_text(), "Paramètres partenaire");
+    key(&focused(), "ArrowDown");
+    app.settle().await;
+    assert_eq!(focused_text(), "Gestion des utilisateurs", "focus wraps around");
+
+    key(&focused(), "Escape");
+    app.settle().await;
+    assert_eq!(gear.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(app.find("#settings-menu").unwrap().has_attribute("hidden"));
+    assert_eq!(focused().get_attribute("aria-label").as_deref(), Some("Paramètres"));
+
+    // Enter opens it too, on the first item.
+    key(&gear, "Enter");
+    app.settle().await;
+    assert_eq!(focused_text(), "Gestion des utilisateurs");
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_config_shows_an_error_screen_not_a_blank_page() {
+    let app = Mounted::at("/", "{ \"backend\": ").await;
+    app.wait_for_text("h1", "Impossible de démarrer l’Espace partenaires").await;
+    let alert = app.text("[role=alert]");
+    assert!(alert.contains("config.json"), "{alert}");
+    assert!(app.find("button.button").is_some(), "offers to retry");
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_config_shows_the_error_screen_in_english_too() {
+    clear_storage();
+    set_language("en-US");
+    let app = Mounted::with_url("/", "/no-such-config.json").await;
+    app.wait_for_text("h1", "Partner Center cannot start").await;
+    assert!(app.text("[role=alert]").contains("404"));
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_address_shows_the_not_found_page() {
+    let app = Mounted::at("/no/such/page", MOCK_CONFIG).await;
+    app.wait_for_text("h1", "Page introuvable").await;
+    assert!(app.text("main").contains("/no/such/page"));
+    assert!(app.find("main a[href='/']").is_some(), "links back home");
+    app.unmount();
+}

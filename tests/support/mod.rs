@@ -1,0 +1,158 @@
+//! Mounting the real app in the test page and looking at it as a user would.
+#![allow(dead_code)] // each test binary uses its own share of these helpers
+
+use std::time::Duration;
+
+use gloo_timers::future::sleep;
+use partner_center::{App, AppProps};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit};
+use yew::AppHandle;
+
+pub const MOCK_CONFIG: &str = r#"{ "backend": "mock" }"#;
+/// How long a condition may take to become true (config fetch, mock latency, render).
+const PATIENCE: Duration = Duration::from_secs(5);
+
+pub fn document() -> web_sys::Document {
+    gloo_utils::document()
+}
+
+pub fn clear_storage() {
+    gloo_utils::window().local_storage().unwrap().unwrap().clear().unwrap();
+}
+
+pub fn set_language(tag: &str) {
+    let storage = gloo_utils::window().local_storage().unwrap().unwrap();
+    storage.set_item("partner-center.lang", tag).unwrap();
+}
+
+pub fn path() -> String {
+    gloo_utils::window().location().pathname().unwrap()
+}
+
+pub fn html_lang() -> String {
+    document().document_element().unwrap().get_attribute("lang").unwrap_or_default()
+}
+
+pub fn focused() -> HtmlElement {
+    document().active_element().expect("something has focus").dyn_into().unwrap()
+}
+
+pub fn focused_text() -> String {
+    focused().text_content().unwrap_or_default().trim().to_owned()
+}
+
+pub fn key(target: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn data_url(json: &str) -> String {
+    format!("data:application/json,{}", js_sys::encode_uri_component(json))
+}
+
+pub struct Mounted {
+    root: Element,
+    handle: Option<AppHandle<App>>,
+}
+
+impl Mounted {
+    /// A fresh visit: empty storage, the address `path`, the config `json`.
+    pub async fn at(path: &str, json: &str) -> Self {
+        clear_storage();
+        Self::keeping_storage(path, json).await
+    }
+
+    /// A visit that keeps what earlier ones stored (language, mock data, session).
+    pub async fn keeping_storage(path: &str, json: &str) -> Self {
+        Self::with_url(path, &data_url(json)).await
+    }
+
+    pub async fn with_url(path: &str, config_url: &str) -> Self {
+        gloo_utils::window().history().unwrap().replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(path),
+        )
+        .unwrap();
+        let root = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&root).unwrap();
+        let handle = yew::Renderer::<App>::with_root_and_props(
+            root.clone(),
+            AppProps { config_url: config_url.to_owned().into() },
+        )
+        .render();
+        let mounted = Self { root, handle: Some(handle) };
+        mounted.settle().await;
+        mounted
+    }
+
+    /// Lets pending renders and effects run.
+    pub async fn settle(&self) {
+        yew::scheduler::flush().await;
+        sleep(Duration::from_millis(10)).await;
+        yew::scheduler::flush().await;
+    }
+
+    pub fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+
+    pub fn text(&self, selector: &str) -> String {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no {selector} in: {}", self.root.inner_html()))
+            .text_content()
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    }
+
+    pub async fn wait_for(&self, selector: &str) -> Element {
+        let start = js_sys::Date::now();
+        loop {
+            if let Some(found) = self.find(selector) {
+                return found;
+            }
+            if js_sys::Date::now() - start > PATIENCE.as_millis() as f64 {
+                panic!("{selector} never appeared; page: {}", self.root.inner_html());
+            }
+            self.settle().await;
+        }
+    }
+
+    pub async fn wait_for_text(&self, selector: &str, expected: &str) {
+        let start = js_sys::Date::now();
+        loop {
+            let now = self.find(selector).and_then(|e| e.text_content()).unwrap_or_default();
+            if now.trim() == expected {
+                return;
+            }
+            if js_sys::Date::now() - start > PATIENCE.as_millis() as f64 {
+                panic!("{selector} never read {expected:?} (last {now:?}); page: {}", self.root.inner_html());
+            }
+            self.settle().await;
+        }
+    }
+
+    /// Chooses an option the way a user does: value set, then `change`.
+    pub fn select(&self, selector: &str, value: &str) {
+        let select: HtmlSelectElement = self.find(selector).unwrap().dyn_into().unwrap();
+        select.set_value(value);
+        // Yew listens at the root: the event must bubble, as a real one does.
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let change = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+        select.dispatch_event(&change).unwrap();
+    }
+
+    pub fn unmount(mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}

@@ -1,0 +1,117 @@
+//! `cargo xtask <command>`: everything a newcomer runs, on a machine where nothing is
+//! installed yet (the matklad xtask pattern: plain Rust, no shell scripts to keep in sync).
+
+mod setup;
+mod tools;
+
+use std::{path::PathBuf, process::ExitCode};
+
+use tools::{cmd, run, Fail, Summary};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  setup                 install what is missing: wasm32 target, trunk, wasm-bindgen-cli,
+                        Chromium + ChromeDriver, npm tools (wasm-opt, axe-core)
+  build                 setup, then the release SPA (dist/) and the release server
+  serve [--addr A] [--database URL]
+                        build, then run partner-server --dev serving dist/
+  test                  setup, then the three test tiers: native, browser, end-to-end
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::all(),
+        Some("build") => build(),
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(fail) => {
+            eprintln!("xtask: {fail}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask has a parent").to_path_buf()
+}
+
+fn build() -> Result<(), Fail> {
+    setup::all()?;
+    build_spa()?;
+    run(cmd("cargo").args(["build", "--profile", "server", "-p", "partner-server"]))
+}
+
+fn build_spa() -> Result<(), Fail> {
+    println!("xtask: building the release SPA into dist/");
+    run(cmd("trunk").args(["build", "--release"]))
+}
+
+fn serve(args: &[String]) -> Result<(), Fail> {
+    let mut addr = "127.0.0.1:8080".to_string();
+    let mut database = "sqlite:./data/partner.db".to_string();
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        let value = rest.next().ok_or_else(|| Fail::new(format!("{flag} needs a value")))?;
+        match flag.as_str() {
+            "--addr" => addr = value.clone(),
+            "--database" => database = value.clone(),
+            other => return Err(Fail::new(format!("unknown flag {other}\n{USAGE}"))),
+        }
+    }
+    build()?;
+    // The server handles Ctrl-C itself (graceful shutdown); we only wait for it to finish.
+    ctrlc::set_handler(|| {}).map_err(|e| Fail::new(format!("cannot handle Ctrl-C: {e}")))?;
+    let server = root().join("target/server/partner-server");
+    run(cmd(server.to_str().expect("utf-8 path"))
+        .args(["--dev", "--addr", &addr, "--database", &database, "--dist", "dist"]))
+}
+
+fn test() -> Result<(), Fail> {
+    setup::all()?;
+    let mut summary = Summary::default();
+
+    println!("\nxtask: tier 1/3, native (domain, server over HTTP, tools)");
+    summary.tier(
+        "native",
+        cmd("cargo").args(["test", "--workspace", "--exclude", "partner-center", "--exclude", "e2e"]),
+    );
+
+    println!("\nxtask: tier 2/3, browser (pages on the mock backend, headless Chromium)");
+    let webdriver_json = root().join("tests/webdriver.json");
+    summary.tier(
+        "browser",
+        cmd("cargo")
+            .args(["test", "-p", "partner-center", "--target", "wasm32-unknown-unknown"])
+            .env("CHROMEDRIVER", setup::CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", webdriver_json)
+            .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    );
+
+    println!("\nxtask: tier 3/3, end-to-end (release SPA, real server, real Chromium)");
+    match build_spa().and_then(|()| run(cmd("cargo").args(["build", "-p", "partner-server"]))) {
+        Ok(()) => summary.tier(
+            "e2e",
+            cmd("cargo")
+                .args(["test", "-p", "e2e", "--", "--test-threads=1"])
+                .env("E2E_DIST", root().join("dist"))
+                .env("E2E_SERVER", root().join("target/debug/partner-server"))
+                .env("E2E_AXE", root().join("xtask/node_modules/axe-core/axe.min.js"))
+                .env("CHROMEDRIVER", setup::CHROMEDRIVER)
+                .env("CHROMIUM", setup::CHROMIUM),
+        ),
+        Err(fail) => summary.broken("e2e", fail),
+    }
+
+    summary.finish()
+}

@@ -1,0 +1,111 @@
+//! `cargo xtask setup`: installs only what is missing, saying what it does. A second run
+//! checks versions and returns in seconds.
+
+use std::path::Path;
+
+use crate::{
+    root,
+    tools::{cmd, output_line, run, Fail},
+};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+pub fn all() -> Result<(), Fail> {
+    wasm_target()?;
+    trunk()?;
+    wasm_bindgen()?;
+    chromium()?;
+    npm_tools()?;
+    println!("xtask: setup complete");
+    Ok(())
+}
+
+fn wasm_target() -> Result<(), Fail> {
+    let installed = cmd("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).lines().any(|l| l.trim() == WASM_TARGET))
+        .unwrap_or(false);
+    if installed {
+        return Ok(());
+    }
+    println!("xtask: adding the {WASM_TARGET} Rust target");
+    run(cmd("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+fn trunk() -> Result<(), Fail> {
+    let want = format!("trunk {TRUNK_VERSION}");
+    if output_line("trunk", &["--version"]).as_deref() == Some(want.as_str()) {
+        return Ok(());
+    }
+    println!("xtask: installing {want} (cargo install, a few minutes)");
+    run(cmd("cargo").args(["install", "--locked", &format!("trunk@{TRUNK_VERSION}")]))
+}
+
+/// wasm-bindgen-cli must be exactly the version Cargo.lock resolved for the wasm-bindgen crate.
+fn wasm_bindgen() -> Result<(), Fail> {
+    let version = locked_version("wasm-bindgen")?;
+    let want = format!("wasm-bindgen {version}");
+    let test_runner = crate::tools::cargo_bin().join("wasm-bindgen-test-runner");
+    if output_line("wasm-bindgen", &["--version"]).as_deref() == Some(want.as_str())
+        && test_runner.exists()
+    {
+        return Ok(());
+    }
+    println!("xtask: installing wasm-bindgen-cli {version} (cargo install, a few minutes)");
+    // Not --locked: the CLI's own lock file pins crates that no longer build on this rustc.
+    run(cmd("cargo").args(["install", "--force", &format!("wasm-bindgen-cli@{version}")]))
+}
+
+fn locked_version(package: &str) -> Result<String, Fail> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| Fail::new(format!("Cargo.lock: {e}")))?;
+    let needle = format!("name = \"{package}\"\nversion = \"");
+    let start = lock
+        .find(&needle)
+        .ok_or_else(|| Fail::new(format!("{package} is not in Cargo.lock")))?
+        + needle.len();
+    let end = lock[start..].find('"').ok_or_else(|| Fail::new("Cargo.lock is malformed"))?;
+    Ok(lock[start..start + end].to_string())
+}
+
+fn chromium() -> Result<(), Fail> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    println!("xtask: installing Debian chromium and chromium-driver (apt-get)");
+    let as_root = output_line("id", &["-u"]).as_deref() == Some("0");
+    let apt = |args: &[&str]| {
+        let mut command = if as_root { cmd("apt-get") } else { cmd("sudo") };
+        if !as_root {
+            command.arg("apt-get");
+        }
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut command)
+    };
+    apt(&["update"])?;
+    apt(&["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+}
+
+/// npm tools from the committed lock file; reinstalled when the lock file changes.
+fn npm_tools() -> Result<(), Fail> {
+    let dir = root().join("xtask");
+    let lock = dir.join("package-lock.json");
+    let installed = dir.join("node_modules/.package-lock.json");
+    let wanted = ["node_modules/.bin/wasm-opt", "node_modules/axe-core/axe.min.js"];
+    let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&installed)) {
+        (Ok(lock), Ok(installed)) => match (lock.modified(), installed.modified()) {
+            (Ok(lock), Ok(installed)) => installed >= lock,
+            _ => false,
+        },
+        _ => false,
+    };
+    if fresh && wanted.iter().all(|f| dir.join(f).exists()) {
+        return Ok(());
+    }
+    println!("xtask: installing npm tools (binaryen for wasm-opt, axe-core) with npm ci");
+    run(cmd("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))
+}
