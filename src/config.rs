@@ -69,17 +69,23 @@ impl RuntimeConfig {
             .await
             .map_err(unreachable)?;
         if !response.ok() {
-            return Err(ConfigError::Status { url: url.to_owned(), status: response.status() });
+            return Err(ConfigError::Status {
+                url: url.to_owned(),
+                status: response.status(),
+            });
         }
         let text = response.text().await.map_err(unreachable)?;
-        Self::parse(&text).map_err(|cause| ConfigError::Invalid { url: url.to_owned(), cause })
+        Self::parse(&text).map_err(|cause| ConfigError::Invalid {
+            url: url.to_owned(),
+            cause,
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use wasm_bindgen_test::wasm_bindgen_test as test;
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn reads_both_documented_shapes() {
@@ -90,7 +96,13 @@ mod tests {
         )
         .unwrap();
         assert_eq!(mock.api_base, "/api");
-        assert_eq!(mock.mock, MockOptions { latency_ms: 300, failure_rate: 0.1 });
+        assert_eq!(
+            mock.mock,
+            MockOptions {
+                latency_ms: 300,
+                failure_rate: 0.1
+            }
+        );
     }
 
     #[test]
@@ -98,7 +110,9 @@ mod tests {
         assert!(RuntimeConfig::parse("{").is_err());
         assert!(RuntimeConfig::parse(r#"{ "backend": "ftp" }"#).is_err());
         assert!(RuntimeConfig::parse(r#"{ "backend": "http", "apibase": "/x" }"#).is_err());
-        assert!(RuntimeConfig::parse(r#"{ "backend": "mock", "mock": { "failure_rate": 2 } }"#)
-            .is_err());
+        assert!(
+            RuntimeConfig::parse(r#"{ "backend": "mock", "mock": { "failure_rate": 2 } }"#)
+                .is_err()
+        );
     }
 }

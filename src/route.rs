@@ -34,14 +34,17 @@ pub fn switch(route: Route) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use wasm_bindgen_test::wasm_bindgen_test as test;
     use super::Route;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
     use yew_router::Routable;
 
     #[test]
     fn deep_links_parse_to_their_routes() {
         assert_eq!(Route::recognize("/"), Some(Route::Home));
-        assert_eq!(Route::recognize("/onboarding/welcome"), Some(Route::Welcome));
+        assert_eq!(
+            Route::recognize("/onboarding/welcome"),
+            Some(Route::Welcome)
+        );
         assert_eq!(Route::recognize("/settings/users"), Some(Route::Users));
         assert_eq!(Route::recognize("/no/such/page"), Some(Route::NotFound));
         assert_eq!(Route::Dashboard.to_path(), "/dashboard");

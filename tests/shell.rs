@@ -53,7 +53,10 @@ async fn the_language_switch_changes_every_text_and_is_remembered() {
 async fn the_settings_menu_opens_and_closes_with_the_keyboard() {
     clear_storage();
     MockBackend::new(Default::default())
-        .sign_in(Credentials { email: DEMO_ADMIN_EMAIL.into(), password: DEMO_ADMIN_PASSWORD.into() })
+        .sign_in(Credentials {
+            email: DEMO_ADMIN_EMAIL.into(),
+            password: DEMO_ADMIN_PASSWORD.into(),
+        })
         .await
         .expect("the demo admin signs in");
     let app = Mounted::keeping_storage("/", MOCK_CONFIG).await;
@@ -62,7 +65,10 @@ async fn the_settings_menu_opens_and_closes_with_the_keyboard() {
     assert!(app.text("nav").contains("Vue d’ensemble"));
 
     let gear = app.wait_for("button[aria-label='Paramètres']").await;
-    assert_eq!(gear.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        gear.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     assert!(app.find("#settings-menu").unwrap().has_attribute("hidden"));
 
     key(&gear, "ArrowDown");
@@ -76,13 +82,23 @@ async fn the_settings_menu_opens_and_closes_with_the_keyboard() {
     assert_eq!(focused_text(), "Paramètres partenaire");
     key(&focused(), "ArrowDown");
     app.settle().await;
-    assert_eq!(focused_text(), "Gestion des utilisateurs", "focus wraps around");
+    assert_eq!(
+        focused_text(),
+        "Gestion des utilisateurs",
+        "focus wraps around"
+    );
 
     key(&focused(), "Escape");
     app.settle().await;
-    assert_eq!(gear.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        gear.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     assert!(app.find("#settings-menu").unwrap().has_attribute("hidden"));
-    assert_eq!(focused().get_attribute("aria-label").as_deref(), Some("Paramètres"));
+    assert_eq!(
+        focused().get_attribute("aria-label").as_deref(),
+        Some("Paramètres")
+    );
 
     // Enter opens it too, on the first item.
     key(&gear, "Enter");
@@ -94,7 +110,8 @@ async fn the_settings_menu_opens_and_closes_with_the_keyboard() {
 #[wasm_bindgen_test]
 async fn a_malformed_config_shows_an_error_screen_not_a_blank_page() {
     let app = Mounted::at("/", "{ \"backend\": ").await;
-    app.wait_for_text("h1", "Impossible de démarrer l’Espace partenaires").await;
+    app.wait_for_text("h1", "Impossible de démarrer l’Espace partenaires")
+        .await;
     let alert = app.text("[role=alert]");
     assert!(alert.contains("config.json"), "{alert}");
     assert!(app.find("button.button").is_some(), "offers to retry");

@@ -1,0 +1,275 @@
+//! End-to-end harness: the release SPA (`E2E_DIST`) on the real `partner-server`
+//! (`E2E_SERVER`) or on a plain static host, driven in Debian Chromium through chromedriver,
+//! with axe-core (`E2E_AXE`) for accessibility. `cargo xtask test` sets the variables.
+
+use std::{
+    net::SocketAddr,
+    path::{Path, PathBuf},
+    process::Stdio,
+    time::{Duration, Instant},
+};
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+use tokio::{
+    io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader},
+    net::TcpListener,
+    process::{Child, Command},
+};
+
+/// Generous: a cold wasm start in a debug-less release build takes well under a second, but CI
+/// machines are shared.
+const PATIENCE: Duration = Duration::from_secs(15);
+
+fn env_path(name: &str) -> PathBuf {
+    std::env::var_os(name)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| panic!("{name} is not set: run the e2e tests with `cargo xtask test`"))
+}
+
+pub fn dist() -> PathBuf {
+    env_path("E2E_DIST")
+}
+
+/// `partner-server --dev` on a free loopback port with a fresh temporary database.
+pub struct Server {
+    pub base: String,
+    _child: Child,
+    _dir: tempfile::TempDir,
+}
+
+impl Server {
+    pub async fn start() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let database = format!("sqlite:{}", dir.path().join("e2e.db").display());
+        let mut child = Command::new(env_path("E2E_SERVER"))
+            .args([
+                "--dev",
+                "--addr",
+                "127.0.0.1:0",
+                "--database",
+                &database,
+                "--dist",
+            ])
+            .arg(dist())
+            .stdout(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("partner-server starts");
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let base = tokio::time::timeout(PATIENCE, async {
+            while let Some(line) = lines.next_line().await.unwrap() {
+                if let Some(url) = line.strip_prefix("partner-server listening on ") {
+                    return url.to_owned();
+                }
+            }
+            panic!("partner-server exited before listening");
+        })
+        .await
+        .expect("partner-server listens in time");
+        Self {
+            base,
+            _child: child,
+            _dir: dir,
+        }
+    }
+}
+
+/// A plain static file host with the one SPA rule of the README: a path that is not a file
+/// gets `index.html`. No API behind it.
+pub struct StaticHost {
+    pub base: String,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl StaticHost {
+    pub async fn start(root: &Path) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let root = root.to_path_buf();
+        let task = tokio::spawn(async move {
+            loop {
+                let Ok((mut socket, _)) = listener.accept().await else {
+                    return;
+                };
+                let root = root.clone();
+                tokio::spawn(async move {
+                    let mut buffer = vec![0u8; 8192];
+                    let n = socket.read(&mut buffer).await.unwrap_or(0);
+                    let request = String::from_utf8_lossy(&buffer[..n]);
+                    let path = request.split_whitespace().nth(1).unwrap_or("/");
+                    let path = path
+                        .split('?')
+                        .next()
+                        .unwrap_or("/")
+                        .trim_start_matches('/');
+                    let file = root.join(path);
+                    let file = if !path.contains("..") && file.is_file() {
+                        file
+                    } else {
+                        root.join("index.html")
+                    };
+                    let body = tokio::fs::read(&file).await.unwrap_or_default();
+                    let head = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        content_type(&file),
+                        body.len()
+                    );
+                    let _ = socket.write_all(head.as_bytes()).await;
+                    let _ = socket.write_all(&body).await;
+                });
+            }
+        });
+        Self { base, task }
+    }
+}
+
+impl Drop for StaticHost {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Headless Debian Chromium through its own chromedriver on a free port.
+pub struct Browser {
+    pub client: Client,
+    _driver: Child,
+}
+
+impl Browser {
+    pub async fn start() -> Self {
+        let port = {
+            let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            probe.local_addr().unwrap().port()
+        };
+        let driver = Command::new(env_path("CHROMEDRIVER"))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("chromedriver starts");
+        let address = SocketAddr::from(([127, 0, 0, 1], port));
+        let deadline = Instant::now() + PATIENCE;
+        while tokio::net::TcpStream::connect(address).await.is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver never listened on {address}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let capabilities = json!({
+            "goog:chromeOptions": {
+                "binary": env_path("CHROMIUM"),
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--disable-background-networking", "--disable-component-update",
+                         "--disable-sync", "--no-first-run", "--window-size=1280,900"]
+            }
+        });
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities.as_object().unwrap().clone())
+            .connect(&format!("http://{address}"))
+            .await
+            .expect("a Chromium session opens");
+        Self {
+            client,
+            _driver: driver,
+        }
+    }
+
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.unwrap();
+    }
+
+    pub async fn path(&self) -> String {
+        self.client.current_url().await.unwrap().path().to_owned()
+    }
+
+    /// Waits until `selector` exists and its text is `expected` (trimmed).
+    pub async fn wait_for_text(&self, selector: &str, expected: &str) -> Element {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(selector)).await {
+                if element
+                    .text()
+                    .await
+                    .map(|t| t.trim() == expected)
+                    .unwrap_or(false)
+                {
+                    return element;
+                }
+            }
+            if Instant::now() > deadline {
+                let page = self.client.source().await.unwrap_or_default();
+                panic!("{selector} never read {expected:?}; page: {page}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn text(&self, selector: &str) -> String {
+        self.client
+            .find(Locator::Css(selector))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
+    pub async fn exists(&self, selector: &str) -> bool {
+        !self
+            .client
+            .find_all(Locator::Css(selector))
+            .await
+            .unwrap()
+            .is_empty()
+    }
+
+    /// axe-core with the WCAG 2.2 A/AA rule tags; returns one line per violation.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let axe = std::fs::read_to_string(env_path("E2E_AXE")).expect("axe.min.js is installed");
+        self.client.execute(&axe, vec![]).await.unwrap();
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] } })
+              .then(r => done(r.violations.map(v =>
+                  v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(' | '))))
+              .catch(e => done(['axe failed: ' + e]));
+        "#;
+        let answer = self.client.execute_async(script, vec![]).await.unwrap();
+        match answer {
+            Value::Array(items) => items
+                .into_iter()
+                .map(|v| v.as_str().unwrap_or("?").to_owned())
+                .collect(),
+            other => vec![format!("unexpected axe answer: {other}")],
+        }
+    }
+
+    pub async fn assert_accessible(&self, what: &str) {
+        let violations = self.axe_violations().await;
+        assert!(
+            violations.is_empty(),
+            "axe violations on {what}:\n{}",
+            violations.join("\n")
+        );
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}

@@ -11,7 +11,10 @@ pub enum ApiError {
     Timeout(u32),
     /// A 5xx: the server is there but failing.
     #[error("server error {status}")]
-    Server { status: u16, body: Option<ErrorBody> },
+    Server {
+        status: u16,
+        body: Option<ErrorBody>,
+    },
     /// A 4xx with the error body of API.md.
     #[error("{} ({status}): {}", .body.error.key(), .body.message)]
     Api { status: u16, body: ErrorBody },
@@ -28,7 +31,10 @@ impl ApiError {
             return Self::Server { status, body };
         }
         let body = body.unwrap_or_else(|| {
-            ErrorBody::new(ErrorKind::from_status(status).unwrap_or(ErrorKind::BadRequest), text)
+            ErrorBody::new(
+                ErrorKind::from_status(status).unwrap_or(ErrorKind::BadRequest),
+                text,
+            )
         });
         Self::Api { status, body }
     }
@@ -47,15 +53,17 @@ impl ApiError {
 
     /// Worth offering "retry": the same request may well succeed later.
     pub fn is_transient(&self) -> bool {
-        matches!(self, Self::Network(_) | Self::Timeout(_) | Self::Server { .. })
-            || self.kind() == Some(ErrorKind::RateLimited)
+        matches!(
+            self,
+            Self::Network(_) | Self::Timeout(_) | Self::Server { .. }
+        ) || self.kind() == Some(ErrorKind::RateLimited)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use wasm_bindgen_test::wasm_bindgen_test as test;
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn statuses_become_distinct_errors() {
@@ -63,7 +71,13 @@ mod tests {
         assert!(e.is_unauthenticated());
         assert!(!e.is_transient());
         let e = ApiError::from_response(503, "<html>bad gateway</html>");
-        assert_eq!(e, ApiError::Server { status: 503, body: None });
+        assert_eq!(
+            e,
+            ApiError::Server {
+                status: 503,
+                body: None
+            }
+        );
         assert!(e.is_transient());
         let e = ApiError::from_response(404, "not json");
         assert_eq!(e.kind(), Some(ErrorKind::NotFound));

@@ -16,7 +16,9 @@ pub struct HttpBackend {
 
 impl HttpBackend {
     pub fn new(api_base: &str) -> Self {
-        Self { base: api_base.trim_end_matches('/').to_owned() }
+        Self {
+            base: api_base.trim_end_matches('/').to_owned(),
+        }
     }
 
     fn request<T: DeserializeOwned + 'static>(
@@ -29,7 +31,11 @@ impl HttpBackend {
         Box::pin(async move {
             let text = send(method, &url, body).await?;
             // 204 and other empty answers read as JSON `null` (for `()`).
-            let text = if text.is_empty() { "null" } else { text.as_str() };
+            let text = if text.is_empty() {
+                "null"
+            } else {
+                text.as_str()
+            };
             serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
         })
     }
@@ -37,7 +43,8 @@ impl HttpBackend {
 
 /// Sends one request, aborting it after `TIMEOUT_S`; any non-2xx becomes an `ApiError`.
 async fn send(method: Method, url: &str, body: Option<serde_json::Value>) -> ApiResult<String> {
-    let controller = web_sys::AbortController::new().map_err(|e| ApiError::Network(format!("{e:?}")))?;
+    let controller =
+        web_sys::AbortController::new().map_err(|e| ApiError::Network(format!("{e:?}")))?;
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let _timer = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
@@ -64,7 +71,10 @@ async fn send(method: Method, url: &str, body: Option<serde_json::Value>) -> Api
             ApiError::Network(e.to_string())
         }
     })?;
-    let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    let text = response
+        .text()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
     if response.ok() {
         Ok(text)
     } else {

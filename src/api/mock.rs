@@ -50,7 +50,11 @@ impl Store {
             tenant_id: tenant.id.clone(),
             password: DEMO_ADMIN_PASSWORD.into(),
         };
-        Self { tenants: vec![tenant], accounts: vec![admin], session: None }
+        Self {
+            tenants: vec![tenant],
+            accounts: vec![admin],
+            session: None,
+        }
     }
 
     fn load() -> Self {
@@ -60,7 +64,10 @@ impl Store {
     fn save(&self) -> ApiResult<()> {
         LocalStorage::set(STORAGE_KEY, self).map_err(|e| ApiError::Server {
             status: 507,
-            body: Some(ErrorBody::new(ErrorKind::Internal, format!("mock storage: {e}"))),
+            body: Some(ErrorBody::new(
+                ErrorKind::Internal,
+                format!("mock storage: {e}"),
+            )),
         })
     }
 
@@ -77,7 +84,10 @@ impl Store {
 }
 
 fn refuse(kind: ErrorKind, message: &str) -> ApiError {
-    ApiError::Api { status: kind.status(), body: ErrorBody::new(kind, message) }
+    ApiError::Api {
+        status: kind.status(),
+        body: ErrorBody::new(kind, message),
+    }
 }
 
 #[derive(Clone)]
@@ -87,11 +97,16 @@ pub struct MockBackend {
 
 impl MockBackend {
     pub fn new(options: MockOptions) -> Self {
-        Self { options: Rc::new(options) }
+        Self {
+            options: Rc::new(options),
+        }
     }
 
     /// Runs `op` on the stored data after the configured latency, failing a share of calls.
-    fn call<T: 'static>(&self, op: impl FnOnce(&mut Store) -> ApiResult<T> + 'static) -> ApiFuture<T> {
+    fn call<T: 'static>(
+        &self,
+        op: impl FnOnce(&mut Store) -> ApiResult<T> + 'static,
+    ) -> ApiFuture<T> {
         let options = self.options.clone();
         Box::pin(async move {
             if options.latency_ms > 0 {
@@ -100,7 +115,10 @@ impl MockBackend {
             if options.failure_rate > 0.0 && js_sys::Math::random() < options.failure_rate {
                 return Err(ApiError::Server {
                     status: 503,
-                    body: Some(ErrorBody::new(ErrorKind::Internal, "Simulated failure (mock)")),
+                    body: Some(ErrorBody::new(
+                        ErrorKind::Internal,
+                        "Simulated failure (mock)",
+                    )),
                 });
             }
             let mut store = Store::load();
@@ -117,7 +135,12 @@ impl Backend for MockBackend {
     }
 
     fn health(&self) -> ApiFuture<Health> {
-        self.call(|_| Ok(Health { status: "ok".into(), version: "mock".into() }))
+        self.call(|_| {
+            Ok(Health {
+                status: "ok".into(),
+                version: "mock".into(),
+            })
+        })
     }
 
     fn sign_in(&self, credentials: Credentials) -> ApiFuture<Me> {
@@ -130,7 +153,9 @@ impl Backend for MockBackend {
                 .map(|a| a.user.id.clone())
                 .ok_or_else(|| refuse(ErrorKind::Unauthenticated, "Wrong email or password."))?;
             store.session = Some(user_id.clone());
-            store.me(&user_id).ok_or_else(|| refuse(ErrorKind::Unauthenticated, "Sign in."))
+            store
+                .me(&user_id)
+                .ok_or_else(|| refuse(ErrorKind::Unauthenticated, "Sign in."))
         })
     }
 

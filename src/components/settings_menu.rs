@@ -20,9 +20,15 @@ enum Open {
 }
 
 fn items(menu: &NodeRef) -> Vec<HtmlElement> {
-    let Some(menu) = menu.cast::<HtmlElement>() else { return Vec::new() };
-    let Ok(list) = menu.query_selector_all("[role=menuitem]") else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok()).collect()
+    let Some(menu) = menu.cast::<HtmlElement>() else {
+        return Vec::new();
+    };
+    let Ok(list) = menu.query_selector_all("[role=menuitem]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .collect()
 }
 
 fn focus_item(menu: &NodeRef, pick: impl FnOnce(usize, Option<usize>) -> usize) {
@@ -31,7 +37,9 @@ fn focus_item(menu: &NodeRef, pick: impl FnOnce(usize, Option<usize>) -> usize) 
         return;
     }
     let active = gloo_utils::document().active_element();
-    let current = items.iter().position(|i| active.as_ref() == Some(i.as_ref()));
+    let current = items
+        .iter()
+        .position(|i| active.as_ref() == Some(i.as_ref()));
     let next = pick(items.len(), current) % items.len();
     let _ = items[next].focus();
 }
@@ -65,7 +73,11 @@ pub fn SettingsMenu() -> Html {
     let on_button_click = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| {
-            open.set(if *open == Open::Closed { Open::NoFocus } else { Open::Closed })
+            open.set(if *open == Open::Closed {
+                Open::NoFocus
+            } else {
+                Open::Closed
+            })
         })
     };
     let on_button_key = {
@@ -90,7 +102,9 @@ pub fn SettingsMenu() -> Html {
             }
             "ArrowUp" => {
                 e.prevent_default();
-                focus_item(&menu, |len, current| current.map_or(len - 1, |c| c + len - 1));
+                focus_item(&menu, |len, current| {
+                    current.map_or(len - 1, |c| c + len - 1)
+                });
             }
             "Home" => {
                 e.prevent_default();
@@ -115,7 +129,10 @@ pub fn SettingsMenu() -> Html {
             let inside = e
                 .related_target()
                 .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                .zip(e.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
+                .zip(
+                    e.current_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
+                )
                 .is_some_and(|(to, widget)| widget.contains(Some(&to)));
             if !inside {
                 open.set(Open::Closed);

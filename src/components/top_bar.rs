@@ -34,8 +34,12 @@ pub fn TopBar() -> Html {
     let on_sign_out = {
         let (session, t) = (session.clone(), t.clone());
         Callback::from(move |_: MouseEvent| {
-            let (session, toasts, navigator, t) =
-                (session.clone(), toasts.clone(), navigator.clone(), t.clone());
+            let (session, toasts, navigator, t) = (
+                session.clone(),
+                toasts.clone(),
+                navigator.clone(),
+                t.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
                 match session.sign_out().await {
                     Ok(()) => {

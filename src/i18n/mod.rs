@@ -44,7 +44,9 @@ impl Lang {
     }
 
     pub fn from_tag(tag: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(tag))
+        Self::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(tag))
     }
 
     /// The saved choice; French, the reference language, otherwise.
@@ -110,7 +112,11 @@ pub fn I18nProvider(props: &I18nProviderProps) -> Html {
             let _ = html.set_attribute("lang", lang.tag());
         }
     });
-    let context = use_memo(*lang, |lang| I18n { lang: *lang, messages: messages(*lang), set: set.clone() });
+    let context = use_memo(*lang, |lang| I18n {
+        lang: *lang,
+        messages: messages(*lang),
+        set: set.clone(),
+    });
     html! {
         <ContextProvider<I18n> context={(*context).clone()}>
             { props.children.clone() }

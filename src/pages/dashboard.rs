@@ -13,7 +13,9 @@ pub fn Dashboard() -> Html {
 #[function_component]
 fn Overview() -> Html {
     let t = use_i18n();
-    let Some(me) = use_session().me() else { return Html::default() };
+    let Some(me) = use_session().me() else {
+        return Html::default();
+    };
     html! {
         <section class="page">
             <h1>{ t.nav_overview().to_string() }</h1>

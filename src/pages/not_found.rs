@@ -6,7 +6,9 @@ use crate::{i18n::use_i18n, route::Route};
 #[function_component]
 pub fn NotFound() -> Html {
     let t = use_i18n();
-    let path = use_location().map(|l| l.path().to_owned()).unwrap_or_default();
+    let path = use_location()
+        .map(|l| l.path().to_owned())
+        .unwrap_or_default();
     html! {
         <section class="page narrow">
             <h1>{ t.not_found_title().to_string() }</h1>

@@ -68,13 +68,15 @@ impl SessionHandle {
 
     pub async fn sign_in(&self, credentials: Credentials) -> ApiResult<Rc<Me>> {
         let me = Rc::new(self.backend.sign_in(credentials).await?);
-        self.state.dispatch(SessionAction::Set(SessionState::SignedIn(me.clone())));
+        self.state
+            .dispatch(SessionAction::Set(SessionState::SignedIn(me.clone())));
         Ok(me)
     }
 
     pub async fn sign_out(&self) -> ApiResult<()> {
         self.backend.sign_out().await?;
-        self.state.dispatch(SessionAction::Set(SessionState::SignedOut));
+        self.state
+            .dispatch(SessionAction::Set(SessionState::SignedOut));
         Ok(())
     }
 }

@@ -56,7 +56,11 @@ impl ToastHandle {
 
     pub fn push(&self, kind: ToastKind, text: impl Into<AttrValue>) {
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-        self.0.dispatch(ToastAction::Push(Toast { id, kind, text: text.into() }));
+        self.0.dispatch(ToastAction::Push(Toast {
+            id,
+            kind,
+            text: text.into(),
+        }));
         let handle = self.0.clone();
         gloo_timers::callback::Timeout::new(SHOW_MS, move || {
             handle.dispatch(ToastAction::Dismiss(id));

@@ -18,7 +18,12 @@ pub fn document() -> web_sys::Document {
 }
 
 pub fn clear_storage() {
-    gloo_utils::window().local_storage().unwrap().unwrap().clear().unwrap();
+    gloo_utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
 }
 
 pub fn set_language(tag: &str) {
@@ -31,15 +36,27 @@ pub fn path() -> String {
 }
 
 pub fn html_lang() -> String {
-    document().document_element().unwrap().get_attribute("lang").unwrap_or_default()
+    document()
+        .document_element()
+        .unwrap()
+        .get_attribute("lang")
+        .unwrap_or_default()
 }
 
 pub fn focused() -> HtmlElement {
-    document().active_element().expect("something has focus").dyn_into().unwrap()
+    document()
+        .active_element()
+        .expect("something has focus")
+        .dyn_into()
+        .unwrap()
 }
 
 pub fn focused_text() -> String {
-    focused().text_content().unwrap_or_default().trim().to_owned()
+    focused()
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
 }
 
 pub fn key(target: &Element, key: &str) {
@@ -52,7 +69,10 @@ pub fn key(target: &Element, key: &str) {
 }
 
 fn data_url(json: &str) -> String {
-    format!("data:application/json,{}", js_sys::encode_uri_component(json))
+    format!(
+        "data:application/json,{}",
+        js_sys::encode_uri_component(json)
+    )
 }
 
 pub struct Mounted {
@@ -73,20 +93,24 @@ impl Mounted {
     }
 
     pub async fn with_url(path: &str, config_url: &str) -> Self {
-        gloo_utils::window().history().unwrap().replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(path),
-        )
-        .unwrap();
+        gloo_utils::window()
+            .history()
+            .unwrap()
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+            .unwrap();
         let root = document().create_element("div").unwrap();
         document().body().unwrap().append_child(&root).unwrap();
         let handle = yew::Renderer::<App>::with_root_and_props(
             root.clone(),
-            AppProps { config_url: config_url.to_owned().into() },
+            AppProps {
+                config_url: config_url.to_owned().into(),
+            },
         )
         .render();
-        let mounted = Self { root, handle: Some(handle) };
+        let mounted = Self {
+            root,
+            handle: Some(handle),
+        };
         mounted.settle().await;
         mounted
     }
@@ -118,7 +142,10 @@ impl Mounted {
                 return found;
             }
             if js_sys::Date::now() - start > PATIENCE.as_millis() as f64 {
-                panic!("{selector} never appeared; page: {}", self.root.inner_html());
+                panic!(
+                    "{selector} never appeared; page: {}",
+                    self.root.inner_html()
+                );
             }
             self.settle().await;
         }
@@ -127,12 +154,18 @@ impl Mounted {
     pub async fn wait_for_text(&self, selector: &str, expected: &str) {
         let start = js_sys::Date::now();
         loop {
-            let now = self.find(selector).and_then(|e| e.text_content()).unwrap_or_default();
+            let now = self
+                .find(selector)
+                .and_then(|e| e.text_content())
+                .unwrap_or_default();
             if now.trim() == expected {
                 return;
             }
             if js_sys::Date::now() - start > PATIENCE.as_millis() as f64 {
-                panic!("{selector} never read {expected:?} (last {now:?}); page: {}", self.root.inner_html());
+                panic!(
+                    "{selector} never read {expected:?} (last {now:?}); page: {}",
+                    self.root.inner_html()
+                );
             }
             self.settle().await;
         }

@@ -42,7 +42,10 @@ fn main() -> ExitCode {
 
 /// The workspace root (xtask lives one level below it).
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask has a parent").to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask has a parent")
+        .to_path_buf()
 }
 
 fn build() -> Result<(), Fail> {
@@ -61,7 +64,9 @@ fn serve(args: &[String]) -> Result<(), Fail> {
     let mut database = "sqlite:./data/partner.db".to_string();
     let mut rest = args.iter();
     while let Some(flag) = rest.next() {
-        let value = rest.next().ok_or_else(|| Fail::new(format!("{flag} needs a value")))?;
+        let value = rest
+            .next()
+            .ok_or_else(|| Fail::new(format!("{flag} needs a value")))?;
         match flag.as_str() {
             "--addr" => addr = value.clone(),
             "--database" => database = value.clone(),
@@ -72,8 +77,15 @@ fn serve(args: &[String]) -> Result<(), Fail> {
     // The server handles Ctrl-C itself (graceful shutdown); we only wait for it to finish.
     ctrlc::set_handler(|| {}).map_err(|e| Fail::new(format!("cannot handle Ctrl-C: {e}")))?;
     let server = root().join("target/server/partner-server");
-    run(cmd(server.to_str().expect("utf-8 path"))
-        .args(["--dev", "--addr", &addr, "--database", &database, "--dist", "dist"]))
+    run(cmd(server.to_str().expect("utf-8 path")).args([
+        "--dev",
+        "--addr",
+        &addr,
+        "--database",
+        &database,
+        "--dist",
+        "dist",
+    ]))
 }
 
 fn test() -> Result<(), Fail> {
@@ -83,7 +95,14 @@ fn test() -> Result<(), Fail> {
     println!("\nxtask: tier 1/3, native (domain, server over HTTP, tools)");
     summary.tier(
         "native",
-        cmd("cargo").args(["test", "--workspace", "--exclude", "partner-center", "--exclude", "e2e"]),
+        cmd("cargo").args([
+            "test",
+            "--workspace",
+            "--exclude",
+            "partner-center",
+            "--exclude",
+            "e2e",
+        ]),
     );
 
     println!("\nxtask: tier 2/3, browser (pages on the mock backend, headless Chromium)");
@@ -91,7 +110,13 @@ fn test() -> Result<(), Fail> {
     summary.tier(
         "browser",
         cmd("cargo")
-            .args(["test", "-p", "partner-center", "--target", "wasm32-unknown-unknown"])
+            .args([
+                "test",
+                "-p",
+                "partner-center",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
             .env("CHROMEDRIVER", setup::CHROMEDRIVER)
             .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", webdriver_json)
             .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60")
@@ -106,7 +131,10 @@ fn test() -> Result<(), Fail> {
                 .args(["test", "-p", "e2e", "--", "--test-threads=1"])
                 .env("E2E_DIST", root().join("dist"))
                 .env("E2E_SERVER", root().join("target/debug/partner-server"))
-                .env("E2E_AXE", root().join("xtask/node_modules/axe-core/axe.min.js"))
+                .env(
+                    "E2E_AXE",
+                    root().join("xtask/node_modules/axe-core/axe.min.js"),
+                )
                 .env("CHROMEDRIVER", setup::CHROMEDRIVER)
                 .env("CHROMIUM", setup::CHROMIUM),
         ),

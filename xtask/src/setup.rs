@@ -27,7 +27,11 @@ fn wasm_target() -> Result<(), Fail> {
     let installed = cmd("rustup")
         .args(["target", "list", "--installed"])
         .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).lines().any(|l| l.trim() == WASM_TARGET))
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .any(|l| l.trim() == WASM_TARGET)
+        })
         .unwrap_or(false);
     if installed {
         return Ok(());
@@ -68,7 +72,9 @@ fn locked_version(package: &str) -> Result<String, Fail> {
         .find(&needle)
         .ok_or_else(|| Fail::new(format!("{package} is not in Cargo.lock")))?
         + needle.len();
-    let end = lock[start..].find('"').ok_or_else(|| Fail::new("Cargo.lock is malformed"))?;
+    let end = lock[start..]
+        .find('"')
+        .ok_or_else(|| Fail::new("Cargo.lock is malformed"))?;
     Ok(lock[start..start + end].to_string())
 }
 
@@ -87,7 +93,13 @@ fn chromium() -> Result<(), Fail> {
         run(&mut command)
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+    apt(&[
+        "install",
+        "-y",
+        "--no-install-recommends",
+        "chromium",
+        "chromium-driver",
+    ])
 }
 
 /// npm tools from the committed lock file; reinstalled when the lock file changes.
@@ -95,7 +107,10 @@ fn npm_tools() -> Result<(), Fail> {
     let dir = root().join("xtask");
     let lock = dir.join("package-lock.json");
     let installed = dir.join("node_modules/.package-lock.json");
-    let wanted = ["node_modules/.bin/wasm-opt", "node_modules/axe-core/axe.min.js"];
+    let wanted = [
+        "node_modules/.bin/wasm-opt",
+        "node_modules/axe-core/axe.min.js",
+    ];
     let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&installed)) {
         (Ok(lock), Ok(installed)) => match (lock.modified(), installed.modified()) {
             (Ok(lock), Ok(installed)) => installed >= lock,
@@ -107,5 +122,7 @@ fn npm_tools() -> Result<(), Fail> {
         return Ok(());
     }
     println!("xtask: installing npm tools (binaryen for wasm-opt, axe-core) with npm ci");
-    run(cmd("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))
+    run(cmd("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(dir))
 }

@@ -46,7 +46,10 @@ fn path() -> OsString {
 /// A command run from the workspace root, with our PATH and Trunk kept offline.
 pub fn cmd(program: &str) -> Command {
     let mut command = Command::new(program);
-    command.current_dir(root()).env("PATH", path()).env("TRUNK_OFFLINE", "true");
+    command
+        .current_dir(root())
+        .env("PATH", path())
+        .env("TRUNK_OFFLINE", "true");
     command
 }
 
@@ -66,17 +69,27 @@ pub fn run(command: &mut Command) -> Result<(), Fail> {
     if status.success() {
         Ok(())
     } else {
-        Err(Fail::new(format!("`{}` failed ({status})", describe(command))))
+        Err(Fail::new(format!(
+            "`{}` failed ({status})",
+            describe(command)
+        )))
     }
 }
 
 /// The first line a command prints, or None if it cannot run (tool missing).
 pub fn output_line(program: &str, args: &[&str]) -> Option<String> {
-    let output = cmd(program).args(args).stderr(Stdio::null()).output().ok()?;
+    let output = cmd(program)
+        .args(args)
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
     if !output.status.success() {
         return None;
     }
-    String::from_utf8_lossy(&output.stdout).lines().next().map(|l| l.trim().to_string())
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .next()
+        .map(|l| l.trim().to_string())
 }
 
 /// Counts of every test runner's `test result:` lines, per tier, reprinted at the end.
@@ -95,7 +108,12 @@ impl Summary {
         let child = command.stdout(Stdio::piped()).spawn();
         let mut child = match child {
             Ok(child) => child,
-            Err(e) => return self.broken(name, Fail::new(format!("cannot start `{description}`: {e}"))),
+            Err(e) => {
+                return self.broken(
+                    name,
+                    Fail::new(format!("cannot start `{description}`: {e}")),
+                )
+            }
         };
         let stdout = child.stdout.take().expect("stdout is piped");
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
@@ -109,7 +127,10 @@ impl Summary {
         }
         match child.wait() {
             Ok(status) if status.success() => {}
-            Ok(status) => self.broken(name, Fail::new(format!("`{description}` failed ({status})"))),
+            Ok(status) => self.broken(
+                name,
+                Fail::new(format!("`{description}` failed ({status})")),
+            ),
             Err(e) => self.broken(name, Fail::new(format!("`{description}`: {e}"))),
         }
     }
@@ -158,8 +179,16 @@ mod tests {
 
     #[test]
     fn reads_libtest_and_wasm_bindgen_result_lines() {
-        assert_eq!(counts("ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.52s"), (12, 0));
-        assert_eq!(counts("FAILED. 3 passed; 2 failed; 0 ignored; 0 filtered out"), (3, 2));
+        assert_eq!(
+            counts(
+                "ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.52s"
+            ),
+            (12, 0)
+        );
+        assert_eq!(
+            counts("FAILED. 3 passed; 2 failed; 0 ignored; 0 filtered out"),
+            (3, 2)
+        );
         assert_eq!(counts("ok. 0 passed; 0 failed"), (0, 0));
     }
 }

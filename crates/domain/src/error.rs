@@ -84,7 +84,11 @@ pub struct ErrorBody {
 
 impl ErrorBody {
     pub fn new(error: ErrorKind, message: impl Into<String>) -> Self {
-        Self { error, message: message.into(), fields: FieldErrors::new() }
+        Self {
+            error,
+            message: message.into(),
+            fields: FieldErrors::new(),
+        }
     }
 }
 

@@ -36,7 +36,10 @@ impl Role {
     /// Who may add, change and remove users (the seed: Global admin and Admin agent; API.md adds
     /// User management admin).
     pub fn manages_users(self) -> bool {
-        matches!(self, Self::GlobalAdmin | Self::UserManagementAdmin | Self::AdminAgent)
+        matches!(
+            self,
+            Self::GlobalAdmin | Self::UserManagementAdmin | Self::AdminAgent
+        )
     }
 }
 
@@ -48,7 +51,13 @@ mod tests {
     fn roles_use_the_wire_names_of_the_api() {
         let names: Vec<String> = Role::ALL
             .iter()
-            .map(|r| serde_json::to_value(r).unwrap().as_str().unwrap().to_owned())
+            .map(|r| {
+                serde_json::to_value(r)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
             .collect();
         assert_eq!(names[0], "global_admin");
         assert_eq!(names[3], "admin_agent");
@@ -57,7 +66,17 @@ mod tests {
 
     #[test]
     fn only_the_three_admin_roles_manage_users() {
-        let managers: Vec<Role> = Role::ALL.into_iter().filter(|r| r.manages_users()).collect();
-        assert_eq!(managers, vec![Role::GlobalAdmin, Role::UserManagementAdmin, Role::AdminAgent]);
+        let managers: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| r.manages_users())
+            .collect();
+        assert_eq!(
+            managers,
+            vec![
+                Role::GlobalAdmin,
+                Role::UserManagementAdmin,
+                Role::AdminAgent
+            ]
+        );
     }
 }

@@ -14,7 +14,11 @@ pub async fn open(url: &str) -> Result<sqlx::SqlitePool, StartError> {
         .busy_timeout(std::time::Duration::from_secs(5));
     let in_memory = url.contains(":memory:");
     if !in_memory {
-        let parent = options.get_filename().parent().map(PathBuf::from).unwrap_or_default();
+        let parent = options
+            .get_filename()
+            .parent()
+            .map(PathBuf::from)
+            .unwrap_or_default();
         if !parent.as_os_str().is_empty() {
             std::fs::create_dir_all(&parent).map_err(|e| StartError::DataDir(parent, e))?;
         }
@@ -23,8 +27,16 @@ pub async fn open(url: &str) -> Result<sqlx::SqlitePool, StartError> {
     let pool = SqlitePoolOptions::new()
         .max_connections(if in_memory { 1 } else { 8 })
         .min_connections(if in_memory { 1 } else { 0 })
-        .idle_timeout(if in_memory { None } else { Some(std::time::Duration::from_secs(600)) })
-        .max_lifetime(if in_memory { None } else { Some(std::time::Duration::from_secs(3600)) })
+        .idle_timeout(if in_memory {
+            None
+        } else {
+            Some(std::time::Duration::from_secs(600))
+        })
+        .max_lifetime(if in_memory {
+            None
+        } else {
+            Some(std::time::Duration::from_secs(3600))
+        })
         .connect_with(options)
         .await?;
     sqlx::migrate!("./migrations").run(&pool).await?;

@@ -3,6 +3,7 @@
 mod db;
 mod error;
 mod routes;
+mod session;
 
 use std::{future::Future, net::SocketAddr, path::PathBuf};
 
@@ -12,7 +13,11 @@ use tokio::net::TcpListener;
 pub use error::ApiError;
 
 #[derive(Debug, Clone, Parser)]
-#[command(name = "partner-server", version, about = "Partner Center reference backend")]
+#[command(
+    name = "partner-server",
+    version,
+    about = "Partner Center reference backend"
+)]
 pub struct Options {
     /// Address to listen on; port 0 picks a free one (printed at start).
     #[arg(long, default_value = "127.0.0.1:8080")]
@@ -45,19 +50,30 @@ impl Server {
     /// knows the port before serving starts.
     pub async fn bind(options: Options) -> Result<Self, StartError> {
         let db = db::open(&options.database).await?;
-        let state = AppState { db, dev: options.dev };
+        let state = AppState {
+            db,
+            dev: options.dev,
+        };
         let router = routes::router(state, &options.dist);
-        let listener =
-            TcpListener::bind(options.addr).await.map_err(|e| StartError::Bind(options.addr, e))?;
+        let listener = TcpListener::bind(options.addr)
+            .await
+            .map_err(|e| StartError::Bind(options.addr, e))?;
         Ok(Self { listener, router })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener.local_addr().expect("a bound listener has an address")
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
     }
 
-    pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await
+    pub async fn run(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await
     }
 }
 

@@ -1,0 +1,96 @@
+//! The release build in real Chromium: on partner-server, and as plain static files.
+
+use e2e::{dist, Browser, Server, StaticHost};
+use fantoccini::Locator;
+
+async fn html_lang(browser: &Browser) -> String {
+    let lang = browser
+        .client
+        .execute("return document.documentElement.lang", vec![])
+        .await
+        .unwrap();
+    lang.as_str().unwrap_or_default().to_owned()
+}
+
+#[tokio::test]
+async fn partner_server_serves_the_app_in_both_languages_with_no_accessibility_violation() {
+    let server = Server::start().await;
+    let browser = Browser::start().await;
+
+    browser.goto(&format!("{}/", server.base)).await;
+    browser.wait_for_text("h1", "Bienvenue").await;
+    assert_eq!(
+        browser.path().await,
+        "/onboarding/welcome",
+        "signed out: / starts the wizard"
+    );
+    assert_eq!(html_lang(&browser).await, "fr-FR");
+    assert!(
+        !browser.exists(".badge").await,
+        "the real backend shows no demo badge"
+    );
+    browser.assert_accessible("the welcome page (fr)").await;
+    let png = browser.client.screenshot().await.unwrap();
+    std::fs::write(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/screenshots/welcome.png"),
+        png,
+    )
+    .unwrap();
+
+    browser
+        .client
+        .find(Locator::Css("#language"))
+        .await
+        .unwrap()
+        .select_by_value("en-US")
+        .await
+        .unwrap();
+    browser.wait_for_text("h1", "Welcome").await;
+    assert_eq!(html_lang(&browser).await, "en-US");
+    assert!(browser.text("main").await.contains("Before you begin"));
+    browser.assert_accessible("the welcome page (en)").await;
+
+    // Deep links load the app (index.html fallback); unknown ones get the app's own page.
+    browser.goto(&format!("{}/no/such/page", server.base)).await;
+    browser.wait_for_text("h1", "Page not found").await;
+    browser.assert_accessible("the not-found page (en)").await;
+    browser
+        .client
+        .find(Locator::Css("#language"))
+        .await
+        .unwrap()
+        .select_by_value("fr-FR")
+        .await
+        .unwrap();
+    browser.wait_for_text("h1", "Page introuvable").await;
+    browser.assert_accessible("the not-found page (fr)").await;
+
+    browser
+        .goto(&format!("{}/onboarding/welcome", server.base))
+        .await;
+    browser.wait_for_text("h1", "Bienvenue").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn dist_alone_on_a_plain_static_host_runs_on_the_mock_backend() {
+    let host = StaticHost::start(&dist()).await;
+    let browser = Browser::start().await;
+
+    browser
+        .goto(&format!("{}/onboarding/welcome", host.base))
+        .await;
+    browser.wait_for_text("h1", "Bienvenue").await;
+    assert_eq!(
+        browser.text(".badge").await.trim(),
+        "données de démonstration"
+    );
+    browser
+        .assert_accessible("the welcome page on the mock")
+        .await;
+
+    browser.goto(&format!("{}/", host.base)).await;
+    browser.wait_for_text("h1", "Bienvenue").await;
+    assert_eq!(browser.path().await, "/onboarding/welcome");
+    browser.close().await;
+}
