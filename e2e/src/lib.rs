@@ -35,7 +35,7 @@ pub fn dist() -> PathBuf {
 /// `partner-server --dev` on a free loopback port with a fresh temporary database.
 pub struct Server {
     pub base: String,
-    _child: Child,
+    child: Child,
     _dir: tempfile::TempDir,
 }
 
@@ -267,6 +267,12 @@ impl Browser {
             "axe violations on {what}:\n{}",
             violations.join("\n")
         );
+    }
+
+    /// Width of the page's content: wider than the viewport means horizontal scrolling.
+    pub async fn scroll_width(&self) -> u64 {
+        let width = self.client.execute("return document.documentElement.scrollWidth", vec![]);
+        width.await.unwrap().as_u64().unwrap()
     }
 
     pub async fn close(self) {

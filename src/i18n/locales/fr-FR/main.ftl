@@ -19,7 +19,7 @@ signed-out-notice = Vous êtes déconnecté.
 # Start-up
 config-error-title = Impossible de démarrer l’Espace partenaires
 config-error-body = Le fichier de configuration de l’application est introuvable ou invalide. Vérifiez que config.json est publié avec l’application et qu’il indique le bon serveur.
-config-error-detail = Détail technique : { $detail }
+config-error-detail = Détail technique : { $detail }
 
 # Not found
 not-found-title = Page introuvable
@@ -46,10 +46,10 @@ role-global-admin = Administrateur général
 role-admin-agent = Agent d’administration
 welcome-membership = Avant de pouvoir créer un compte sur l’Espace partenaires ou vous inscrire à un programme de partenaires, votre entreprise doit être membre du Microsoft Partner Network. Si vous n’êtes pas membre du réseau, vous pouvez le
 welcome-join-now = rejoindre maintenant
-welcome-video = Une fois que vous avez créé un compte Espace partenaires, regardez cette brève vidéo :
+welcome-video = Une fois que vous avez créé un compte Espace partenaires, regardez cette brève vidéo :
 video-dashboard = Découvrir votre tableau de bord
 before-you-begin = Avant de commencer
-before-you-begin-intro = Pour créer un compte dans l’Espace partenaires, vous devez avoir les informations suivantes à portée de main. Vous souhaitez peut-être prendre quelques minutes pour rassembler ces éléments avant de commencer :
+before-you-begin-intro = Pour créer un compte dans l’Espace partenaires, vous devez avoir les informations suivantes à portée de main. Vous souhaitez peut-être prendre quelques minutes pour rassembler ces éléments avant de commencer :
 checklist-admin-email = E-mail professionnel de l’administrateur général.
 checklist-admin-email-why = Vous vous connecterez avec ce compte pour créer le compte partenaire.
 checklist-work-account = Le compte professionnel de votre entreprise.
@@ -66,4 +66,4 @@ new-tab = (nouvel onglet)
 
 # Overview
 overview-greeting = Bonjour { $name }.
-overview-tenant = Compte professionnel : { $domain }
+overview-tenant = Compte professionnel : { $domain }
