@@ -271,7 +271,9 @@ impl Browser {
 
     /// Width of the page's content: wider than the viewport means horizontal scrolling.
     pub async fn scroll_width(&self) -> u64 {
-        let width = self.client.execute("return document.documentElement.scrollWidth", vec![]);
+        let width = self
+            .client
+            .execute("return document.documentElement.scrollWidth", vec![]);
         width.await.unwrap().as_u64().unwrap()
     }
 

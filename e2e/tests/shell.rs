@@ -96,7 +96,14 @@ async fn dist_alone_on_a_plain_static_host_runs_on_the_mock_backend() {
     // A 360 px phone: everything fits, nothing scrolls sideways.
     browser.client.set_window_size(360, 740).await.unwrap();
     let width = browser.scroll_width().await;
-    let viewport = browser.client.execute("return window.innerWidth", vec![]).await.unwrap();
-    assert!(width <= viewport.as_u64().unwrap(), "page is {width}px wide in a {viewport}px viewport");
+    let viewport = browser
+        .client
+        .execute("return window.innerWidth", vec![])
+        .await
+        .unwrap();
+    assert!(
+        width <= viewport.as_u64().unwrap(),
+        "page is {width}px wide in a {viewport}px viewport"
+    );
     browser.close().await;
 }

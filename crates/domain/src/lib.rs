@@ -2,9 +2,15 @@
 //! No I/O here: everything is plain data and pure functions, so both sides agree by construction.
 
 pub mod api;
+pub mod country;
 pub mod error;
+pub mod permissions;
 pub mod role;
+pub mod validate;
+pub mod verification;
 
 pub use api::*;
-pub use error::{ErrorBody, ErrorKind};
+pub use error::{ErrorBody, ErrorKind, FieldErrors};
+pub use permissions::Action;
 pub use role::Role;
+pub use verification::{InvalidTransition, VerificationEvent, VerificationStatus};

@@ -1,0 +1,95 @@
+//! Who may do what, as data: the server decides with it, the UI hides and explains with it,
+//! and the permission-matrix test walks it.
+
+use crate::Role;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    ReadPartner,
+    /// "S’inscrire maintenant", and later edits of the legal profile.
+    EditPartnerProfile,
+    ResendContactVerification,
+    AcceptAgreement,
+    DownloadAgreement,
+    ListUsers,
+    /// Add, change roles, reset passwords, delete.
+    ManageUsers,
+}
+
+/// `None`: any signed-in user of the work account.
+pub const PERMISSIONS: &[(Action, Option<&[Role]>)] = &[
+    (Action::ReadPartner, None),
+    (Action::EditPartnerProfile, Some(&[Role::GlobalAdmin])),
+    (
+        Action::ResendContactVerification,
+        Some(&[Role::GlobalAdmin]),
+    ),
+    (Action::AcceptAgreement, Some(&[Role::GlobalAdmin])),
+    (Action::DownloadAgreement, None),
+    (Action::ListUsers, None),
+    (
+        Action::ManageUsers,
+        Some(&[
+            Role::GlobalAdmin,
+            Role::UserManagementAdmin,
+            Role::AdminAgent,
+        ]),
+    ),
+];
+
+impl Action {
+    pub const ALL: [Action; 7] = [
+        Self::ReadPartner,
+        Self::EditPartnerProfile,
+        Self::ResendContactVerification,
+        Self::AcceptAgreement,
+        Self::DownloadAgreement,
+        Self::ListUsers,
+        Self::ManageUsers,
+    ];
+
+    /// The roles that allow this action; `None` when any signed-in user may.
+    pub fn roles(self) -> Option<&'static [Role]> {
+        PERMISSIONS
+            .iter()
+            .find(|(a, _)| *a == self)
+            .and_then(|(_, roles)| *roles)
+    }
+
+    pub fn allowed_for(self, roles: &[Role]) -> bool {
+        self.roles()
+            .is_none_or(|needed| roles.iter().any(|r| needed.contains(r)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_is_in_the_table_once() {
+        for action in Action::ALL {
+            assert_eq!(
+                PERMISSIONS.iter().filter(|(a, _)| *a == action).count(),
+                1,
+                "{action:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_seed_admins_manage_users_and_others_do_not() {
+        assert!(Action::ManageUsers.allowed_for(&[Role::GlobalAdmin]));
+        assert!(Action::ManageUsers.allowed_for(&[Role::ReportViewer, Role::AdminAgent]));
+        assert!(!Action::ManageUsers.allowed_for(&[Role::SalesAgent]));
+        assert!(!Action::ManageUsers.allowed_for(&[]));
+        assert!(Action::ListUsers.allowed_for(&[]));
+        assert!(!Action::AcceptAgreement.allowed_for(&[Role::AdminAgent]));
+        for role in Role::ALL {
+            assert_eq!(
+                Action::ManageUsers.allowed_for(&[role]),
+                role.manages_users()
+            );
+        }
+    }
+}

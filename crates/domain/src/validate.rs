@@ -1,0 +1,574 @@
+//! Validation, the same code in the browser (as the user types) and on the server (the
+//! authority). Each rule returns stable codes (`email.free_mail`) keyed by the dotted path of
+//! the field in the request body; the UI translates the codes.
+
+use crate::{
+    country::rules_for, error::FieldErrors, NewTenant, NewUser, PasswordChange, ProfileRequest,
+    UserPatch,
+};
+
+pub const NAME_MAX: usize = 100;
+pub const LEGAL_NAME_MAX: usize = 200;
+pub const PASSWORD_MIN: usize = 12;
+
+/// Providers whose addresses anyone can open: not proof of working for a company. Matched on
+/// the domain's first label, whatever the country suffix (`yahoo.co.uk`, `gmx.de`).
+const FREE_MAIL_PROVIDERS: &[&str] = &[
+    "gmail",
+    "googlemail",
+    "outlook",
+    "hotmail",
+    "live",
+    "msn",
+    "yahoo",
+    "ymail",
+    "icloud",
+    "gmx",
+    "laposte",
+    "aol",
+    "protonmail",
+    "yandex",
+    "zoho",
+    "mailo",
+];
+/// Free-mail domains whose first label is also a company's name (orange.com is Orange's).
+const FREE_MAIL_DOMAINS: &[&str] = &[
+    "orange.fr",
+    "wanadoo.fr",
+    "free.fr",
+    "sfr.fr",
+    "neuf.fr",
+    "bbox.fr",
+    "me.com",
+    "mac.com",
+    "mail.com",
+    "web.de",
+    "t-online.de",
+    "proton.me",
+    "libero.it",
+    "tiscali.it",
+];
+/// Shared mailboxes: a primary contact must be a person.
+const ROLE_ADDRESSES: &[&str] = &[
+    "info",
+    "admin",
+    "contact",
+    "marketing",
+    "email",
+    "sales",
+    "support",
+    "noreply",
+    "no-reply",
+];
+
+/// Collects field errors under their dotted paths.
+#[derive(Debug, Default)]
+pub struct Errors(pub FieldErrors);
+
+impl Errors {
+    pub fn check(&mut self, path: &str, result: Result<(), &'static str>) {
+        if let Err(code) = result {
+            self.0
+                .entry(path.to_owned())
+                .or_default()
+                .push(code.to_owned());
+        }
+    }
+
+    pub fn into_result(self) -> Result<(), FieldErrors> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+/// A person's name (first or last): trimmed, 1–100 characters, no control characters.
+pub fn name(value: &str) -> Result<(), &'static str> {
+    text(value, NAME_MAX, "name")
+}
+
+pub fn legal_name(value: &str) -> Result<(), &'static str> {
+    text(value, LEGAL_NAME_MAX, "legal_name")
+}
+
+fn text(value: &str, max: usize, field: &'static str) -> Result<(), &'static str> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err("required");
+    }
+    if value.chars().count() > max {
+        return Err(match field {
+            "legal_name" => "legal_name.too_long",
+            _ => "name.too_long",
+        });
+    }
+    if value.chars().any(char::is_control) {
+        return Err("text.control_chars");
+    }
+    Ok(())
+}
+
+/// A required free-text field (address line, city).
+pub fn required(value: &str) -> Result<(), &'static str> {
+    text(value, LEGAL_NAME_MAX, "legal_name").map_err(|code| match code {
+        "legal_name.too_long" => "text.too_long",
+        other => other,
+    })
+}
+
+/// `local@domain.tld`, with the characters a real mailbox uses.
+pub fn email_syntax(value: &str) -> Result<(), &'static str> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err("required");
+    }
+    let Some((local, domain)) = value.rsplit_once('@') else {
+        return Err("email.format");
+    };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._%+-'".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = domain.len() <= 253
+        && labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+    if local_ok && domain_ok {
+        Ok(())
+    } else {
+        Err("email.format")
+    }
+}
+
+/// A work email: valid, and not at a free-mail provider.
+pub fn work_email(value: &str) -> Result<(), &'static str> {
+    email_syntax(value)?;
+    let domain = value
+        .trim()
+        .rsplit_once('@')
+        .map(|(_, d)| d.to_ascii_lowercase())
+        .unwrap_or_default();
+    let first_label = domain.split('.').next().unwrap_or_default();
+    if FREE_MAIL_PROVIDERS.contains(&first_label) || FREE_MAIL_DOMAINS.contains(&domain.as_str()) {
+        return Err("email.free_mail");
+    }
+    Ok(())
+}
+
+/// The primary contact: a work email that reaches one person, not a shared mailbox.
+pub fn contact_email(value: &str) -> Result<(), &'static str> {
+    work_email(value)?;
+    let local = value
+        .trim()
+        .rsplit_once('@')
+        .map(|(l, _)| l.to_ascii_lowercase())
+        .unwrap_or_default();
+    if ROLE_ADDRESSES.contains(&local.as_str()) {
+        return Err("email.role_address");
+    }
+    Ok(())
+}
+
+/// Lower-case letters and digits, 3–27 characters: `contoso` of `contoso.onmicrosoft.com`.
+pub fn domain_prefix(value: &str) -> Result<(), &'static str> {
+    if value.is_empty() {
+        return Err("required");
+    }
+    if !value
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
+        return Err("domain_prefix.format");
+    }
+    if !(3..=27).contains(&value.len()) {
+        return Err("domain_prefix.length");
+    }
+    Ok(())
+}
+
+/// At least 12 characters, more than one class of character, and not the email itself.
+pub fn password(value: &str, email: &str) -> Result<(), &'static str> {
+    if value.chars().count() < PASSWORD_MIN {
+        return Err("password.too_short");
+    }
+    if password_classes(value) < 2 {
+        return Err("password.one_class");
+    }
+    let email = email.trim().to_lowercase();
+    let local = email.split('@').next().unwrap_or_default();
+    let lower = value.to_lowercase();
+    if !email.is_empty() && (lower == email || (local.len() >= 3 && lower == local)) {
+        return Err("password.is_email");
+    }
+    Ok(())
+}
+
+/// How many of lower case, upper case, digits and other characters a password uses
+/// (also the strength meter of the sign-up form).
+pub fn password_classes(value: &str) -> usize {
+    let tests: [fn(&char) -> bool; 4] = [
+        |c| c.is_lowercase(),
+        |c| c.is_uppercase(),
+        |c| c.is_ascii_digit(),
+        |c| !c.is_alphanumeric(),
+    ];
+    tests
+        .iter()
+        .filter(|test| value.chars().any(|c| test(&c)))
+        .count()
+}
+
+/// Spaces, dots, dashes and brackets removed: `+33 1 23 45 67 89` → `+33123456789`.
+pub fn normalise_phone(value: &str) -> String {
+    value
+        .chars()
+        .filter(|c| !(c.is_whitespace() || ".-()".contains(*c)))
+        .collect()
+}
+
+/// E.164 after normalising: `+`, a non-zero digit, then 6 to 14 more digits.
+pub fn phone(value: &str) -> Result<(), &'static str> {
+    let value = normalise_phone(value);
+    if value.is_empty() {
+        return Err("required");
+    }
+    let digits = value.strip_prefix('+').ok_or("phone.format")?;
+    let ok = (7..=15).contains(&digits.len())
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && !digits.starts_with('0');
+    if ok {
+        Ok(())
+    } else {
+        Err("phone.format")
+    }
+}
+
+/// Optional; when given, an `http(s)://host.tld` address.
+pub fn website(value: &str) -> Result<(), &'static str> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(());
+    }
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+        .ok_or("website.format")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.split(':').next().unwrap_or_default();
+    let labels: Vec<&str> = host.split('.').collect();
+    let ok = labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && !value.chars().any(char::is_whitespace);
+    if ok {
+        Ok(())
+    } else {
+        Err("website.format")
+    }
+}
+
+pub fn country(value: &str) -> Result<(), &'static str> {
+    if value.is_empty() {
+        return Err("required");
+    }
+    rules_for(value).map(|_| ()).ok_or("country.unsupported")
+}
+
+pub fn postal_code(value: &str, country: &str) -> Result<(), &'static str> {
+    if value.trim().is_empty() {
+        return Err("required");
+    }
+    match rules_for(country) {
+        Some(rules) if !rules.postal_code_fits(value) => Err("postal_code.format"),
+        _ => Ok(()),
+    }
+}
+
+pub fn region(value: &str, country: &str) -> Result<(), &'static str> {
+    let Some(rules) = rules_for(country) else {
+        return Ok(());
+    };
+    let value = value.trim();
+    if value.is_empty() {
+        return if rules.region_required {
+            Err("required")
+        } else {
+            Ok(())
+        };
+    }
+    if !rules.regions.is_empty() && !rules.regions.iter().any(|(code, _)| *code == value) {
+        return Err("region.unknown");
+    }
+    if value.chars().any(char::is_control) {
+        return Err("text.control_chars");
+    }
+    Ok(())
+}
+
+pub fn new_tenant(body: &NewTenant) -> Result<(), FieldErrors> {
+    let mut errors = Errors::default();
+    errors.check("company_name", legal_name(&body.company_name));
+    errors.check("domain_prefix", domain_prefix(&body.domain_prefix));
+    errors.check("country", country(&body.country));
+    errors.check("admin.first_name", name(&body.admin.first_name));
+    errors.check("admin.last_name", name(&body.admin.last_name));
+    let email = format!("admin@{}.onmicrosoft.com", body.domain_prefix);
+    errors.check("admin.password", password(&body.admin.password, &email));
+    errors.into_result()
+}
+
+pub fn password_change(body: &PasswordChange, email: &str) -> Result<(), FieldErrors> {
+    let mut errors = Errors::default();
+    errors.check("new_password", password(&body.new_password, email));
+    if body.new_password == body.current_password {
+        errors.check("new_password", Err("password.unchanged"));
+    }
+    errors.into_result()
+}
+
+pub fn profile(body: &ProfileRequest) -> Result<(), FieldErrors> {
+    let mut errors = Errors::default();
+    let legal = &body.legal_profile;
+    let address = &legal.address;
+    errors.check("legal_profile.legal_name", legal_name(&legal.legal_name));
+    errors.check("legal_profile.address.line1", required(&address.line1));
+    if !address.line2.is_empty() {
+        errors.check("legal_profile.address.line2", required(&address.line2));
+    }
+    errors.check("legal_profile.address.city", required(&address.city));
+    errors.check("legal_profile.address.country", country(&address.country));
+    errors.check(
+        "legal_profile.address.region",
+        region(&address.region, &address.country),
+    );
+    errors.check(
+        "legal_profile.address.postal_code",
+        postal_code(&address.postal_code, &address.country),
+    );
+    errors.check("legal_profile.phone", phone(&legal.phone));
+    errors.check("legal_profile.website", website(&legal.website));
+    let contact = &body.primary_contact;
+    errors.check("primary_contact.first_name", name(&contact.first_name));
+    errors.check("primary_contact.last_name", name(&contact.last_name));
+    errors.check("primary_contact.email", contact_email(&contact.email));
+    errors.check("primary_contact.phone", phone(&contact.phone));
+    errors.into_result()
+}
+
+pub fn new_user(body: &NewUser) -> Result<(), FieldErrors> {
+    let mut errors = Errors::default();
+    errors.check("first_name", name(&body.first_name));
+    errors.check("last_name", name(&body.last_name));
+    errors.check("email", email_syntax(&body.email));
+    errors.into_result()
+}
+
+pub fn user_patch(body: &UserPatch) -> Result<(), FieldErrors> {
+    let mut errors = Errors::default();
+    if let Some(first) = &body.first_name {
+        errors.check("first_name", name(first));
+    }
+    if let Some(last) = &body.last_name {
+        errors.check("last_name", name(last));
+    }
+    errors.into_result()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Address, LegalProfile, PrimaryContact};
+
+    pub fn valid_profile() -> ProfileRequest {
+        ProfileRequest {
+            legal_profile: LegalProfile {
+                legal_name: "Contoso SAS".into(),
+                address: Address {
+                    line1: "12 rue de la Paix".into(),
+                    line2: String::new(),
+                    city: "Paris".into(),
+                    region: String::new(),
+                    postal_code: "75002".into(),
+                    country: "FR".into(),
+                },
+                phone: "+33 1 23 45 67 89".into(),
+                website: "https://contoso.example".into(),
+            },
+            primary_contact: PrimaryContact {
+                first_name: "Éloïse".into(),
+                last_name: "Lefèvre".into(),
+                email: "eloise.lefevre@contoso.fr".into(),
+                phone: "+33 6 12 34 56 78".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(name("  Zoé "), Ok(()));
+        assert_eq!(name("   "), Err("required"));
+        assert_eq!(name(&"a".repeat(101)), Err("name.too_long"));
+        assert_eq!(
+            name(&"é".repeat(100)),
+            Ok(()),
+            "counted in characters, not bytes"
+        );
+        assert_eq!(name("Bob\u{7}"), Err("text.control_chars"));
+        assert_eq!(legal_name(&"a".repeat(200)), Ok(()));
+        assert_eq!(legal_name(&"a".repeat(201)), Err("legal_name.too_long"));
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(work_email("jean.dupont@contoso.fr"), Ok(()));
+        assert_eq!(
+            work_email("jean.dupont@orange.com"),
+            Ok(()),
+            "Orange's own staff"
+        );
+        assert_eq!(work_email("nope"), Err("email.format"));
+        assert_eq!(work_email("a@b"), Err("email.format"));
+        assert_eq!(work_email("a..b@contoso.fr"), Err("email.format"));
+        assert_eq!(work_email("a@contoso.f"), Err("email.format"));
+        for free in [
+            "x@gmail.com",
+            "x@Hotmail.fr",
+            "x@outlook.com",
+            "x@live.com",
+            "x@yahoo.co.uk",
+            "x@icloud.com",
+            "x@gmx.de",
+            "x@laposte.net",
+            "x@orange.fr",
+            "x@free.fr",
+        ] {
+            assert_eq!(work_email(free), Err("email.free_mail"), "{free}");
+        }
+        for shared in [
+            "info@contoso.fr",
+            "Admin@contoso.fr",
+            "contact@contoso.fr",
+            "marketing@contoso.fr",
+            "email@contoso.fr",
+        ] {
+            assert_eq!(contact_email(shared), Err("email.role_address"), "{shared}");
+        }
+        assert_eq!(contact_email("eloise@contoso.fr"), Ok(()));
+    }
+
+    #[test]
+    fn domain_prefixes() {
+        assert_eq!(domain_prefix("contoso2026"), Ok(()));
+        assert_eq!(domain_prefix("Contoso"), Err("domain_prefix.format"));
+        assert_eq!(domain_prefix("con-toso"), Err("domain_prefix.format"));
+        assert_eq!(domain_prefix("ab"), Err("domain_prefix.length"));
+        assert_eq!(domain_prefix(&"a".repeat(28)), Err("domain_prefix.length"));
+        assert_eq!(domain_prefix(&"a".repeat(27)), Ok(()));
+    }
+
+    #[test]
+    fn passwords() {
+        assert_eq!(
+            password("Correct-horse-9", "admin@contoso.onmicrosoft.com"),
+            Ok(())
+        );
+        assert_eq!(password("Short-1", ""), Err("password.too_short"));
+        assert_eq!(password("aaaaaaaaaaaaaaaa", ""), Err("password.one_class"));
+        assert_eq!(password("123456789012345", ""), Err("password.one_class"));
+        assert_eq!(
+            password("Jean.Dupont@contoso.fr", "jean.dupont@contoso.fr"),
+            Err("password.is_email")
+        );
+        assert_eq!(password_classes("aA1!"), 4);
+    }
+
+    #[test]
+    fn phones_and_websites() {
+        assert_eq!(phone("+33 1 23 45 67 89"), Ok(()));
+        assert_eq!(phone("+1 (425) 555-0100"), Ok(()));
+        assert_eq!(phone("01 23 45 67 89"), Err("phone.format"));
+        assert_eq!(phone("+0123456789"), Err("phone.format"));
+        assert_eq!(phone("+12345"), Err("phone.format"));
+        assert_eq!(website(""), Ok(()));
+        assert_eq!(website("https://www.contoso.fr/fr"), Ok(()));
+        assert_eq!(website("contoso.fr"), Err("website.format"));
+        assert_eq!(website("https://contoso"), Err("website.format"));
+    }
+
+    #[test]
+    fn addresses_follow_their_country() {
+        assert_eq!(profile(&valid_profile()), Ok(()));
+        let mut us = valid_profile();
+        us.legal_profile.address.country = "US".into();
+        us.legal_profile.address.postal_code = "98052".into();
+        let errors = profile(&us).unwrap_err();
+        assert_eq!(errors["legal_profile.address.region"], vec!["required"]);
+        us.legal_profile.address.region = "WA".into();
+        assert_eq!(profile(&us), Ok(()));
+        us.legal_profile.address.region = "Washington".into();
+        assert_eq!(
+            profile(&us).unwrap_err()["legal_profile.address.region"],
+            vec!["region.unknown"]
+        );
+
+        let mut bad = valid_profile();
+        bad.legal_profile.address.postal_code = "7500".into();
+        bad.legal_profile.address.country = "FR".into();
+        bad.primary_contact.email = "eloise@gmail.com".into();
+        let errors = profile(&bad).unwrap_err();
+        assert_eq!(
+            errors["legal_profile.address.postal_code"],
+            vec!["postal_code.format"]
+        );
+        assert_eq!(errors["primary_contact.email"], vec!["email.free_mail"]);
+        assert_eq!(errors.len(), 2);
+
+        let mut unknown = valid_profile();
+        unknown.legal_profile.address.country = "ZZ".into();
+        assert_eq!(
+            profile(&unknown).unwrap_err()["legal_profile.address.country"],
+            vec!["country.unsupported"]
+        );
+    }
+
+    #[test]
+    fn a_new_tenant_reports_every_field() {
+        let body = NewTenant {
+            company_name: String::new(),
+            domain_prefix: "Bad Prefix".into(),
+            country: "FR".into(),
+            admin: crate::NewAdmin {
+                first_name: "A".into(),
+                last_name: String::new(),
+                password: "short".into(),
+            },
+        };
+        let errors = new_tenant(&body).unwrap_err();
+        let keys: Vec<&str> = errors.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            [
+                "admin.last_name",
+                "admin.password",
+                "company_name",
+                "domain_prefix"
+            ]
+        );
+    }
+}
