@@ -6,6 +6,7 @@ pub mod country;
 pub mod error;
 pub mod permissions;
 pub mod role;
+pub mod search;
 pub mod validate;
 pub mod verification;
 

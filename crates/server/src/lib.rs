@@ -1,11 +1,20 @@
 //! `partner-server`: the REST API of API.md over SQLite, plus the built SPA from `--dist`.
 
+mod agreements;
+mod auth;
 mod db;
+mod dev;
 mod error;
+mod json;
+mod mail;
+mod partner;
+mod pdf;
 mod routes;
-mod session;
+mod tenants;
+mod users;
+mod util;
 
-use std::{future::Future, net::SocketAddr, path::PathBuf};
+use std::{future::Future, net::SocketAddr, path::PathBuf, sync::Arc};
 
 use clap::Parser;
 use tokio::net::TcpListener;
@@ -31,6 +40,9 @@ pub struct Options {
     /// Development mode: enables `/api/dev/*` (outbox, vetting, seed).
     #[arg(long)]
     pub dev: bool,
+    /// Seconds from the contact's email confirmation to the simulated business approval.
+    #[arg(long, default_value_t = 30)]
+    pub vetting_delay: u64,
 }
 
 /// Shared by every handler; cheap to clone.
@@ -38,6 +50,8 @@ pub struct Options {
 pub struct AppState {
     pub db: sqlx::SqlitePool,
     pub dev: bool,
+    pub vetting_delay: time::Duration,
+    pub limiter: Arc<auth::RateLimiter>,
 }
 
 pub struct Server {
@@ -53,6 +67,10 @@ impl Server {
         let state = AppState {
             db,
             dev: options.dev,
+            vetting_delay: time::Duration::seconds(
+                options.vetting_delay.min(i64::MAX as u64) as i64
+            ),
+            limiter: Arc::default(),
         };
         let router = routes::router(state, &options.dist);
         let listener = TcpListener::bind(options.addr)
@@ -71,7 +89,11 @@ impl Server {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
+        // Peer addresses feed the per-IP sign-in limit.
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await
     }

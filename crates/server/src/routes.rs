@@ -4,29 +4,60 @@
 use std::path::Path;
 
 use axum::{
-    extract::{Request, State},
-    http::Method,
+    extract::{DefaultBodyLimit, Request, State},
+    http::{header, Method},
     middleware::{self, Next},
     response::Response,
-    routing::get,
+    routing::{get, post, put},
     Json, Router,
 };
-use partner_domain::ErrorKind;
-use partner_domain::Health;
+use partner_domain::{ErrorKind, Health};
 use serde_json::{json, Value};
 use tower_http::{
     services::{ServeDir, ServeFile},
     trace::TraceLayer,
 };
 
-use crate::{session, ApiError, AppState};
+use crate::{agreements, auth, dev, json::BODY_LIMIT, partner, tenants, users, ApiError, AppState};
 
 pub fn router(state: AppState, dist: &Path) -> Router {
-    let api = Router::new()
+    let mut api = Router::new()
         .route("/health", get(health))
-        .route("/session", get(session::get).delete(session::delete))
+        .route("/tenants", post(tenants::create))
+        .route(
+            "/session",
+            get(auth::get).post(auth::sign_in).delete(auth::sign_out),
+        )
+        .route("/session/password", post(auth::change_password))
+        .route("/partner", get(partner::get))
+        .route("/partner/profile", put(partner::put_profile))
+        .route(
+            "/partner/contact-verification",
+            post(partner::resend_verification),
+        )
+        .route("/verify-email", post(partner::verify_email))
+        .route("/agreements/current", get(agreements::current))
+        .route("/partner/agreements", post(agreements::accept))
+        .route(
+            "/partner/agreements/{id}/document",
+            get(agreements::document),
+        )
+        .route("/users", get(users::list).post(users::create))
+        .route(
+            "/users/{id}",
+            get(users::get).patch(users::update).delete(users::delete),
+        )
+        .route("/users/{id}/password-reset", post(users::reset_password));
+    if state.dev {
+        api = api
+            .route("/dev/outbox", get(dev::outbox))
+            .route("/dev/vetting/{partner_id}", post(dev::vetting))
+            .route("/dev/seed", post(dev::seed));
+    }
+    let api = api
         .fallback(api_not_found)
-        .layer(middleware::from_fn(require_csrf_header));
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(guard));
     let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
     Router::new()
         .nest("/api", api)
@@ -53,9 +84,22 @@ async fn api_not_found() -> ApiError {
     ApiError::not_found("No such API endpoint.")
 }
 
-/// A cross-site form cannot set custom headers: requiring one on every non-GET request
-/// (API.md) is our CSRF defence, on top of SameSite=Strict cookies.
-async fn require_csrf_header(request: Request, next: Next) -> Result<Response, ApiError> {
+/// Checks every API request before its handler:
+/// - a body announced as larger than the limit is refused before it is read (413);
+/// - a cross-site form cannot set custom headers, so requiring one on every non-GET request
+///   (API.md) is our CSRF defence, on top of SameSite=Strict cookies (403).
+async fn guard(request: Request, next: Next) -> Result<Response, ApiError> {
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if announced.is_some_and(|n| n > BODY_LIMIT) {
+        return Err(ApiError::new(
+            ErrorKind::PayloadTooLarge,
+            format!("Request bodies are limited to {} KiB.", BODY_LIMIT / 1024),
+        ));
+    }
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
@@ -65,11 +109,41 @@ async fn require_csrf_header(request: Request, next: Next) -> Result<Response, A
         .get("x-requested-with")
         .is_some_and(|v| v.as_bytes() == b"partner-center");
     if safe || marked {
-        Ok(next.run(request).await)
+        Ok(with_error_body(next.run(request).await).await)
     } else {
-        Err(ApiError::Status(
-            ErrorKind::Forbidden,
-            "Missing the X-Requested-With: partner-center header.".into(),
+        Err(ApiError::forbidden(
+            "Missing the X-Requested-With: partner-center header.",
         ))
     }
+}
+
+/// Refusals made by the framework itself (a bad path or query parameter, a wrong method) come
+/// as plain text: give them the body of API.md too, keeping their status.
+async fn with_error_body(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+    let text = axum::body::to_bytes(response.into_body(), BODY_LIMIT)
+        .await
+        .unwrap_or_default();
+    let kind = if status.is_server_error() {
+        ErrorKind::Internal
+    } else {
+        ErrorKind::from_status(status.as_u16()).unwrap_or(ErrorKind::BadRequest)
+    };
+    let message = if status.is_server_error() {
+        "Something went wrong on our side.".to_owned()
+    } else {
+        String::from_utf8_lossy(&text).into_owned()
+    };
+    let mut response = axum::response::IntoResponse::into_response(Json(
+        partner_domain::ErrorBody::new(kind, message),
+    ));
+    *response.status_mut() = status;
+    response
 }

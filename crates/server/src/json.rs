@@ -1,0 +1,42 @@
+//! A JSON body extractor whose refusals speak API.md: malformed JSON is a 400, a body of the
+//! wrong shape (types, missing or unknown fields) a 422, an oversized one a 413.
+
+use axum::{
+    extract::{rejection::JsonRejection, FromRequest, Request},
+    http::StatusCode,
+};
+use partner_domain::ErrorKind;
+use serde::de::DeserializeOwned;
+
+use crate::ApiError;
+
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+pub struct Json<T>(pub T);
+
+impl<S, T> FromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        match axum::Json::<T>::from_request(request, state).await {
+            Ok(axum::Json(value)) => Ok(Self(value)),
+            Err(rejection) => Err(refusal(rejection)),
+        }
+    }
+}
+
+fn refusal(rejection: JsonRejection) -> ApiError {
+    let text = rejection.body_text();
+    match rejection {
+        JsonRejection::JsonDataError(_) => ApiError::new(ErrorKind::Validation, text),
+        _ if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
+            ErrorKind::PayloadTooLarge,
+            format!("Request bodies are limited to {} KiB.", BODY_LIMIT / 1024),
+        ),
+        _ => ApiError::new(ErrorKind::BadRequest, text),
+    }
+}

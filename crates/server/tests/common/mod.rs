@@ -1,0 +1,191 @@
+//! A real server on a loopback port with a temporary database, and a browser-like client
+//! (cookie jar, the CSRF header on every request).
+#![allow(dead_code)] // each test file uses its own share of these helpers
+
+use std::net::SocketAddr;
+
+use partner_domain::{ErrorBody, ErrorKind, Me, NewAdmin, NewTenant, TenantCreated};
+use partner_server::{Options, Server};
+use reqwest::{Method, StatusCode};
+use serde::{de::DeserializeOwned, Serialize};
+use serde_json::Value;
+
+pub const PASSWORD: &str = "Correct-horse-9battery";
+
+pub struct Running {
+    pub base: String,
+    pub dir: tempfile::TempDir,
+}
+
+pub async fn start_with(dev: bool, vetting_delay: u64) -> Running {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(dist.join("assets")).unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>Partner Center</title>",
+    )
+    .unwrap();
+    std::fs::write(dist.join("assets/app.js"), "console.log('app')").unwrap();
+    let options = Options {
+        addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+        database: format!("sqlite:{}", dir.path().join("data/partner.db").display()),
+        dist,
+        dev,
+        vetting_delay,
+    };
+    let server = Server::bind(options).await.unwrap();
+    let base = format!("http://{}", server.local_addr());
+    tokio::spawn(server.run(std::future::pending()));
+    Running { base, dir }
+}
+
+pub async fn start() -> Running {
+    start_with(true, 30).await
+}
+
+impl Running {
+    pub fn client(&self) -> Client {
+        Client {
+            base: self.base.clone(),
+            http: reqwest::Client::builder()
+                .cookie_store(true)
+                .build()
+                .unwrap(),
+        }
+    }
+
+    /// The database file, opened beside the server (to age a token, for instance).
+    pub async fn db(&self) -> sqlx::SqlitePool {
+        sqlx::SqlitePool::connect(&format!(
+            "sqlite:{}",
+            self.dir.path().join("data/partner.db").display()
+        ))
+        .await
+        .unwrap()
+    }
+
+    /// A new work account, and a client signed in as its Global admin.
+    pub async fn tenant(&self, prefix: &str) -> (Client, Me) {
+        let client = self.client();
+        let created: TenantCreated = client
+            .ok(Method::POST, "/api/tenants", Some(&new_tenant(prefix)), 201)
+            .await;
+        let me = client.sign_in(&created.admin.email, PASSWORD).await;
+        (client, me)
+    }
+}
+
+pub fn new_tenant(prefix: &str) -> NewTenant {
+    NewTenant {
+        company_name: format!("{prefix} SAS"),
+        domain_prefix: prefix.into(),
+        country: "FR".into(),
+        admin: NewAdmin {
+            first_name: "Éloïse".into(),
+            last_name: "Lefèvre".into(),
+            password: PASSWORD.into(),
+        },
+    }
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub bytes: Vec<u8>,
+}
+
+impl Answer {
+    pub fn json<T: DeserializeOwned>(&self) -> T {
+        serde_json::from_slice(&self.bytes)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.bytes)))
+    }
+
+    /// Asserts the documented error body and kind for this status.
+    pub fn error(&self, status: u16, kind: ErrorKind) -> ErrorBody {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "{}",
+            String::from_utf8_lossy(&self.bytes)
+        );
+        let body: ErrorBody = self.json();
+        assert_eq!(body.error, kind);
+        assert!(!body.message.is_empty());
+        body
+    }
+
+    pub fn field(&self, status: u16, kind: ErrorKind, field: &str, code: &str) {
+        let body = self.error(status, kind);
+        assert_eq!(
+            body.fields.get(field).map(Vec::as_slice),
+            Some(&[code.to_owned()][..]),
+            "{:?}",
+            body.fields
+        );
+    }
+}
+
+#[derive(Clone)]
+pub struct Client {
+    pub base: String,
+    pub http: reqwest::Client,
+}
+
+impl Client {
+    pub async fn raw(&self, method: Method, path: &str, body: Option<Value>) -> Answer {
+        let mut request = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .header("x-requested-with", "partner-center");
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        Answer {
+            status: response.status(),
+            headers: response.headers().clone(),
+            bytes: response.bytes().await.unwrap().to_vec(),
+        }
+    }
+
+    pub async fn call<B: Serialize>(&self, method: Method, path: &str, body: Option<&B>) -> Answer {
+        self.raw(method, path, body.map(|b| serde_json::to_value(b).unwrap()))
+            .await
+    }
+
+    /// Calls and asserts the status, then reads the answer.
+    pub async fn ok<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        status: u16,
+    ) -> T {
+        let answer = self.call(method, path, body).await;
+        assert_eq!(
+            answer.status.as_u16(),
+            status,
+            "{path}: {}",
+            String::from_utf8_lossy(&answer.bytes)
+        );
+        let bytes = if answer.bytes.is_empty() {
+            b"null".to_vec()
+        } else {
+            answer.bytes
+        };
+        serde_json::from_slice(&bytes).unwrap()
+    }
+
+    pub async fn get(&self, path: &str) -> Answer {
+        self.raw(Method::GET, path, None).await
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> Me {
+        let body = serde_json::json!({ "email": email, "password": password });
+        self.ok(Method::POST, "/api/session", Some(&body), 200)
+            .await
+    }
+}
+
+pub const NONE: Option<&()> = None;
