@@ -54,6 +54,11 @@ pub fn user_search_text(first_name: &str, last_name: &str, email: &str) -> Strin
     )
 }
 
+/// The order of a user list: last name, then first name, accents and case ignored.
+pub fn user_sort_key(first_name: &str, last_name: &str) -> String {
+    format!("{}\u{1}{}", search_key(last_name), search_key(first_name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,8 @@
 -- Partner enrollment, the contact's email verification, the agreement texts and their
--- acceptances, the email outbox, and the accent-free search column of users.
+-- acceptances, the email outbox, and the accent-free search and sort columns of users.
 ALTER TABLE users ADD COLUMN search TEXT NOT NULL DEFAULT '';
-CREATE INDEX users_tenant_search ON users(tenant_id, search);
+ALTER TABLE users ADD COLUMN sort_name TEXT NOT NULL DEFAULT '';
+CREATE INDEX users_tenant_sort ON users(tenant_id, sort_name);
 
 CREATE TABLE partners (
     id                      TEXT PRIMARY KEY,

@@ -1,6 +1,6 @@
 -- The partner network agreement, version 2026-09, in both languages (our own words).
 INSERT INTO agreements (kind, version, lang, title, body, current) VALUES
-    ('mpn', '2026-09', 'fr-FR', 'Contrat Microsoft Partner Network', 'Le présent contrat (le « Contrat ») est conclu entre l’éditeur de l’Espace partenaires (« nous ») et l’entreprise qui crée un compte partenaire (le « Partenaire »). Il s’applique dès que la personne autorisée à signer pour le Partenaire sélectionne « Accepter ».
+    ('mpn', '2026-09', 'fr-FR', 'Contrat Microsoft Partner Network', 'Le présent contrat (le « Contrat ») est conclu entre l’éditeur de l’Espace partenaires (« nous ») et l’entreprise qui crée un compte partenaire (le « Partenaire »). Il s’applique dès que la personne autorisée à signer pour le Partenaire sélectionne « Accepter ».
 
 ## 1. Objet
 

@@ -2,8 +2,8 @@
 
 use axum::extract::{Path, State};
 use partner_domain::{
-    search::user_search_text, Action, OutboxEmail, Partner, Role, SeedRequest, VerificationEvent,
-    Vetting, VettingDecision,
+    search::{user_search_text, user_sort_key},
+    Action, OutboxEmail, Partner, Role, SeedRequest, VerificationEvent, Vetting, VettingDecision,
 };
 use sqlx::Row;
 
@@ -154,8 +154,9 @@ pub async fn seed(
         );
         let id = util::new_id();
         sqlx::query(
-            "INSERT INTO users (id, tenant_id, first_name, last_name, email, password_hash, must_change_password, created_at, search)
-             VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+            "INSERT INTO users (id, tenant_id, first_name, last_name, email, password_hash,
+                                must_change_password, created_at, search, sort_name)
+             VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
         )
         .bind(&id)
         .bind(caller.tenant_id())
@@ -165,6 +166,7 @@ pub async fn seed(
         .bind(&hash)
         .bind(&now)
         .bind(user_search_text(first, last, &email))
+        .bind(user_sort_key(first, last))
         .execute(&mut *tx)
         .await?;
         sqlx::query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")

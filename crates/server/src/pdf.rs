@@ -26,7 +26,8 @@ const LEADING_PT: f32 = 13.5;
 fn wrap(paragraph: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in paragraph.split_whitespace() {
+    // Split on plain spaces only: no-break spaces (« Contrat », « : ») keep their words together.
+    for word in paragraph.split([' ', '\n']).filter(|w| !w.is_empty()) {
         if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
             lines.push(std::mem::take(&mut line));
         }
@@ -65,7 +66,7 @@ fn lines(doc: &SignedAgreement) -> Vec<(String, bool)> {
         ),
         (
             label("Date d’acceptation (UTC)", "Accepted on (UTC)"),
-            doc.accepted_at.replace('T', " ").replace('Z', " UTC"),
+            doc.accepted_at.replace('T', " ").replace('Z', ""),
         ),
     ];
     for (name, value) in record {

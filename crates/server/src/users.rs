@@ -5,7 +5,7 @@ use axum::{
     http::StatusCode,
 };
 use partner_domain::{
-    search::{search_key, user_search_text},
+    search::{search_key, user_search_text, user_sort_key},
     validate, Action, Me, NewUser, Role, TemporaryPassword, TenantSummary, User, UserCreated,
     UserList, UserPatch, UserQuery,
 };
@@ -108,8 +108,8 @@ pub async fn insert(
     };
     let inserted = sqlx::query(
         "INSERT INTO users (id, tenant_id, first_name, last_name, email, password_hash,
-                            must_change_password, created_at, search)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            must_change_password, created_at, search, sort_name)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&user.id)
     .bind(tenant_id)
@@ -124,6 +124,7 @@ pub async fn insert(
         &user.last_name,
         &user.email,
     ))
+    .bind(user_sort_key(&user.first_name, &user.last_name))
     .execute(&mut *tx)
     .await;
     if let Err(sqlx::Error::Database(e)) = &inserted {
@@ -168,7 +169,7 @@ pub async fn list(
         .await?;
     let sql = format!(
         "SELECT {USER_COLUMNS} FROM users u WHERE {filter}
-         ORDER BY u.last_name COLLATE NOCASE, u.first_name COLLATE NOCASE, u.id LIMIT ?4 OFFSET ?5"
+         ORDER BY u.sort_name, u.id LIMIT ?4 OFFSET ?5"
     );
     let items = sqlx::query(&sql)
         .bind(caller.tenant_id())
@@ -269,13 +270,16 @@ pub async fn update(
         .last_name
         .as_deref()
         .map_or(user.last_name.clone(), |n| n.trim().to_owned());
-    sqlx::query("UPDATE users SET first_name = ?, last_name = ?, search = ? WHERE id = ?")
-        .bind(&first)
-        .bind(&last)
-        .bind(user_search_text(&first, &last, &user.email))
-        .bind(&id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE users SET first_name = ?, last_name = ?, search = ?, sort_name = ? WHERE id = ?",
+    )
+    .bind(&first)
+    .bind(&last)
+    .bind(user_search_text(&first, &last, &user.email))
+    .bind(user_sort_key(&first, &last))
+    .bind(&id)
+    .execute(&mut *tx)
+    .await?;
     if let Some(roles) = &patch.roles {
         let keeps_admin = roles.contains(&Role::GlobalAdmin);
         if user.has_role(Role::GlobalAdmin)
