@@ -1,6 +1,7 @@
 //! Types and rules shared by the SPA (compiled to wasm) and `partner-server` (native).
 //! No I/O here: everything is plain data and pure functions, so both sides agree by construction.
 
+pub mod agreements;
 pub mod api;
 pub mod country;
 pub mod error;

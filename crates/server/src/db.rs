@@ -40,5 +40,34 @@ pub async fn open(url: &str) -> Result<sqlx::SqlitePool, StartError> {
         .connect_with(options)
         .await?;
     sqlx::migrate!("./migrations").run(&pool).await?;
+    store_agreement_texts(&pool).await?;
     Ok(pool)
+}
+
+/// Versions are immutable once stored; a new version in the domain crate becomes current.
+async fn store_agreement_texts(pool: &sqlx::SqlitePool) -> Result<(), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    for (text, lang, current) in partner_domain::agreements::all() {
+        sqlx::query(
+            "INSERT OR IGNORE INTO agreements (kind, version, lang, title, body, current) VALUES (?, ?, ?, ?, ?, 0)",
+        )
+        .bind(&text.kind)
+        .bind(&text.version)
+        .bind(lang)
+        .bind(&text.title)
+        .bind(&text.body)
+        .execute(&mut *tx)
+        .await?;
+        if current {
+            sqlx::query(
+                "UPDATE agreements SET current = (version = ?) WHERE kind = ? AND lang = ?",
+            )
+            .bind(&text.version)
+            .bind(&text.kind)
+            .bind(lang)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    tx.commit().await
 }
