@@ -169,6 +169,31 @@ pub struct ProfileRequest {
     pub primary_contact: PrimaryContact,
 }
 
+impl ProfileRequest {
+    /// What is stored: trimmed, phones in E.164, postal codes upper case, email lower case.
+    pub fn normalised(mut self) -> Self {
+        let legal = &mut self.legal_profile;
+        for field in [
+            &mut legal.legal_name,
+            &mut legal.address.line1,
+            &mut legal.address.line2,
+            &mut legal.address.city,
+            &mut legal.address.region,
+            &mut legal.website,
+        ] {
+            *field = field.trim().to_owned();
+        }
+        legal.address.postal_code = legal.address.postal_code.trim().to_uppercase();
+        legal.phone = crate::validate::normalise_phone(&legal.phone);
+        let contact = &mut self.primary_contact;
+        contact.first_name = contact.first_name.trim().to_owned();
+        contact.last_name = contact.last_name.trim().to_owned();
+        contact.email = contact.email.trim().to_lowercase();
+        contact.phone = crate::validate::normalise_phone(&contact.phone);
+        self
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerificationStep {
     /// `contact_email` or `business`.

@@ -33,6 +33,27 @@ impl Role {
         Self::ReportViewer,
     ];
 
+    /// The wire name (`global_admin`), as in API.md and the database.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::GlobalAdmin => "global_admin",
+            Self::UserManagementAdmin => "user_management_admin",
+            Self::AccountAdmin => "account_admin",
+            Self::AdminAgent => "admin_agent",
+            Self::SalesAgent => "sales_agent",
+            Self::HelpdeskAgent => "helpdesk_agent",
+            Self::BillingAdmin => "billing_admin",
+            Self::MpnPartnerAdmin => "mpn_partner_admin",
+            Self::ReferralsAdmin => "referrals_admin",
+            Self::IncentivesAdmin => "incentives_admin",
+            Self::ReportViewer => "report_viewer",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.key() == key)
+    }
+
     /// Who may add, change and remove users (the seed: Global admin and Admin agent; API.md adds
     /// User management admin).
     pub fn manages_users(self) -> bool {
@@ -62,6 +83,10 @@ mod tests {
         assert_eq!(names[0], "global_admin");
         assert_eq!(names[3], "admin_agent");
         assert_eq!(names[10], "report_viewer");
+        for role in Role::ALL {
+            assert_eq!(serde_json::to_value(role).unwrap(), role.key());
+            assert_eq!(Role::from_key(role.key()), Some(role));
+        }
     }
 
     #[test]

@@ -233,6 +233,25 @@ pub fn password_classes(value: &str) -> usize {
         .count()
 }
 
+/// A temporary password from 16 random bytes: 16 characters, all four classes, no look-alike
+/// characters, so it passes `password` (the caller brings the randomness).
+pub fn temporary_password(bytes: [u8; 16]) -> String {
+    const CLASSES: [&[u8]; 4] = [
+        b"abcdefghijkmnpqrstuvwxyz",
+        b"ABCDEFGHJKLMNPQRSTUVWXYZ",
+        b"23456789",
+        b"-_!?*#",
+    ];
+    bytes
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let class = CLASSES[if i < 4 { i } else { (*b as usize / 7) % 3 }];
+            class[*b as usize % class.len()] as char
+        })
+        .collect()
+}
+
 /// Spaces, dots, dashes and brackets removed: `+33 1 23 45 67 89` → `+33123456789`.
 pub fn normalise_phone(value: &str) -> String {
     value
@@ -496,6 +515,17 @@ mod tests {
             Err("password.is_email")
         );
         assert_eq!(password_classes("aA1!"), 4);
+    }
+
+    #[test]
+    fn temporary_passwords_pass_the_password_rules() {
+        for seed in 0..=255u8 {
+            let bytes: [u8; 16] =
+                std::array::from_fn(|i| seed.wrapping_mul(31).wrapping_add(i as u8 * 17));
+            let temp = temporary_password(bytes);
+            assert_eq!(password(&temp, "x@contoso.fr"), Ok(()), "{temp}");
+            assert_eq!(password_classes(&temp), 4);
+        }
     }
 
     #[test]

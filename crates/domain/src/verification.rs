@@ -44,6 +44,22 @@ impl VerificationStatus {
         Self::Rejected,
     ];
 
+    /// The wire name (`email_pending`), as in API.md and the database.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::EmailPending => "email_pending",
+            Self::BusinessPending => "business_pending",
+            Self::Authorized => "authorized",
+            Self::ActionRequired => "action_required",
+            Self::Rejected => "rejected",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+
     /// The status after `event`, or why it cannot happen now.
     pub fn next(self, event: VerificationEvent) -> Result<Self, InvalidTransition> {
         use VerificationEvent as E;
@@ -69,6 +85,65 @@ impl VerificationStatus {
     /// Decided for good: no event moves it any more.
     pub fn is_final(self) -> bool {
         self == Self::Rejected
+    }
+}
+
+/// When each step last moved (RFC 3339 UTC), as stored by a backend.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepTimes {
+    /// When the contact was (last) emailed.
+    pub email_step_at: String,
+    pub contact_verified_at: Option<String>,
+    pub business_step_at: Option<String>,
+}
+
+/// API.md's `verification`: the status and its two steps, contact email and business check.
+pub fn view(status: VerificationStatus, times: &StepTimes) -> crate::Verification {
+    let confirmed = times
+        .contact_verified_at
+        .clone()
+        .filter(|_| status != VerificationStatus::EmailPending);
+    let business = match status {
+        VerificationStatus::Authorized => "done",
+        VerificationStatus::ActionRequired => "action_required",
+        VerificationStatus::Rejected => "rejected",
+        _ => "pending",
+    };
+    crate::Verification {
+        status,
+        steps: vec![
+            crate::VerificationStep {
+                name: "contact_email".into(),
+                status: if confirmed.is_some() {
+                    "done"
+                } else {
+                    "pending"
+                }
+                .into(),
+                updated_at: confirmed
+                    .clone()
+                    .unwrap_or_else(|| times.email_step_at.clone()),
+            },
+            crate::VerificationStep {
+                name: "business".into(),
+                status: business.into(),
+                updated_at: times
+                    .business_step_at
+                    .clone()
+                    .unwrap_or_else(|| times.email_step_at.clone()),
+            },
+        ],
+        contact_email_verified_at: confirmed,
+    }
+}
+
+/// The MPN program's status: active once the partner is authorized and has signed.
+pub fn mpn_program_status(status: VerificationStatus, agreement_accepted: bool) -> &'static str {
+    match status {
+        VerificationStatus::Rejected => "rejected",
+        VerificationStatus::ActionRequired => "action_required",
+        VerificationStatus::Authorized if agreement_accepted => "active",
+        _ => "pending",
     }
 }
 
@@ -126,6 +201,45 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn keys_are_the_wire_names() {
+        for status in S::ALL {
+            assert_eq!(serde_json::to_value(status).unwrap(), status.key());
+            assert_eq!(S::from_key(status.key()), Some(status));
+        }
+    }
+
+    #[test]
+    fn the_view_shows_each_step() {
+        let times = super::StepTimes {
+            email_step_at: "2026-11-01T10:00:00Z".into(),
+            contact_verified_at: Some("2026-11-02T10:00:00Z".into()),
+            business_step_at: Some("2026-11-03T10:00:00Z".into()),
+        };
+        let pending = super::view(
+            S::EmailPending,
+            &super::StepTimes {
+                contact_verified_at: None,
+                ..times.clone()
+            },
+        );
+        assert_eq!(pending.steps[0].status, "pending");
+        assert_eq!(pending.steps[0].updated_at, "2026-11-01T10:00:00Z");
+        let done = super::view(S::Authorized, &times);
+        assert_eq!(
+            (done.steps[0].status.as_str(), done.steps[1].status.as_str()),
+            ("done", "done")
+        );
+        assert_eq!(done.steps[1].updated_at, "2026-11-03T10:00:00Z");
+        assert_eq!(
+            super::view(S::ActionRequired, &times).steps[1].status,
+            "action_required"
+        );
+        assert_eq!(super::mpn_program_status(S::Authorized, true), "active");
+        assert_eq!(super::mpn_program_status(S::Authorized, false), "pending");
+        assert_eq!(super::mpn_program_status(S::Rejected, true), "rejected");
     }
 
     #[test]

@@ -2,12 +2,13 @@
 
 use axum::extract::{Path, State};
 use partner_domain::{
+    demo,
     search::{user_search_text, user_sort_key},
-    Action, OutboxEmail, Partner, Role, SeedRequest, VerificationEvent, Vetting, VettingDecision,
+    Action, OutboxEmail, Partner, SeedRequest, VerificationEvent, Vetting, VettingDecision,
 };
 use sqlx::Row;
 
-use crate::{auth::Caller, json::Json, partner, users::role_key, util, ApiError, AppState};
+use crate::{auth::Caller, json::Json, partner, util, ApiError, AppState};
 
 const SEED_MAX: u32 = 20_000;
 
@@ -48,75 +49,6 @@ pub async fn vetting(
     Ok(axum::Json(partner))
 }
 
-const FIRST_NAMES: &[&str] = &[
-    "Éloïse",
-    "Amélie",
-    "Zoé",
-    "Léa",
-    "Chloé",
-    "Inès",
-    "Anaïs",
-    "Hélène",
-    "Maëlle",
-    "Noémie",
-    "Jérôme",
-    "François",
-    "Benoît",
-    "Joël",
-    "Gaëtan",
-    "Raphaël",
-    "Loïc",
-    "Mathéo",
-    "Hugo",
-    "Thomas",
-    "Olivia",
-    "Emma",
-    "Sophia",
-    "Grace",
-    "Liam",
-    "Noah",
-    "James",
-    "Oliver",
-    "Ethan",
-    "Lucas",
-];
-const LAST_NAMES: &[&str] = &[
-    "Lefèvre",
-    "Gauthier",
-    "Mercier",
-    "Bérard",
-    "Caron",
-    "Dupré",
-    "Fournier",
-    "Girard",
-    "Lemaître",
-    "Moreau",
-    "Nguyen",
-    "Perrin",
-    "Rousseau",
-    "Théron",
-    "Vallée",
-    "Smith",
-    "Johnson",
-    "Williams",
-    "Brown",
-    "Davis",
-    "Miller",
-    "Wilson",
-    "Taylor",
-    "Anderson",
-    "O'Connor",
-    "Müller",
-    "García",
-];
-
-fn ascii_local(name: &str) -> String {
-    partner_domain::search::search_key(name)
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect()
-}
-
 /// N realistic users in one transaction; they share one hash of a random password, so no one
 /// can sign in as them until an admin resets their password.
 pub async fn seed(
@@ -132,26 +64,17 @@ pub async fn seed(
     }
     let hash = util::hash_password(&util::new_token())?;
     let domain = caller.0.tenant.domain.clone();
-    let roles = [
-        Role::SalesAgent,
-        Role::HelpdeskAgent,
-        Role::BillingAdmin,
-        Role::ReportViewer,
-        Role::AdminAgent,
-        Role::ReferralsAdmin,
-    ];
     let batch = util::new_id();
     let batch = &batch[..8];
     let now = util::now();
     let mut tx = state.db.begin().await?;
     for i in 0..body.users as usize {
-        let first = FIRST_NAMES[i % FIRST_NAMES.len()];
-        let last = LAST_NAMES[(i / FIRST_NAMES.len() + i) % LAST_NAMES.len()];
-        let email = format!(
-            "{}.{}.{batch}{i}@{domain}",
-            ascii_local(first),
-            ascii_local(last)
-        );
+        let demo::DemoUser {
+            first_name: first,
+            last_name: last,
+            email,
+            role,
+        } = demo::user(i, &domain, batch);
         let id = util::new_id();
         sqlx::query(
             "INSERT INTO users (id, tenant_id, first_name, last_name, email, password_hash,
@@ -171,7 +94,7 @@ pub async fn seed(
         .await?;
         sqlx::query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")
             .bind(&id)
-            .bind(role_key(roles[i % roles.len()]))
+            .bind(role.key())
             .execute(&mut *tx)
             .await?;
     }

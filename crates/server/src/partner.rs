@@ -3,9 +3,10 @@
 
 use axum::{extract::State, http::StatusCode};
 use partner_domain::{
-    validate, Action, AgreementAcceptance, EmailVerified, ErrorKind, LegalProfile, Partner,
-    PrimaryContact, ProfileRequest, ProgramStatus, Signer, Verification, VerificationEvent,
-    VerificationStatus, VerificationStep, VerifyEmail,
+    validate,
+    verification::{self, mpn_program_status, StepTimes},
+    Action, AgreementAcceptance, EmailVerified, ErrorKind, LegalProfile, Partner, PrimaryContact,
+    ProfileRequest, ProgramStatus, Signer, VerificationEvent, VerificationStatus, VerifyEmail,
 };
 use sqlx::{Row, SqliteConnection};
 
@@ -14,16 +15,9 @@ use crate::{auth::Caller, json::Json, mail, util, ApiError, AppState};
 /// Resends at most this often (API.md: once a minute).
 const RESEND_EVERY: time::Duration = time::Duration::minutes(1);
 
-fn status_key(status: VerificationStatus) -> String {
-    serde_json::to_value(status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .expect("statuses are strings")
-}
-
 fn status_from(key: &str) -> Result<VerificationStatus, ApiError> {
-    serde_json::from_value(serde_json::Value::String(key.to_owned()))
-        .map_err(|e| ApiError::internal(format!("stored status {key:?}: {e}")))
+    VerificationStatus::from_key(key)
+        .ok_or_else(|| ApiError::internal(format!("stored status {key:?}")))
 }
 
 fn json_column<T: serde::de::DeserializeOwned>(value: &str) -> Result<T, ApiError> {
@@ -70,36 +64,11 @@ pub async fn load(db: &mut SqliteConnection, tenant_id: &str) -> Result<Option<P
         .fetch_one(&mut *db)
         .await?;
     let status = status_from(row.get("status"))?;
-    let email_step_at: String = row.get("email_step_at");
-    let contact_verified_at: Option<String> = row.get("contact_verified_at");
-    let business_step_at: Option<String> = row.get("business_step_at");
-    let business_status = match status {
-        VerificationStatus::Authorized => "done",
-        VerificationStatus::ActionRequired => "action_required",
-        VerificationStatus::Rejected => "rejected",
-        _ => "pending",
+    let times = StepTimes {
+        email_step_at: row.get("email_step_at"),
+        contact_verified_at: row.get("contact_verified_at"),
+        business_step_at: row.get("business_step_at"),
     };
-    let steps = vec![
-        VerificationStep {
-            name: "contact_email".into(),
-            status:
-                if contact_verified_at.is_some() && status != VerificationStatus::EmailPending {
-                    "done"
-                } else {
-                    "pending"
-                }
-                .into(),
-            updated_at: contact_verified_at
-                .clone()
-                .filter(|_| status != VerificationStatus::EmailPending)
-                .unwrap_or(email_step_at.clone()),
-        },
-        VerificationStep {
-            name: "business".into(),
-            status: business_status.into(),
-            updated_at: business_step_at.unwrap_or(email_step_at),
-        },
-    ];
     let agreements: Vec<AgreementAcceptance> = sqlx::query(
         "SELECT id, kind, version, title, accepted_at, signer_name, signer_email
          FROM agreement_acceptances WHERE partner_id = ? ORDER BY accepted_at, id",
@@ -120,22 +89,13 @@ pub async fn load(db: &mut SqliteConnection, tenant_id: &str) -> Result<Option<P
         },
     })
     .collect();
-    let program_status = match status {
-        VerificationStatus::Rejected => "rejected",
-        VerificationStatus::ActionRequired => "action_required",
-        VerificationStatus::Authorized if agreements.iter().any(|a| a.kind == "mpn") => "active",
-        _ => "pending",
-    };
+    let program_status = mpn_program_status(status, agreements.iter().any(|a| a.kind == "mpn"));
     Ok(Some(Partner {
         id,
         mpn_id: row.get("mpn_id"),
         legal_profile: json_column(row.get("legal_profile"))?,
         primary_contact: json_column(row.get("primary_contact"))?,
-        verification: Verification {
-            status,
-            steps,
-            contact_email_verified_at: contact_verified_at,
-        },
+        verification: verification::view(status, &times),
         programs: vec![ProgramStatus {
             program: "mpn".into(),
             status: program_status.into(),
@@ -156,29 +116,6 @@ pub async fn get(
         .ok_or_else(|| ApiError::not_found("This work account has no partner account yet."))
 }
 
-/// Trims what the user typed and puts phones and postal codes in their stored form.
-fn tidy(mut body: ProfileRequest) -> ProfileRequest {
-    let legal = &mut body.legal_profile;
-    for field in [
-        &mut legal.legal_name,
-        &mut legal.address.line1,
-        &mut legal.address.line2,
-        &mut legal.address.city,
-        &mut legal.address.region,
-        &mut legal.website,
-    ] {
-        *field = field.trim().to_owned();
-    }
-    legal.address.postal_code = legal.address.postal_code.trim().to_uppercase();
-    legal.phone = validate::normalise_phone(&legal.phone);
-    let contact = &mut body.primary_contact;
-    contact.first_name = contact.first_name.trim().to_owned();
-    contact.last_name = contact.last_name.trim().to_owned();
-    contact.email = contact.email.trim().to_lowercase();
-    contact.phone = validate::normalise_phone(&contact.phone);
-    body
-}
-
 pub async fn put_profile(
     State(state): State<AppState>,
     caller: Caller,
@@ -186,7 +123,7 @@ pub async fn put_profile(
 ) -> Result<axum::Json<Partner>, ApiError> {
     caller.may(Action::EditPartnerProfile)?;
     validate::profile(&body).map_err(ApiError::validation)?;
-    let body = tidy(body);
+    let body = body.normalised();
     let legal = serde_json::to_string(&body.legal_profile).map_err(ApiError::internal)?;
     let contact = serde_json::to_string(&body.primary_contact).map_err(ApiError::internal)?;
     let mut tx = state.db.begin().await?;
@@ -215,7 +152,7 @@ pub async fn put_profile(
                 .bind(util::new_mpn_id())
                 .bind(&legal)
                 .bind(&contact)
-                .bind(status_key(status))
+                .bind(status.key())
                 .bind(&now)
                 .bind(&now)
                 .execute(&mut *tx)
@@ -252,7 +189,7 @@ pub async fn put_profile(
             )
             .bind(&legal)
             .bind(&contact)
-            .bind(status_key(status))
+            .bind(status.key())
             .bind(contact_changed)
             .bind(&now)
             .bind(contact_changed)
@@ -349,7 +286,7 @@ pub async fn verify_email(
     sqlx::query(
         "UPDATE partners SET status = ?, contact_verified_at = ?, business_step_at = ?, vetting_due_at = ? WHERE id = ?",
     )
-    .bind(status_key(status))
+    .bind(status.key())
     .bind(&now)
     .bind(&now)
     .bind(util::stamp(time::OffsetDateTime::now_utc() + state.vetting_delay))
@@ -381,7 +318,7 @@ pub async fn decide_vetting(
     sqlx::query(
         "UPDATE partners SET status = ?, business_step_at = ?, vetting_due_at = NULL WHERE id = ?",
     )
-    .bind(status_key(next))
+    .bind(next.key())
     .bind(util::now())
     .bind(partner_id)
     .execute(&mut *db)

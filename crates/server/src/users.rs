@@ -17,18 +17,11 @@ const DEFAULT_LIMIT: u64 = 100;
 /// Enough for the whole list of a large tenant in one answer (user management windows it).
 const MAX_LIMIT: u64 = 20_000;
 
-pub fn role_key(role: Role) -> String {
-    serde_json::to_value(role)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .expect("roles are strings")
-}
-
 fn parse_roles(joined: Option<String>) -> Vec<Role> {
     let mut roles: Vec<Role> = joined
         .unwrap_or_default()
         .split(',')
-        .filter_map(|r| serde_json::from_value(serde_json::Value::String(r.to_owned())).ok())
+        .filter_map(Role::from_key)
         .collect();
     roles.sort();
     roles
@@ -140,7 +133,7 @@ pub async fn insert(
     for role in &user.roles {
         sqlx::query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")
             .bind(&user.id)
-            .bind(role_key(*role))
+            .bind(role.key())
             .execute(&mut *tx)
             .await?;
     }
@@ -158,7 +151,7 @@ pub async fn list(
         .replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_");
-    let role = query.role.map(role_key);
+    let role = query.role.map(Role::key);
     let filter = "u.tenant_id = ?1 AND u.search LIKE '%' || ?2 || '%' ESCAPE '\\'
         AND (?3 IS NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = ?3))";
     let total: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM users u WHERE {filter}"))
@@ -295,7 +288,7 @@ pub async fn update(
         for role in roles {
             sqlx::query("INSERT OR IGNORE INTO user_roles (user_id, role) VALUES (?, ?)")
                 .bind(&id)
-                .bind(role_key(*role))
+                .bind(role.key())
                 .execute(&mut *tx)
                 .await?;
         }

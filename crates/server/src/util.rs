@@ -63,24 +63,9 @@ pub fn new_mpn_id() -> String {
     n.to_string()
 }
 
-/// A temporary password that passes our own rules: 16 characters, all four classes, no
-/// look-alike characters.
+/// A temporary password that passes our own rules (see `validate::temporary_password`).
 pub fn new_temporary_password() -> String {
-    const CLASSES: [&[u8]; 4] = [
-        b"abcdefghijkmnpqrstuvwxyz",
-        b"ABCDEFGHJKLMNPQRSTUVWXYZ",
-        b"23456789",
-        b"-_!?*#",
-    ];
-    let bytes = random_bytes::<16>();
-    bytes
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let class = CLASSES[if i < 4 { i } else { (*b as usize / 7) % 3 }];
-            class[*b as usize % class.len()] as char
-        })
-        .collect()
+    partner_domain::validate::temporary_password(random_bytes::<16>())
 }
 
 pub fn hash_password(password: &str) -> Result<String, ApiError> {
