@@ -15,14 +15,24 @@ pub enum BackendKind {
 }
 
 /// Latency and faults the mock adds, so designers and tests see loading and error states.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct MockOptions {
-    #[serde(default)]
     pub latency_ms: u32,
     /// Share of calls (0.0–1.0) that fail with a 503.
-    #[serde(default)]
     pub failure_rate: f64,
+    /// Seconds from the contact's confirmation to the simulated business approval.
+    pub vetting_delay_s: u32,
+}
+
+impl Default for MockOptions {
+    fn default() -> Self {
+        Self {
+            latency_ms: 0,
+            failure_rate: 0.0,
+            vetting_delay_s: 30,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -100,7 +110,8 @@ mod tests {
             mock.mock,
             MockOptions {
                 latency_ms: 300,
-                failure_rate: 0.1
+                failure_rate: 0.1,
+                vetting_delay_s: 30
             }
         );
     }

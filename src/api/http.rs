@@ -1,17 +1,31 @@
 //! The real REST API over gloo-net (fetch). Cookies carry the session; the custom header is
 //! the CSRF proof API.md asks of every non-GET request.
 
-use gloo_net::http::{Method, RequestBuilder};
-use partner_domain::{Credentials, Health, Me};
+use gloo_net::http::{Method, RequestBuilder, Response};
+use partner_domain::{
+    AcceptAgreement, Agreement, AgreementAcceptance, Credentials, EmailVerified, Health, Me,
+    NewTenant, NewUser, OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword,
+    TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, VerifyEmail, Vetting,
+    VettingDecision,
+};
 use serde::{de::DeserializeOwned, Serialize};
 
-use super::{ApiError, ApiFuture, ApiResult, Backend};
+use super::{ApiError, ApiFuture, ApiResult, Backend, Document};
 use crate::config::BackendKind;
 
 const TIMEOUT_S: u32 = 15;
 
 pub struct HttpBackend {
     base: String,
+}
+
+fn json(value: impl Serialize) -> Option<serde_json::Value> {
+    Some(serde_json::to_value(value).expect("API types always serialize"))
+}
+
+/// Query-string escaping for a path segment or parameter value.
+fn escape(value: &str) -> String {
+    String::from(js_sys::encode_uri_component(value))
 }
 
 impl HttpBackend {
@@ -29,7 +43,11 @@ impl HttpBackend {
     ) -> ApiFuture<T> {
         let url = format!("{}{}", self.base, path);
         Box::pin(async move {
-            let text = send(method, &url, body).await?;
+            let response = send(method, &url, body).await?;
+            let text = response
+                .text()
+                .await
+                .map_err(|e| ApiError::Network(e.to_string()))?;
             // 204 and other empty answers read as JSON `null` (for `()`).
             let text = if text.is_empty() {
                 "null"
@@ -42,7 +60,7 @@ impl HttpBackend {
 }
 
 /// Sends one request, aborting it after `TIMEOUT_S`; any non-2xx becomes an `ApiError`.
-async fn send(method: Method, url: &str, body: Option<serde_json::Value>) -> ApiResult<String> {
+async fn send(method: Method, url: &str, body: Option<serde_json::Value>) -> ApiResult<Response> {
     let controller =
         web_sys::AbortController::new().map_err(|e| ApiError::Network(format!("{e:?}")))?;
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
@@ -71,19 +89,20 @@ async fn send(method: Method, url: &str, body: Option<serde_json::Value>) -> Api
             ApiError::Network(e.to_string())
         }
     })?;
-    let text = response
-        .text()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
     if response.ok() {
-        Ok(text)
+        Ok(response)
     } else {
+        let text = response.text().await.unwrap_or_default();
         Err(ApiError::from_response(response.status(), &text))
     }
 }
 
-fn json(value: impl Serialize) -> Option<serde_json::Value> {
-    Some(serde_json::to_value(value).expect("API types always serialize"))
+/// `attachment; filename="x.pdf"` → `x.pdf`.
+fn filename_of(disposition: Option<String>) -> Option<String> {
+    let disposition = disposition?;
+    let start = disposition.find("filename=\"")? + "filename=\"".len();
+    let end = disposition[start..].find('"')? + start;
+    Some(disposition[start..end].to_owned())
 }
 
 impl Backend for HttpBackend {
@@ -95,6 +114,10 @@ impl Backend for HttpBackend {
         self.request(Method::GET, "/health", None)
     }
 
+    fn create_tenant(&self, body: NewTenant) -> ApiFuture<TenantCreated> {
+        self.request(Method::POST, "/tenants", json(body))
+    }
+
     fn sign_in(&self, credentials: Credentials) -> ApiFuture<Me> {
         self.request(Method::POST, "/session", json(credentials))
     }
@@ -103,7 +126,148 @@ impl Backend for HttpBackend {
         self.request(Method::GET, "/session", None)
     }
 
+    fn change_password(&self, body: PasswordChange) -> ApiFuture<()> {
+        self.request(Method::POST, "/session/password", json(body))
+    }
+
     fn sign_out(&self) -> ApiFuture<()> {
         self.request(Method::DELETE, "/session", None)
+    }
+
+    fn partner(&self) -> ApiFuture<Partner> {
+        self.request(Method::GET, "/partner", None)
+    }
+
+    fn put_profile(&self, body: ProfileRequest) -> ApiFuture<Partner> {
+        self.request(Method::PUT, "/partner/profile", json(body))
+    }
+
+    fn resend_contact_verification(&self) -> ApiFuture<()> {
+        self.request(Method::POST, "/partner/contact-verification", None)
+    }
+
+    fn verify_email(&self, token: String) -> ApiFuture<EmailVerified> {
+        self.request(Method::POST, "/verify-email", json(VerifyEmail { token }))
+    }
+
+    fn current_agreement(&self, kind: String, lang: String) -> ApiFuture<Agreement> {
+        self.request(
+            Method::GET,
+            &format!(
+                "/agreements/current?kind={}&lang={}",
+                escape(&kind),
+                escape(&lang)
+            ),
+            None,
+        )
+    }
+
+    fn accept_agreement(
+        &self,
+        body: AcceptAgreement,
+        lang: String,
+    ) -> ApiFuture<AgreementAcceptance> {
+        self.request(
+            Method::POST,
+            &format!("/partner/agreements?lang={}", escape(&lang)),
+            json(body),
+        )
+    }
+
+    fn agreement_document(&self, id: String) -> ApiFuture<Document> {
+        let url = format!("{}/partner/agreements/{}/document", self.base, escape(&id));
+        Box::pin(async move {
+            let response = send(Method::GET, &url, None).await?;
+            let headers = response.headers();
+            let mime = headers
+                .get("content-type")
+                .unwrap_or_else(|| "application/pdf".into());
+            let filename = filename_of(headers.get("content-disposition"))
+                .unwrap_or_else(|| format!("{id}.pdf"));
+            let bytes = response
+                .binary()
+                .await
+                .map_err(|e| ApiError::Network(e.to_string()))?;
+            Ok(Document {
+                filename,
+                mime,
+                bytes,
+            })
+        })
+    }
+
+    fn users(&self, query: UserQuery) -> ApiFuture<UserList> {
+        let mut path = format!("/users?q={}&offset={}", escape(&query.q), query.offset);
+        if let Some(role) = query.role {
+            path.push_str(&format!("&role={}", role.key()));
+        }
+        if let Some(limit) = query.limit {
+            path.push_str(&format!("&limit={limit}"));
+        }
+        self.request(Method::GET, &path, None)
+    }
+
+    fn create_user(&self, body: NewUser) -> ApiFuture<UserCreated> {
+        self.request(Method::POST, "/users", json(body))
+    }
+
+    fn user(&self, id: String) -> ApiFuture<User> {
+        self.request(Method::GET, &format!("/users/{}", escape(&id)), None)
+    }
+
+    fn update_user(&self, id: String, patch: UserPatch) -> ApiFuture<User> {
+        self.request(
+            Method::PATCH,
+            &format!("/users/{}", escape(&id)),
+            json(patch),
+        )
+    }
+
+    fn delete_user(&self, id: String) -> ApiFuture<()> {
+        self.request(Method::DELETE, &format!("/users/{}", escape(&id)), None)
+    }
+
+    fn reset_password(&self, id: String) -> ApiFuture<TemporaryPassword> {
+        self.request(
+            Method::POST,
+            &format!("/users/{}/password-reset", escape(&id)),
+            None,
+        )
+    }
+
+    fn dev_outbox(&self) -> ApiFuture<Vec<OutboxEmail>> {
+        self.request(Method::GET, "/dev/outbox", None)
+    }
+
+    fn dev_vetting(&self, partner_id: String, decision: VettingDecision) -> ApiFuture<Partner> {
+        self.request(
+            Method::POST,
+            &format!("/dev/vetting/{}", escape(&partner_id)),
+            json(Vetting { decision }),
+        )
+    }
+
+    fn dev_seed(&self, users: u32) -> ApiFuture<()> {
+        let request: ApiFuture<serde_json::Value> = self.request(
+            Method::POST,
+            "/dev/seed",
+            json(partner_domain::SeedRequest { users }),
+        );
+        Box::pin(async move { request.await.map(|_| ()) })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn reads_the_attachment_name() {
+        let header = Some("attachment; filename=\"mpn-agreement-2026-09-1234567.pdf\"".to_owned());
+        assert_eq!(
+            super::filename_of(header).as_deref(),
+            Some("mpn-agreement-2026-09-1234567.pdf")
+        );
+        assert_eq!(super::filename_of(Some("inline".into())), None);
     }
 }

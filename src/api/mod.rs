@@ -7,7 +7,11 @@ mod mock;
 
 use std::{future::Future, pin::Pin, rc::Rc};
 
-use partner_domain::{Credentials, Health, Me};
+use partner_domain::{
+    AcceptAgreement, Agreement, AgreementAcceptance, Credentials, EmailVerified, Health, Me,
+    NewTenant, NewUser, OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword,
+    TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, VettingDecision,
+};
 use yew::prelude::*;
 
 pub use error::ApiError;
@@ -19,14 +23,50 @@ use crate::config::{BackendKind, RuntimeConfig};
 pub type ApiResult<T> = Result<T, ApiError>;
 pub type ApiFuture<T> = Pin<Box<dyn Future<Output = ApiResult<T>>>>;
 
+/// A downloaded file (the signed agreement).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub filename: String,
+    pub mime: String,
+    pub bytes: Vec<u8>,
+}
+
 /// Every endpoint of API.md, one method each. Futures own what they need (`'static`), so a
 /// page may drop its interest in an answer without borrowing the backend.
 pub trait Backend {
     fn kind(&self) -> BackendKind;
     fn health(&self) -> ApiFuture<Health>;
+
+    fn create_tenant(&self, body: NewTenant) -> ApiFuture<TenantCreated>;
     fn sign_in(&self, credentials: Credentials) -> ApiFuture<Me>;
     fn session(&self) -> ApiFuture<Me>;
+    fn change_password(&self, body: PasswordChange) -> ApiFuture<()>;
     fn sign_out(&self) -> ApiFuture<()>;
+
+    fn partner(&self) -> ApiFuture<Partner>;
+    fn put_profile(&self, body: ProfileRequest) -> ApiFuture<Partner>;
+    fn resend_contact_verification(&self) -> ApiFuture<()>;
+    fn verify_email(&self, token: String) -> ApiFuture<EmailVerified>;
+    /// `lang`: `fr-FR` or `en-US`.
+    fn current_agreement(&self, kind: String, lang: String) -> ApiFuture<Agreement>;
+    fn accept_agreement(
+        &self,
+        body: AcceptAgreement,
+        lang: String,
+    ) -> ApiFuture<AgreementAcceptance>;
+    fn agreement_document(&self, id: String) -> ApiFuture<Document>;
+
+    fn users(&self, query: UserQuery) -> ApiFuture<UserList>;
+    fn create_user(&self, body: NewUser) -> ApiFuture<UserCreated>;
+    fn user(&self, id: String) -> ApiFuture<User>;
+    fn update_user(&self, id: String, patch: UserPatch) -> ApiFuture<User>;
+    fn delete_user(&self, id: String) -> ApiFuture<()>;
+    fn reset_password(&self, id: String) -> ApiFuture<TemporaryPassword>;
+
+    /// Development helpers (`partner-server --dev`, and always on the mock).
+    fn dev_outbox(&self) -> ApiFuture<Vec<OutboxEmail>>;
+    fn dev_vetting(&self, partner_id: String, decision: VettingDecision) -> ApiFuture<Partner>;
+    fn dev_seed(&self, users: u32) -> ApiFuture<()>;
 }
 
 /// The backend in a context. Equal when it is the same instance, so consumers re-render only
