@@ -12,7 +12,7 @@ use crate::{
     i18n::I18nProvider,
     pages::StartupError,
     route::{switch, Route},
-    state::{SessionProvider, ToastProvider},
+    state::{PartnerProvider, SessionProvider, ToastProvider},
 };
 
 #[derive(Properties, PartialEq)]
@@ -80,11 +80,13 @@ fn ConfigGate(props: &ConfigGateProps) -> Html {
             <ContextProvider<Rc<RuntimeConfig>> context={config.clone()}>
                 <ContextProvider<BackendHandle> context={backend.clone()}>
                     <SessionProvider>
-                        <BrowserRouter>
-                            <Layout>
-                                <Switch<Route> render={switch} />
-                            </Layout>
-                        </BrowserRouter>
+                        <PartnerProvider>
+                            <BrowserRouter>
+                                <Layout>
+                                    <Switch<Route> render={switch} />
+                                </Layout>
+                            </BrowserRouter>
+                        </PartnerProvider>
                     </SessionProvider>
                 </ContextProvider<BackendHandle>>
             </ContextProvider<Rc<RuntimeConfig>>>

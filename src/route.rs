@@ -11,10 +11,24 @@ pub enum Route {
     Home,
     #[at("/onboarding/welcome")]
     Welcome,
+    #[at("/onboarding/sign-in")]
+    SignIn,
+    #[at("/onboarding/profile")]
+    Profile,
+    #[at("/onboarding/agreement")]
+    Agreement,
+    #[at("/onboarding/admin-agent")]
+    AdminAgent,
+    #[at("/onboarding/done")]
+    Done,
+    #[at("/verify-email")]
+    VerifyEmail,
     #[at("/dashboard")]
     Dashboard,
     #[at("/settings/users")]
     Users,
+    #[at("/settings/users/:id")]
+    User { id: String },
     #[at("/settings/partner-profile")]
     PartnerProfile,
     #[not_found]
@@ -26,9 +40,18 @@ pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <pages::Home /> },
         Route::Welcome => html! { <pages::onboarding::Welcome /> },
+        Route::SignIn => html! { <pages::onboarding::SignIn /> },
+        Route::Profile => html! { <pages::onboarding::ProfileStep /> },
+        Route::Agreement => html! { <pages::onboarding::AgreementStep /> },
+        Route::AdminAgent => html! { <pages::onboarding::AdminAgentStep /> },
+        Route::Done => html! { <pages::onboarding::Finish /> },
+        Route::VerifyEmail => html! { <pages::VerifyEmail /> },
         Route::Dashboard => html! { <pages::Dashboard /> },
         // Their pages come with the partner profile and user management issues (#5, #6).
-        Route::Users | Route::PartnerProfile | Route::NotFound => html! { <pages::NotFound /> },
+        Route::Users => html! { <pages::Users /> },
+        Route::User { id } => html! { <pages::UserPage {id} /> },
+        // Its page comes with the partner profile issue (#5).
+        Route::PartnerProfile | Route::NotFound => html! { <pages::NotFound /> },
     }
 }
 

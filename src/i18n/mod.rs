@@ -49,14 +49,30 @@ impl Lang {
             .find(|l| l.tag().eq_ignore_ascii_case(tag))
     }
 
-    /// The saved choice; French, the reference language, otherwise.
-    fn saved() -> Self {
+    fn stored() -> Option<Self> {
         LocalStorage::raw()
             .get_item(STORAGE_KEY)
             .ok()
             .flatten()
             .and_then(|tag| Self::from_tag(&tag))
-            .unwrap_or(Self::Fr)
+    }
+
+    /// The saved choice; French, the reference language, otherwise.
+    fn saved() -> Self {
+        Self::stored().unwrap_or(Self::Fr)
+    }
+
+    /// The browser's preferred language among ours (French unless it prefers English).
+    fn browser() -> Self {
+        let preferred = gloo_utils::window()
+            .navigator()
+            .language()
+            .unwrap_or_default();
+        if preferred.to_ascii_lowercase().starts_with("en") {
+            Self::En
+        } else {
+            Self::Fr
+        }
     }
 }
 
@@ -65,7 +81,7 @@ impl Lang {
 pub struct I18n {
     pub lang: Lang,
     messages: Rc<Messages>,
-    set: Callback<Lang>,
+    set: Callback<(Lang, bool)>,
 }
 
 impl PartialEq for I18n {
@@ -82,8 +98,17 @@ impl std::ops::Deref for I18n {
 }
 
 impl I18n {
+    /// The user's choice: applied everywhere and remembered.
     pub fn set(&self, lang: Lang) {
-        self.set.emit(lang);
+        self.set.emit((lang, true));
+    }
+
+    /// For pages opened from an email (no session, maybe a first visit): the browser's
+    /// language, unless the user already chose one here. Not remembered.
+    pub fn follow_browser(&self) {
+        if Lang::stored().is_none() {
+            self.set.emit((Lang::browser(), false));
+        }
     }
 }
 
@@ -101,9 +126,11 @@ pub fn I18nProvider(props: &I18nProviderProps) -> Html {
     let lang = use_state(Lang::saved);
     let set = {
         let lang = lang.setter();
-        use_callback((), move |next: Lang, ()| {
-            // Losing the saved choice (private mode, full quota) only costs the next visit.
-            let _ = LocalStorage::raw().set_item(STORAGE_KEY, next.tag());
+        use_callback((), move |(next, remember): (Lang, bool), ()| {
+            if remember {
+                // Losing the saved choice (private mode, full quota) only costs the next visit.
+                let _ = LocalStorage::raw().set_item(STORAGE_KEY, next.tag());
+            }
             lang.set(next);
         })
     };
@@ -127,4 +154,81 @@ pub fn I18nProvider(props: &I18nProviderProps) -> Html {
 #[hook]
 pub fn use_i18n() -> I18n {
     use_context::<I18n>().expect("components are mounted inside the App's I18nProvider")
+}
+
+/// A country's name in the current language (`FR` → "France").
+pub fn country_name(t: &I18n, code: &str) -> String {
+    match code {
+        "FR" => t.country_fr(),
+        "US" => t.country_us(),
+        "GB" => t.country_gb(),
+        "DE" => t.country_de(),
+        "CA" => t.country_ca(),
+        "BE" => t.country_be(),
+        "CH" => t.country_ch(),
+        "ES" => t.country_es(),
+        "IT" => t.country_it(),
+        "NL" => t.country_nl(),
+        "IN" => t.country_in(),
+        "BR" => t.country_br(),
+        "JP" => t.country_jp(),
+        "AU" => t.country_au(),
+        other => return other.to_owned(),
+    }
+    .to_string()
+}
+
+/// A date and time in the language's own format, through the browser's `Intl`.
+pub fn format_date_time(lang: Lang, epoch_ms: f64) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    let locales = js_sys::Array::of1(&lang.tag().into());
+    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+    format
+        .call1(
+            &wasm_bindgen::JsValue::NULL,
+            &js_sys::Date::new(&epoch_ms.into()),
+        )
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// A role's name in the current language.
+pub fn role_name(t: &I18n, role: partner_domain::Role) -> String {
+    use partner_domain::Role;
+    match role {
+        Role::GlobalAdmin => t.role_global_admin(),
+        Role::UserManagementAdmin => t.role_user_management_admin(),
+        Role::AccountAdmin => t.role_account_admin(),
+        Role::AdminAgent => t.role_admin_agent(),
+        Role::SalesAgent => t.role_sales_agent(),
+        Role::HelpdeskAgent => t.role_helpdesk_agent(),
+        Role::BillingAdmin => t.role_billing_admin(),
+        Role::MpnPartnerAdmin => t.role_mpn_partner_admin(),
+        Role::ReferralsAdmin => t.role_referrals_admin(),
+        Role::IncentivesAdmin => t.role_incentives_admin(),
+        Role::ReportViewer => t.role_report_viewer(),
+    }
+    .to_string()
+}
+
+/// One line on what a role can do.
+pub fn role_description(t: &I18n, role: partner_domain::Role) -> String {
+    use partner_domain::Role;
+    match role {
+        Role::GlobalAdmin => t.role_global_admin_desc(),
+        Role::UserManagementAdmin => t.role_user_management_admin_desc(),
+        Role::AccountAdmin => t.role_account_admin_desc(),
+        Role::AdminAgent => t.role_admin_agent_desc(),
+        Role::SalesAgent => t.role_sales_agent_desc(),
+        Role::HelpdeskAgent => t.role_helpdesk_agent_desc(),
+        Role::BillingAdmin => t.role_billing_admin_desc(),
+        Role::MpnPartnerAdmin => t.role_mpn_partner_admin_desc(),
+        Role::ReferralsAdmin => t.role_referrals_admin_desc(),
+        Role::IncentivesAdmin => t.role_incentives_admin_desc(),
+        Role::ReportViewer => t.role_report_viewer_desc(),
+    }
+    .to_string()
 }

@@ -18,6 +18,17 @@ pub enum Role {
     ReportViewer,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleGroup {
+    WorkAccount,
+    Partner,
+    Csp,
+}
+
+impl RoleGroup {
+    pub const ALL: [RoleGroup; 3] = [Self::WorkAccount, Self::Partner, Self::Csp];
+}
+
 impl Role {
     pub const ALL: [Role; 11] = [
         Self::GlobalAdmin,
@@ -52,6 +63,21 @@ impl Role {
 
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    /// How Partner Center groups roles on a user's page.
+    pub fn group(self) -> RoleGroup {
+        match self {
+            Self::GlobalAdmin | Self::UserManagementAdmin | Self::BillingAdmin => {
+                RoleGroup::WorkAccount
+            }
+            Self::AdminAgent | Self::SalesAgent | Self::HelpdeskAgent => RoleGroup::Csp,
+            Self::AccountAdmin
+            | Self::MpnPartnerAdmin
+            | Self::ReferralsAdmin
+            | Self::IncentivesAdmin
+            | Self::ReportViewer => RoleGroup::Partner,
+        }
     }
 
     /// Who may add, change and remove users (the seed: Global admin and Admin agent; API.md adds

@@ -1,5 +1,270 @@
-//! The wizard of the seed, one file per step.
+//! The wizard of the seed, one file per step, with the stepper and the guard that keeps steps
+//! in order (a later step opened too early sends the user to the first unfinished one).
 
+mod admin_agent;
+mod agreement;
+mod finish;
+mod profile;
+mod sign_in;
 mod welcome;
 
+use partner_domain::{Me, Partner, Role};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+pub use admin_agent::AdminAgentStep;
+pub use agreement::AgreementStep;
+pub use finish::Finish;
+pub use profile::ProfileStep;
+pub use sign_in::SignIn;
 pub use welcome::Welcome;
+
+use crate::{
+    components::{ErrorPanel, Loading},
+    i18n::{use_i18n, I18n},
+    route::Route,
+    state::{use_partner, use_session, use_toasts, SessionState, ToastKind},
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
+    Welcome,
+    SignIn,
+    Profile,
+    Agreement,
+    AdminAgent,
+}
+
+impl Step {
+    pub const ALL: [Step; 5] = [
+        Self::Welcome,
+        Self::SignIn,
+        Self::Profile,
+        Self::Agreement,
+        Self::AdminAgent,
+    ];
+
+    pub fn route(self) -> Route {
+        match self {
+            Self::Welcome => Route::Welcome,
+            Self::SignIn => Route::SignIn,
+            Self::Profile => Route::Profile,
+            Self::Agreement => Route::Agreement,
+            Self::AdminAgent => Route::AdminAgent,
+        }
+    }
+
+    pub fn label(self, t: &I18n) -> String {
+        match self {
+            Self::Welcome => t.step_welcome(),
+            Self::SignIn => t.step_sign_in(),
+            Self::Profile => t.step_profile(),
+            Self::Agreement => t.step_agreement(),
+            Self::AdminAgent => t.step_admin_agent(),
+        }
+        .to_string()
+    }
+}
+
+/// Whether the signed-in user may run the wizard: a Global admin with a password of their own.
+pub fn can_enroll(me: &Me) -> bool {
+    me.user.has_role(Role::GlobalAdmin) && !me.must_change_password
+}
+
+/// The first step still to do, from what the backend says (None: everything is done).
+pub fn first_incomplete(me: Option<&Me>, partner: Option<&Partner>) -> Option<Step> {
+    let Some(me) = me.filter(|me| can_enroll(me)) else {
+        return Some(Step::SignIn);
+    };
+    let Some(partner) = partner else {
+        return Some(Step::Profile);
+    };
+    if !partner.agreements.iter().any(|a| a.kind == "mpn") {
+        return Some(Step::Agreement);
+    }
+    if !me.user.has_role(Role::AdminAgent) {
+        return Some(Step::AdminAgent);
+    }
+    None
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StepperProps {
+    /// None on the finish page: every step is done.
+    pub current: Option<Step>,
+    /// The first unfinished step; earlier ones are shown as done.
+    pub first_incomplete: Option<Step>,
+}
+
+#[function_component]
+pub fn Stepper(props: &StepperProps) -> Html {
+    let t = use_i18n();
+    html! {
+        <nav class="stepper" aria-label={t.wizard_steps().to_string()}>
+            <ol>
+                { for Step::ALL.iter().enumerate().map(|(i, step)| {
+                    let current = props.current == Some(*step);
+                    let done = props.first_incomplete.is_none_or(|first| *step < first) && !current;
+                    let class = classes!("step", done.then_some("step-done"), current.then_some("step-current"));
+                    let label = html! {
+                        <>
+                            <span class="step-number" aria-hidden="true">{ if done { "✓".to_string() } else { (i + 1).to_string() } }</span>
+                            <span>{ step.label(&t) }</span>
+                            if done { <span class="visually-hidden">{ format!(" ({})", t.step_done()) }</span> }
+                        </>
+                    };
+                    let reachable = props.first_incomplete.is_none_or(|first| *step <= first);
+                    html! {
+                        <li {class} aria-current={current.then_some("step")}>
+                            if reachable && !current {
+                                <Link<Route> to={step.route()}>{ label }</Link<Route>>
+                            } else {
+                                <span>{ label }</span>
+                            }
+                        </li>
+                    }
+                }) }
+            </ol>
+        </nav>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct WizardStepProps {
+    pub step: Step,
+    pub children: Html,
+}
+
+/// A wizard page: the stepper, then the step, if the steps before it are done.
+#[function_component]
+pub fn WizardStep(props: &WizardStepProps) -> Html {
+    let session = use_session();
+    let partner = use_partner();
+    let me = session.me();
+    let first = match session.state() {
+        SessionState::Checking => return html! { <Loading /> },
+        SessionState::Unknown(error) => {
+            let session = session.clone();
+            return html! { <ErrorPanel error={error.clone()} on_retry={Callback::from(move |()| session.refresh())} /> };
+        }
+        _ => {
+            let needs_partner = me.as_ref().is_some_and(|m| can_enroll(m));
+            match (&partner.state().data, &partner.state().error) {
+                (None, Some(error)) if needs_partner => {
+                    let partner = partner.clone();
+                    return html! { <ErrorPanel error={error.clone()} on_retry={Callback::from(move |()| partner.reload())} /> };
+                }
+                (None, _) if needs_partner => return html! { <Loading /> },
+                _ => first_incomplete(me.as_deref(), partner.partner().as_deref()),
+            }
+        }
+    };
+    if let Some(first) = first.filter(|first| props.step > *first) {
+        return html! { <StepRedirect to={first} /> };
+    }
+    html! {
+        <section class="page narrow wizard">
+            <Stepper current={Some(props.step)} first_incomplete={first} />
+            { props.children.clone() }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct StepRedirectProps {
+    to: Step,
+}
+
+/// Says why, then goes to the first unfinished step (remembering where the user wanted to go).
+#[function_component]
+fn StepRedirect(props: &StepRedirectProps) -> Html {
+    let t = use_i18n();
+    let toasts = use_toasts();
+    let navigator = use_navigator();
+    let location = use_location();
+    let to = props.to;
+    use_effect_with(to, move |to| {
+        toasts.push(ToastKind::Info, t.step_locked(to.label(&t)).to_string());
+        if let Some(navigator) = navigator {
+            let next = location.map(|l| l.path().to_owned()).unwrap_or_default();
+            if *to == Step::SignIn && !next.is_empty() {
+                let _ = navigator.replace_with_query(&to.route(), &[("next", next)]);
+            } else {
+                navigator.replace(&to.route());
+            }
+        }
+    });
+    html! { <Loading /> }
+}
+
+#[cfg(test)]
+mod tests {
+    use partner_domain::{AgreementAcceptance, Signer, TenantSummary, User};
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    fn me(roles: Vec<Role>, must_change_password: bool) -> Me {
+        Me {
+            user: User {
+                id: "u".into(),
+                first_name: "A".into(),
+                last_name: "B".into(),
+                email: "a@b.example".into(),
+                roles,
+                created_at: String::new(),
+            },
+            tenant: TenantSummary {
+                id: "t".into(),
+                domain: "d".into(),
+                name: "n".into(),
+            },
+            partner_id: None,
+            must_change_password,
+        }
+    }
+
+    #[test]
+    fn steps_are_done_in_the_seeds_order() {
+        assert_eq!(first_incomplete(None, None), Some(Step::SignIn));
+        assert_eq!(
+            first_incomplete(Some(&me(vec![Role::AdminAgent], false)), None),
+            Some(Step::SignIn)
+        );
+        assert_eq!(
+            first_incomplete(Some(&me(vec![Role::GlobalAdmin], true)), None),
+            Some(Step::SignIn)
+        );
+        let admin = me(vec![Role::GlobalAdmin], false);
+        assert_eq!(first_incomplete(Some(&admin), None), Some(Step::Profile));
+        let mut partner: Partner = serde_json::from_value(serde_json::json!({
+            "id": "p", "mpn_id": "1234567",
+            "legal_profile": { "legal_name": "L", "address": { "line1": "a", "city": "c", "postal_code": "75001", "country": "FR" }, "phone": "+33123456789" },
+            "primary_contact": { "first_name": "J", "last_name": "D", "email": "j@d.fr", "phone": "+33123456789" },
+            "verification": { "status": "email_pending", "steps": [], "contact_email_verified_at": null },
+            "programs": [], "agreements": []
+        }))
+        .unwrap();
+        assert_eq!(
+            first_incomplete(Some(&admin), Some(&partner)),
+            Some(Step::Agreement)
+        );
+        partner.agreements.push(AgreementAcceptance {
+            id: "a".into(),
+            kind: "mpn".into(),
+            version: "v".into(),
+            title: "t".into(),
+            accepted_at: String::new(),
+            accepted_by: Signer {
+                name: "n".into(),
+                email: "e".into(),
+            },
+        });
+        assert_eq!(
+            first_incomplete(Some(&admin), Some(&partner)),
+            Some(Step::AdminAgent)
+        );
+        let agent = me(vec![Role::GlobalAdmin, Role::AdminAgent], false);
+        assert_eq!(first_incomplete(Some(&agent), Some(&partner)), None);
+    }
+}

@@ -1,10 +1,10 @@
 use yew::prelude::*;
+use yew_router::prelude::*;
 
-use crate::{i18n::use_i18n, pages::dashboard::DASHBOARD_VIDEO};
+use super::{Step, Stepper};
+use crate::{i18n::use_i18n, pages::dashboard::DASHBOARD_VIDEO, route::Route};
 
 pub const JOIN_NETWORK: &str = "https://partner.microsoft.com/commercial";
-/// The next step of the wizard (`/onboarding/sign-in`, issue #4).
-const NEXT_STEP: &str = "/onboarding/sign-in";
 
 /// Step 1, "Bienvenue": what the user needs before starting, in the seed's words.
 #[function_component]
@@ -25,7 +25,8 @@ pub fn Welcome() -> Html {
         }
     };
     html! {
-        <section class="page narrow" aria-labelledby="welcome-title">
+        <section class="page narrow wizard" aria-labelledby="welcome-title">
+            <Stepper current={Some(Step::Welcome)} first_incomplete={Some(Step::SignIn)} />
             <h1 id="welcome-title">{ t.welcome_title().to_string() }</h1>
             <p class="lead">{ t.welcome_intro().to_string() }</p>
 
@@ -49,7 +50,7 @@ pub fn Welcome() -> Html {
             </ul>
             <p>{ t.welcome_verify_note().to_string() }</p>
 
-            <p class="actions"><a class="button button-primary" href={NEXT_STEP}>{ t.next().to_string() }</a></p>
+            <p class="actions"><Link<Route> to={Route::SignIn} classes="button button-primary">{ t.next().to_string() }</Link<Route>></p>
         </section>
     }
 }

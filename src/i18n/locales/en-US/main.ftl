@@ -67,3 +67,207 @@ new-tab = (new tab)
 # Overview
 overview-greeting = Hello { $name }.
 overview-tenant = Work account: { $domain }
+
+# Wizard
+wizard-steps = Account creation steps
+step-welcome = Welcome
+step-sign-in = Sign in
+step-profile = Profile
+step-agreement = Agreement
+step-admin-agent = Admin agent
+step-done = completed
+step-current = current step
+step-locked = Finish the “{ $step }” step first.
+back = Back
+
+# Sign in / create account
+sign-in-title = Sign in as a global admin
+sign-in-intro = Select Sign in if your company has a work account. Otherwise, select Create account to set one up now.
+sign-in = Sign in
+create-account = Create account
+create-account-title = Create a work account
+create-account-submit = Create account
+field-work-email = Work email
+field-password = Password
+field-company-name = Company name
+field-domain-prefix = Domain prefix
+field-domain-preview = Your work account: { $domain }
+field-domain-hint = Lowercase letters and digits, 3 to 27 characters.
+field-country = Country/region
+field-first-name = First name
+field-last-name = Last name
+password-hint = At least 12 characters, mixing kinds of characters (lowercase, uppercase, digits, symbols).
+password-strength = Password strength: { $level }
+strength-weak = weak
+strength-fair = fair
+strength-strong = strong
+account-created = Work account created. Sign in with the global admin's credentials: { $email }
+demo-credentials = Demo: sign in with { $email } and the password { $password }.
+change-password-title = Choose a new password
+change-password-intro = You signed in with a temporary password. Choose a new one to continue.
+field-current-password = Current password
+field-new-password = New password
+change-password-submit = Save password
+password-changed = Password changed.
+not-global-admin = You are signed in as { $name }, who is not a global admin. Only a global admin of the work account can create the Partner Center account: ask them to sign in, or sign in with another account.
+signed-in-continue = You are signed in as a global admin ({ $email }).
+sign-in-other = Sign in with another account
+submitting = Sending…
+error-summary-title = Fix the following errors
+failed-keep-values = { $reason } What you typed is kept.
+
+# Field errors, by stable code
+code-required = This field is required.
+code-too-long = This text is too long.
+code-control-chars = This text contains characters that are not allowed.
+code-email-format = Enter a valid email address, like first.last@company.com.
+code-email-free-mail = Use a work address, not a free email service (Gmail, Outlook.com, Yahoo…).
+code-email-role-address = Enter a person's address, not a shared one (info@, contact@…).
+code-email-taken = A user already has this email address.
+code-domain-prefix-format = Use only lowercase letters and digits.
+code-domain-prefix-length = The prefix must be 3 to 27 characters long.
+code-domain-prefix-taken = This domain prefix is taken.
+code-password-too-short = The password must be at least 12 characters long.
+code-password-one-class = Mix kinds of characters (lowercase, uppercase, digits, symbols).
+code-password-is-email = The password must not be your email address.
+code-password-wrong = Wrong password.
+code-password-unchanged = Choose a password different from the current one.
+code-phone-format = Enter the number in international format, like +1 425 555 0100.
+code-website-format = Enter a full address, like https://www.company.com.
+code-country-unsupported = This country is not supported yet.
+code-postal-code-format = This postal code does not match the country's format (example: { $example }).
+code-region-unknown = Choose a region from the list.
+code-agreement-not-current = A new version of the agreement is available: read it before accepting.
+code-last-global-admin = The work account must keep at least one global admin.
+code-other = This value is not valid.
+sign-in-failed = Wrong email or password.
+or = or
+
+# Countries (ISO 3166-1 alpha-2)
+country-fr = France
+country-us = United States
+country-gb = United Kingdom
+country-de = Germany
+country-ca = Canada
+country-be = Belgium
+country-ch = Switzerland
+country-es = Spain
+country-it = Italy
+country-nl = Netherlands
+country-in = India
+country-br = Brazil
+country-jp = Japan
+country-au = Australia
+
+# Drafts
+draft-restored = Draft restored from { $date }
+draft-discard = Discard
+draft-discarded = A saved draft could not be read: it was removed.
+draft-not-saved = Your draft cannot be saved: the browser's storage is full. The form still works, but what you type will not survive a reload.
+
+# Profile (step 3)
+profile-title = Legal profile and primary contact
+profile-intro = Fill in or update your company's legal profile and the primary contact's details, then select Register now.
+profile-contact-why = The primary contact should be the person at your company we can contact about your registration (you or someone else at your company). We also use this information to verify that this person works at your company.
+legend-legal = Legal business profile
+legend-contact = Primary contact
+field-legal-name = Legal business name
+field-address-first = Address line 1
+field-address-second = Address line 2
+field-city = City
+field-region = State/Region
+field-postal-code = Postal code
+field-phone = Phone
+field-website = Website
+optional = (optional)
+postal-hint = Example: { $example }
+phone-hint = International format, like +1 425 555 0100.
+choose = Choose…
+register-now = Register now
+important = IMPORTANT
+email-sent-notice = To ensure your company's security and privacy, we sent an email to your primary contact, { $email }, to verify (1) that they signed up for a Partner Center account and (2) that this email address belongs to your company. Once the primary contact confirms their email address, we will continue verifying the information you provided.
+email-confirmed-notice = The primary contact { $email } confirmed their email address.
+resend = Resend the email
+resent = Email sent again to { $email }.
+dev-open-email = Demo: open the link the primary contact received
+profile-saved = Profile saved.
+
+# Agreement (step 4)
+agreement-intro = Read and accept the terms and conditions of the Microsoft Partner Network agreement.
+agreement-version = Version { $version }
+agreement-accept-label = I have read and accept the Microsoft Partner Network agreement
+agreement-signer = You accept this agreement on behalf of { $company }, as { $name } ({ $email }). The date and time of your acceptance will be recorded.
+accept = Accept
+agreement-must-check = Check the box to accept the agreement.
+agreement-accepted = Agreement accepted on { $date } by { $name }.
+
+# Admin agent (step 5)
+admin-agent-intro = Verify that you were added to the Admin agent group. To finish setting up your account, including adding other users, you need admin agent permissions.
+admin-agent-yes = { $name } is in the Admin agent group.
+admin-agent-no = { $name } is not in the Admin agent group yet.
+admin-agent-how = To update your permissions:
+admin-agent-open-settings = Select the Settings icon, then User management.
+admin-agent-select-name = Select your name in the list of users.
+admin-agent-select-role = Select Admin agent, if it is not already selected, then Update.
+admin-agent-open = Open my page in User management
+admin-agent-recheck = Check again
+finish = Finish
+
+# Finish
+done-title = Your Partner Center account is created
+done-body = You can now add users and view your partner profile and agreements. We are still verifying your company; follow its progress on the overview.
+go-overview = Go to the Overview
+
+# Verify email (primary contact)
+verify-title = Confirming your email address
+verify-working = Confirming…
+verify-confirmed = Thank you! The address { $email } is confirmed. We are continuing to verify your company's information; there is nothing else you need to do.
+verify-expired = This link has expired (links work for 7 days). Ask your company's global admin to send the email again from Partner Center.
+verify-used = This link was already used: your address is confirmed. There is nothing else you need to do.
+verify-unknown = This link is not recognized. Check that you opened the whole link from the email, or ask your company's global admin for a new email.
+verify-missing = This link is incomplete: open the whole link from the email.
+
+# Roles
+role-global-admin-desc = Manages the whole work account, including other admins, the legal profile and agreements.
+role-user-management-admin = User management admin
+role-user-management-admin-desc = Adds users, changes their roles and resets their passwords.
+role-account-admin = Account admin
+role-account-admin-desc = Manages the company profile and partner account settings.
+role-admin-agent-desc = Manages customers and users; needed to finish setting up the account.
+role-sales-agent = Sales agent
+role-sales-agent-desc = Manages customers' subscriptions and orders.
+role-helpdesk-agent = Helpdesk agent
+role-helpdesk-agent-desc = Opens and follows support requests for customers.
+role-billing-admin = Billing admin
+role-billing-admin-desc = Views invoices and manages payments.
+role-mpn-partner-admin = MPN partner admin
+role-mpn-partner-admin-desc = Manages network membership, benefits and competencies.
+role-referrals-admin = Referrals admin
+role-referrals-admin-desc = Manages leads and referrals received.
+role-incentives-admin = Incentives admin
+role-incentives-admin-desc = Manages incentive programs and their payments.
+role-report-viewer = Report viewer
+role-report-viewer-desc = Views the account's activity reports.
+role-group-work-account = Work account roles
+role-group-partner = Partner roles
+role-group-csp = CSP roles
+
+# User management
+users-title = User management
+users-search = Search users
+users-role-filter = Role
+users-all-roles = All roles
+users-count = { $count ->
+    [one] { $count } user
+   *[other] { $count } users
+}
+users-name = Name
+users-email = Email
+users-roles = Roles
+users-empty = No user matches this search.
+user-roles = Roles
+update = Update
+user-updated = Roles of { $name } updated.
+users-read-only = Only a global admin, a user management admin or an admin agent can change users.
+last-admin-locked = This is the account's only global admin: this role cannot be removed.
+back-to-users = Back to the user list

@@ -67,3 +67,207 @@ new-tab = (nouvel onglet)
 # Overview
 overview-greeting = Bonjour { $name }.
 overview-tenant = Compte professionnel : { $domain }
+
+# Wizard
+wizard-steps = Étapes de création du compte
+step-welcome = Bienvenue
+step-sign-in = Connexion
+step-profile = Profil
+step-agreement = Contrat
+step-admin-agent = Agent d’administration
+step-done = terminée
+step-current = étape en cours
+step-locked = Terminez d’abord l’étape « { $step } ».
+back = Précédent
+
+# Sign in / create account
+sign-in-title = Connectez-vous en tant qu’administrateur général
+sign-in-intro = Sélectionnez Se connecter si votre entreprise possède un compte professionnel. Sinon, sélectionnez Créer un compte pour en configurer un maintenant.
+sign-in = Se connecter
+create-account = Créer un compte
+create-account-title = Créer un compte professionnel
+create-account-submit = Créer le compte
+field-work-email = E-mail professionnel
+field-password = Mot de passe
+field-company-name = Nom de l’entreprise
+field-domain-prefix = Préfixe de domaine
+field-domain-preview = Votre compte professionnel : { $domain }
+field-domain-hint = Lettres minuscules et chiffres, de 3 à 27 caractères.
+field-country = Pays/région
+field-first-name = Prénom
+field-last-name = Nom
+password-hint = Au moins 12 caractères, avec plusieurs types de caractères (minuscules, majuscules, chiffres, symboles).
+password-strength = Robustesse du mot de passe : { $level }
+strength-weak = faible
+strength-fair = moyenne
+strength-strong = élevée
+account-created = Compte professionnel créé. Connectez-vous avec les informations d’identification de l’administrateur général : { $email }
+demo-credentials = Démonstration : connectez-vous avec { $email } et le mot de passe { $password }.
+change-password-title = Choisissez un nouveau mot de passe
+change-password-intro = Vous vous êtes connecté avec un mot de passe temporaire. Choisissez-en un nouveau pour continuer.
+field-current-password = Mot de passe actuel
+field-new-password = Nouveau mot de passe
+change-password-submit = Enregistrer le mot de passe
+password-changed = Mot de passe modifié.
+not-global-admin = Vous êtes connecté en tant que { $name }, qui n’est pas administrateur général. Seul un administrateur général du compte professionnel peut créer le compte Espace partenaires : demandez-lui de se connecter, ou connectez-vous avec un autre compte.
+signed-in-continue = Vous êtes connecté en tant qu’administrateur général ({ $email }).
+sign-in-other = Se connecter avec un autre compte
+submitting = Envoi en cours…
+error-summary-title = Corrigez les erreurs suivantes
+failed-keep-values = { $reason } Vos saisies sont conservées.
+
+# Field errors, by stable code
+code-required = Ce champ est obligatoire.
+code-too-long = Ce texte est trop long.
+code-control-chars = Ce texte contient des caractères non autorisés.
+code-email-format = Saisissez une adresse e-mail valide, par exemple prenom.nom@entreprise.fr.
+code-email-free-mail = Utilisez une adresse professionnelle, pas une messagerie gratuite (Gmail, Outlook.com, Yahoo…).
+code-email-role-address = Indiquez l’adresse d’une personne, pas une adresse partagée (info@, contact@…).
+code-email-taken = Un utilisateur a déjà cette adresse e-mail.
+code-domain-prefix-format = Utilisez uniquement des lettres minuscules et des chiffres.
+code-domain-prefix-length = Le préfixe doit compter de 3 à 27 caractères.
+code-domain-prefix-taken = Ce préfixe de domaine est déjà pris.
+code-password-too-short = Le mot de passe doit compter au moins 12 caractères.
+code-password-one-class = Mélangez plusieurs types de caractères (minuscules, majuscules, chiffres, symboles).
+code-password-is-email = Le mot de passe ne doit pas être votre adresse e-mail.
+code-password-wrong = Mot de passe incorrect.
+code-password-unchanged = Choisissez un mot de passe différent de l’actuel.
+code-phone-format = Saisissez le numéro au format international, par exemple +33 1 23 45 67 89.
+code-website-format = Saisissez une adresse complète, par exemple https://www.entreprise.fr.
+code-country-unsupported = Ce pays n’est pas encore pris en charge.
+code-postal-code-format = Ce code postal ne correspond pas au format du pays (exemple : { $example }).
+code-region-unknown = Choisissez une région de la liste.
+code-agreement-not-current = Une nouvelle version du contrat est disponible : relisez-la avant d’accepter.
+code-last-global-admin = Le compte professionnel doit garder au moins un administrateur général.
+code-other = Cette valeur n’est pas valide.
+sign-in-failed = E-mail ou mot de passe incorrect.
+or = ou
+
+# Countries (ISO 3166-1 alpha-2)
+country-fr = France
+country-us = États-Unis
+country-gb = Royaume-Uni
+country-de = Allemagne
+country-ca = Canada
+country-be = Belgique
+country-ch = Suisse
+country-es = Espagne
+country-it = Italie
+country-nl = Pays-Bas
+country-in = Inde
+country-br = Brésil
+country-jp = Japon
+country-au = Australie
+
+# Drafts
+draft-restored = Brouillon restauré du { $date }
+draft-discard = Effacer
+draft-discarded = Un brouillon enregistré n’a pas pu être relu : il a été supprimé.
+draft-not-saved = Impossible d’enregistrer votre brouillon : l’espace de stockage du navigateur est plein. Le formulaire fonctionne toujours, mais vos saisies ne survivront pas à un rechargement.
+
+# Profile (step 3)
+profile-title = Profil juridique et contact principal
+profile-intro = Renseignez ou mettez à jour le profil juridique de votre entreprise et les coordonnées du contact principal, puis sélectionnez S’inscrire maintenant.
+profile-contact-why = Le contact principal doit être la personne de votre entreprise que nous pouvons contacter à propos de votre inscription (vous ou une autre personne de votre entreprise). Nous utilisons aussi ces informations pour vérifier que cette personne travaille dans votre entreprise.
+legend-legal = Profil d’entreprise juridique
+legend-contact = Contact principal
+field-legal-name = Dénomination sociale
+field-address-first = Adresse (ligne 1)
+field-address-second = Adresse (ligne 2)
+field-city = Ville
+field-region = Région/État
+field-postal-code = Code postal
+field-phone = Téléphone
+field-website = Site web
+optional = (facultatif)
+postal-hint = Exemple : { $example }
+phone-hint = Format international, par exemple +33 1 23 45 67 89.
+choose = Choisir…
+register-now = S’inscrire maintenant
+important = IMPORTANT
+email-sent-notice = Pour garantir la sécurité et la confidentialité de votre entreprise, nous avons envoyé un e-mail à votre contact principal, { $email }, pour vérifier (1) qu’il ou elle est inscrit(e) à un compte Espace partenaires et (2) que cette adresse e-mail appartient bien à votre entreprise. Une fois que le contact principal aura confirmé son adresse e-mail, nous poursuivrons notre vérification des informations fournies.
+email-confirmed-notice = Le contact principal { $email } a confirmé son adresse e-mail.
+resend = Renvoyer l’e-mail
+resent = E-mail renvoyé à { $email }.
+dev-open-email = Démonstration : ouvrir le lien reçu par le contact principal
+profile-saved = Profil enregistré.
+
+# Agreement (step 4)
+agreement-intro = Lisez et acceptez les conditions générales du contrat Microsoft Partner Network.
+agreement-version = Version { $version }
+agreement-accept-label = J’ai lu et j’accepte le Contrat Microsoft Partner Network
+agreement-signer = Vous acceptez ce contrat pour le compte de { $company }, en tant que { $name } ({ $email }). La date et l’heure de votre acceptation seront enregistrées.
+accept = Accepter
+agreement-must-check = Cochez la case pour accepter le contrat.
+agreement-accepted = Contrat accepté le { $date } par { $name }.
+
+# Admin agent (step 5)
+admin-agent-intro = Vérifiez que vous avez été ajouté au groupe d’agents d’administration. Pour terminer la configuration de votre compte, notamment l’ajout d’autres utilisateurs, vous devez disposer d’autorisations d’agent administrateur.
+admin-agent-yes = { $name } fait partie du groupe Agent d’administration.
+admin-agent-no = { $name } ne fait pas encore partie du groupe Agent d’administration.
+admin-agent-how = Pour mettre à jour vos autorisations :
+admin-agent-open-settings = Sélectionnez l’icône Paramètres, puis Gestion des utilisateurs.
+admin-agent-select-name = Sélectionnez votre nom dans la liste des utilisateurs.
+admin-agent-select-role = Sélectionnez Agent d’administration, s’il n’est pas déjà sélectionné, puis Mettre à jour.
+admin-agent-open = Ouvrir ma fiche dans Gestion des utilisateurs
+admin-agent-recheck = Vérifier à nouveau
+finish = Terminer
+
+# Finish
+done-title = Votre compte Espace partenaires est créé
+done-body = Vous pouvez maintenant ajouter des utilisateurs, consulter votre profil de partenaire et vos contrats. Nous poursuivons la vérification de votre entreprise ; suivez son avancement dans la vue d’ensemble.
+go-overview = Aller à la Vue d’ensemble
+
+# Verify email (primary contact)
+verify-title = Confirmation de votre adresse e-mail
+verify-working = Confirmation en cours…
+verify-confirmed = Merci ! L’adresse { $email } est confirmée. Nous poursuivons la vérification des informations de votre entreprise ; vous n’avez rien d’autre à faire.
+verify-expired = Ce lien a expiré (les liens sont valables 7 jours). Demandez à l’administrateur général de votre entreprise de vous renvoyer l’e-mail depuis l’Espace partenaires.
+verify-used = Ce lien a déjà été utilisé : votre adresse est confirmée. Vous n’avez rien d’autre à faire.
+verify-unknown = Ce lien n’est pas reconnu. Vérifiez que vous avez ouvert le lien complet reçu par e-mail, ou demandez un nouvel e-mail à l’administrateur général de votre entreprise.
+verify-missing = Ce lien est incomplet : ouvrez le lien complet reçu par e-mail.
+
+# Roles
+role-global-admin-desc = Gère tout le compte professionnel, y compris les autres administrateurs, le profil juridique et les contrats.
+role-user-management-admin = Administrateur de gestion des utilisateurs
+role-user-management-admin-desc = Ajoute des utilisateurs, modifie leurs rôles et réinitialise leurs mots de passe.
+role-account-admin = Administrateur de compte
+role-account-admin-desc = Gère le profil de l’entreprise et les paramètres du compte partenaire.
+role-admin-agent-desc = Gère les clients et les utilisateurs ; nécessaire pour terminer la configuration du compte.
+role-sales-agent = Agent commercial
+role-sales-agent-desc = Gère les abonnements et les commandes des clients.
+role-helpdesk-agent = Agent du support technique
+role-helpdesk-agent-desc = Ouvre et suit les demandes de support pour les clients.
+role-billing-admin = Administrateur de facturation
+role-billing-admin-desc = Consulte les factures et gère les paiements.
+role-mpn-partner-admin = Administrateur partenaire MPN
+role-mpn-partner-admin-desc = Gère l’adhésion au réseau, les avantages et les compétences.
+role-referrals-admin = Administrateur des recommandations
+role-referrals-admin-desc = Gère les prospects et les recommandations reçus.
+role-incentives-admin = Administrateur des incitations
+role-incentives-admin-desc = Gère les programmes d’incitation et leurs paiements.
+role-report-viewer = Lecteur de rapports
+role-report-viewer-desc = Consulte les rapports d’activité du compte.
+role-group-work-account = Rôles du compte professionnel
+role-group-partner = Rôles partenaire
+role-group-csp = Rôles CSP
+
+# User management
+users-title = Gestion des utilisateurs
+users-search = Rechercher des utilisateurs
+users-role-filter = Rôle
+users-all-roles = Tous les rôles
+users-count = { $count ->
+    [one] { $count } utilisateur
+   *[other] { $count } utilisateurs
+}
+users-name = Nom
+users-email = E-mail
+users-roles = Rôles
+users-empty = Aucun utilisateur ne correspond à cette recherche.
+user-roles = Rôles
+update = Mettre à jour
+user-updated = Rôles de { $name } mis à jour.
+users-read-only = Seuls un administrateur général, un administrateur de gestion des utilisateurs ou un agent d’administration peuvent modifier les utilisateurs.
+last-admin-locked = C’est le seul administrateur général du compte : ce rôle ne peut pas lui être retiré.
+back-to-users = Retour à la liste des utilisateurs

@@ -1,0 +1,208 @@
+//! Accessible form pieces (GOV.UK patterns): a real `<label>`, the hint and the error above
+//! the control and tied to it by `aria-describedby`, and an error summary that takes focus and
+//! links to each field.
+
+use partner_domain::FieldErrors;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::i18n::{use_i18n, I18n};
+
+/// The sentence for a stable field error code (`email.free_mail`).
+pub fn code_message(t: &I18n, code: &str, postal_example: &str) -> String {
+    match code {
+        "required" => t.code_required(),
+        "name.too_long" | "legal_name.too_long" | "text.too_long" => t.code_too_long(),
+        "text.control_chars" => t.code_control_chars(),
+        "email.format" => t.code_email_format(),
+        "email.free_mail" => t.code_email_free_mail(),
+        "email.role_address" => t.code_email_role_address(),
+        "email.taken" => t.code_email_taken(),
+        "domain_prefix.format" => t.code_domain_prefix_format(),
+        "domain_prefix.length" => t.code_domain_prefix_length(),
+        "domain_prefix.taken" => t.code_domain_prefix_taken(),
+        "password.too_short" => t.code_password_too_short(),
+        "password.one_class" => t.code_password_one_class(),
+        "password.is_email" => t.code_password_is_email(),
+        "password.wrong" => t.code_password_wrong(),
+        "password.unchanged" => t.code_password_unchanged(),
+        "phone.format" => t.code_phone_format(),
+        "website.format" => t.code_website_format(),
+        "country.unsupported" => t.code_country_unsupported(),
+        "postal_code.format" => t.code_postal_code_format(postal_example.to_owned()),
+        "region.unknown" => t.code_region_unknown(),
+        "agreement.not_current" => t.code_agreement_not_current(),
+        "last_global_admin" => t.code_last_global_admin(),
+        _ => t.code_other(),
+    }
+    .to_string()
+}
+
+/// The DOM id of the control for a field path (`legal_profile.address.city` →
+/// `legal_profile-address-city`).
+pub fn field_id(path: &str) -> String {
+    path.replace('.', "-")
+}
+
+/// The first error of `path`, translated.
+pub fn field_error(
+    t: &I18n,
+    errors: &FieldErrors,
+    path: &str,
+    postal_example: &str,
+) -> Option<AttrValue> {
+    errors
+        .get(path)
+        .and_then(|codes| codes.first())
+        .map(|code| code_message(t, code, postal_example).into())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FieldProps {
+    /// Dotted path of the field in the request body; also gives the element id.
+    pub path: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    #[prop_or(AttrValue::Static("text"))]
+    pub kind: AttrValue,
+    #[prop_or_default]
+    pub autocomplete: Option<AttrValue>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    #[prop_or(true)]
+    pub required: bool,
+    #[prop_or_default]
+    pub on_input: Callback<String>,
+    #[prop_or_default]
+    pub on_blur: Callback<()>,
+    /// Extra text after the control (live previews), announced with it.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[function_component]
+pub fn TextField(props: &FieldProps) -> Html {
+    let id = field_id(&props.path);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described: Vec<&str> = [
+        props.hint.as_ref().map(|_| hint_id.as_str()),
+        props.error.as_ref().map(|_| error_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let on_input = props
+        .on_input
+        .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    let on_blur = props.on_blur.reform(|_: FocusEvent| ());
+    html! {
+        <div class={classes!("field", props.error.as_ref().map(|_| "field-invalid"))}>
+            <label for={id.clone()}>
+                { props.label.clone() }
+                if props.required { <span class="required" aria-hidden="true">{ " *" }</span> }
+            </label>
+            if let Some(hint) = &props.hint { <p id={hint_id.clone()} class="hint">{ hint.clone() }</p> }
+            if let Some(error) = &props.error { <p id={error_id.clone()} class="error-message">{ error.clone() }</p> }
+            <input
+                {id}
+                name={props.path.clone()}
+                type={props.kind.clone()}
+                value={props.value.clone()}
+                autocomplete={props.autocomplete.clone()}
+                required={props.required}
+                aria-invalid={props.error.as_ref().map(|_| "true")}
+                aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
+                oninput={on_input}
+                onblur={on_blur}
+            />
+            { props.children.clone() }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectProps {
+    pub path: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    /// (value, label); an empty first option lets "nothing chosen yet" be visible.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    #[prop_or(true)]
+    pub required: bool,
+    #[prop_or_default]
+    pub autocomplete: Option<AttrValue>,
+    #[prop_or_default]
+    pub on_change: Callback<String>,
+}
+
+#[function_component]
+pub fn SelectField(props: &SelectProps) -> Html {
+    let id = field_id(&props.path);
+    let error_id = format!("{id}-error");
+    let on_change = props
+        .on_change
+        .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
+    html! {
+        <div class={classes!("field", props.error.as_ref().map(|_| "field-invalid"))}>
+            <label for={id.clone()}>
+                { props.label.clone() }
+                if props.required { <span class="required" aria-hidden="true">{ " *" }</span> }
+            </label>
+            if let Some(error) = &props.error { <p id={error_id.clone()} class="error-message">{ error.clone() }</p> }
+            <select
+                {id}
+                name={props.path.clone()}
+                required={props.required}
+                autocomplete={props.autocomplete.clone()}
+                aria-invalid={props.error.as_ref().map(|_| "true")}
+                aria-describedby={props.error.as_ref().map(|_| error_id.clone())}
+                onchange={on_change}
+            >
+                { for props.options.iter().map(|(value, label)| html! {
+                    <option value={value.clone()} selected={*value == props.value}>{ label.clone() }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorSummaryProps {
+    /// (field path, message), in the order of the form.
+    pub errors: Vec<(AttrValue, AttrValue)>,
+    /// Changes on every failed submit, so that focus moves to the summary each time.
+    pub attempt: u32,
+}
+
+/// Shown above a form after a failed submit; takes focus so screen readers read it at once.
+#[function_component]
+pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
+    let t = use_i18n();
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(props.attempt, move |_| {
+            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    if props.errors.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div ref={node} class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">{ t.error_summary_title().to_string() }</h2>
+            <ul>
+                { for props.errors.iter().map(|(path, message)| html! {
+                    <li><a href={format!("#{}", field_id(path))}>{ message.clone() }</a></li>
+                }) }
+            </ul>
+        </div>
+    }
+}
