@@ -35,6 +35,7 @@ pub fn dist() -> PathBuf {
 /// `partner-server --dev` on a free loopback port with a fresh temporary database.
 pub struct Server {
     pub base: String,
+    /// Killed when the Server is dropped (`kill_on_drop`).
     child: Child,
     _dir: tempfile::TempDir,
 }
@@ -70,9 +71,26 @@ impl Server {
         .expect("partner-server listens in time");
         Self {
             base,
-            _child: child,
+            child,
             _dir: dir,
         }
+    }
+}
+
+impl Server {
+    /// SIGTERM, as a service manager stops it: the server must exit, cleanly and soon.
+    pub async fn terminate(mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().expect("the server is running").to_string();
+        let sent = Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .await
+            .unwrap();
+        assert!(sent.success(), "kill -TERM {pid}");
+        tokio::time::timeout(PATIENCE, self.child.wait())
+            .await
+            .expect("partner-server stops after SIGTERM")
+            .unwrap()
     }
 }
 
@@ -150,6 +168,11 @@ pub struct Browser {
 
 impl Browser {
     pub async fn start() -> Self {
+        Self::start_in("en-US").await
+    }
+
+    /// A browser whose preferred language is `lang` (`navigator.language`, Accept-Language).
+    pub async fn start_in(lang: &str) -> Self {
         let port = {
             let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
             probe.local_addr().unwrap().port()
@@ -175,7 +198,9 @@ impl Browser {
                 "binary": env_path("CHROMIUM"),
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                          "--disable-background-networking", "--disable-component-update",
-                         "--disable-sync", "--no-first-run", "--window-size=1280,900"]
+                         "--disable-sync", "--no-first-run", "--window-size=1280,900",
+                         format!("--lang={lang}")],
+                "prefs": { "intl.accept_languages": lang }
             }
         });
         let client = ClientBuilder::new(HttpConnector::new())
@@ -267,6 +292,101 @@ impl Browser {
             "axe violations on {what}:\n{}",
             violations.join("\n")
         );
+    }
+
+    /// Types into the control with this id (after clearing it).
+    pub async fn fill(&self, id: &str, text: &str) {
+        let field = self
+            .client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("#{id}: {e}"));
+        field.clear().await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+
+    pub async fn choose(&self, id: &str, value: &str) {
+        let select = self
+            .client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("#{id}: {e}"));
+        select.select_by_value(value).await.unwrap();
+    }
+
+    /// Clicks the button or link whose visible text is exactly `text`, waiting for it.
+    pub async fn click_text(&self, text: &str) {
+        let xpath = format!(
+            "//*[self::button or self::a][normalize-space()=\"{text}\" or @aria-label=\"{text}\"]"
+        );
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Ok(element) = self.client.find(Locator::XPath(&xpath)).await {
+                if element.click().await.is_ok() {
+                    return;
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no clickable {text:?} on {}",
+                self.path().await
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until an element matches `selector`.
+    pub async fn wait_for(&self, selector: &str) -> Element {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(selector)).await {
+                return element;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{selector} never appeared on {}",
+                self.path().await
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Clicks the submit button of the form on the page.
+    pub async fn submit(&self) {
+        let button = self
+            .client
+            .find(Locator::Css("form button[type=submit]"))
+            .await
+            .expect("a form with a submit button");
+        button.click().await.unwrap();
+    }
+
+    /// Waits until the page's text contains `needle`.
+    pub async fn wait_for_content(&self, needle: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let text = self.text("body").await;
+            if text.contains(needle) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{needle:?} never appeared; page text: {text}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn wait_for_path(&self, path: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while self.path().await != path {
+            assert!(
+                Instant::now() < deadline,
+                "never reached {path}; at {}",
+                self.path().await
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Width of the page's content: wider than the viewport means horizontal scrolling.

@@ -70,6 +70,9 @@ async fn partner_server_serves_the_app_in_both_languages_with_no_accessibility_v
         .await;
     browser.wait_for_text("h1", "Bienvenue").await;
     browser.close().await;
+
+    let status = server.terminate().await;
+    assert!(status.success(), "a clean exit on SIGTERM, got {status}");
 }
 
 #[tokio::test]

@@ -78,7 +78,7 @@ pub async fn accept(
         fields.insert("version".into(), vec!["agreement.not_current".into()]);
         return Err(ApiError::validation(fields));
     }
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let partner_id: String = sqlx::query_scalar("SELECT id FROM partners WHERE tenant_id = ?")
         .bind(caller.tenant_id())
         .fetch_optional(&mut *tx)

@@ -46,7 +46,7 @@ pub async fn open(url: &str) -> Result<sqlx::SqlitePool, StartError> {
 
 /// Versions are immutable once stored; a new version in the domain crate becomes current.
 async fn store_agreement_texts(pool: &sqlx::SqlitePool) -> Result<(), sqlx::Error> {
-    let mut tx = pool.begin().await?;
+    let mut tx = write(pool).await?;
     for (text, lang, current) in partner_domain::agreements::all() {
         sqlx::query(
             "INSERT OR IGNORE INTO agreements (kind, version, lang, title, body, current) VALUES (?, ?, ?, ?, ?, 0)",
@@ -70,4 +70,13 @@ async fn store_agreement_texts(pool: &sqlx::SqlitePool) -> Result<(), sqlx::Erro
         }
     }
     tx.commit().await
+}
+
+/// A write transaction, locking the database at once (`BEGIN IMMEDIATE`): a deferred one that
+/// reads and then writes fails with "database is locked" when another connection wrote in
+/// between, whatever the busy timeout.
+pub async fn write(
+    pool: &sqlx::SqlitePool,
+) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+    pool.begin_with("BEGIN IMMEDIATE").await
 }

@@ -43,7 +43,7 @@ pub async fn vetting(
         VettingDecision::Reject => VerificationEvent::VettingRejected,
         VettingDecision::ActionRequired => VerificationEvent::VettingActionRequired,
     };
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let partner = partner::decide_vetting(&mut tx, caller.tenant_id(), &partner_id, event).await?;
     tx.commit().await?;
     Ok(axum::Json(partner))
@@ -67,7 +67,7 @@ pub async fn seed(
     let batch = util::new_id();
     let batch = &batch[..8];
     let now = util::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     for i in 0..body.users as usize {
         let demo::DemoUser {
             first_name: first,

@@ -126,7 +126,7 @@ pub async fn put_profile(
     let body = body.normalised();
     let legal = serde_json::to_string(&body.legal_profile).map_err(ApiError::internal)?;
     let contact = serde_json::to_string(&body.primary_contact).map_err(ApiError::internal)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let existing =
         sqlx::query("SELECT id, status, primary_contact FROM partners WHERE tenant_id = ?")
             .bind(caller.tenant_id())
@@ -223,7 +223,7 @@ pub async fn resend_verification(
     caller: Caller,
 ) -> Result<StatusCode, ApiError> {
     caller.may(Action::ResendContactVerification)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = sqlx::query("SELECT id, status, legal_profile, primary_contact, last_verification_email FROM partners WHERE tenant_id = ?")
         .bind(caller.tenant_id())
         .fetch_optional(&mut *tx)
@@ -254,7 +254,7 @@ pub async fn verify_email(
     State(state): State<AppState>,
     Json(body): Json<VerifyEmail>,
 ) -> Result<axum::Json<EmailVerified>, ApiError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let token = sqlx::query(
         "SELECT t.partner_id, t.email, t.expires_at, t.used_at, p.status
          FROM verification_tokens t JOIN partners p ON p.id = t.partner_id WHERE t.token_hash = ?",

@@ -18,7 +18,7 @@ pub async fn create(
         )
     };
     let hash = util::hash_password(&body.admin.password)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let tenant_id = util::new_id();
     let inserted = sqlx::query(
         "INSERT INTO tenants (id, name, domain_prefix, country, created_at) VALUES (?, ?, ?, ?, ?)",

@@ -190,7 +190,7 @@ pub async fn create(
     validate::new_user(&body).map_err(ApiError::validation)?;
     let temporary_password = util::new_temporary_password();
     let hash = util::hash_password(&temporary_password)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let user = insert(
         &mut tx,
         caller.tenant_id(),
@@ -254,7 +254,7 @@ pub async fn update(
     caller.may(Action::ManageUsers)?;
     validate::user_patch(&patch).map_err(ApiError::validation)?;
     let user = user_in_tenant(&state.db, caller.tenant_id(), &id).await?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let first = patch
         .first_name
         .as_deref()
@@ -306,7 +306,7 @@ pub async fn delete(
 ) -> Result<StatusCode, ApiError> {
     caller.may(Action::ManageUsers)?;
     let user = user_in_tenant(&state.db, caller.tenant_id(), &id).await?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     if user.has_role(Role::GlobalAdmin)
         && other_global_admins(&mut tx, caller.tenant_id(), &id).await? == 0
     {
@@ -328,7 +328,7 @@ pub async fn reset_password(
     caller.may(Action::ManageUsers)?;
     user_in_tenant(&state.db, caller.tenant_id(), &id).await?;
     let temporary_password = util::new_temporary_password();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     sqlx::query("UPDATE users SET password_hash = ?, must_change_password = 1 WHERE id = ?")
         .bind(util::hash_password(&temporary_password)?)
         .bind(&id)

@@ -106,7 +106,11 @@ fn Accept(props: &AcceptProps) -> Html {
                 match backend.accept_agreement(body, lang).await {
                     Ok(_) => {
                         problem.set(None);
-                        partner.reload();
+                        // The next step checks the acceptance: have it before going there.
+                        match backend.partner().await {
+                            Ok(fresh) => partner.set(fresh),
+                            Err(_) => partner.reload(),
+                        }
                         if let Some(navigator) = navigator {
                             navigator.push(&Route::AdminAgent);
                         }

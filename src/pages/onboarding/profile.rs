@@ -111,7 +111,7 @@ fn DevEmailLink(props: &DevEmailLinkProps) -> Html {
     }
     match &*link {
         Some(href) => {
-            html! { <a href={href.clone()} target="_blank" rel="noopener">{ t.dev_open_email().to_string() }</a> }
+            html! { <a id="dev-email-link" href={href.clone()} target="_blank" rel="noopener">{ t.dev_open_email().to_string() }</a> }
         }
         None => Html::default(),
     }

@@ -1,0 +1,252 @@
+//! The whole seed flow on the real server, in real Chromium, from `/` to the overview: create
+//! a work account, sign in as its global admin, register the profile, confirm the contact's
+//! email from the outbox, accept the agreement, become Admin agent through Paramètres →
+//! Gestion des utilisateurs, finish. In French, then in English; axe on every step.
+
+use e2e::{Browser, Server};
+
+/// The words a user reads and clicks, per language.
+struct Words {
+    lang: &'static str,
+    welcome: &'static str,
+    next: &'static str,
+    sign_in_title: &'static str,
+    create_account: &'static str,
+    profile_title: &'static str,
+    register: &'static str,
+    error_summary: &'static str,
+    important: &'static str,
+    open_email: &'static str,
+    verify_title: &'static str,
+    agreement_title: &'static str,
+    accept: &'static str,
+    not_agent: &'static str,
+    settings: &'static str,
+    users: &'static str,
+    update: &'static str,
+    is_agent: &'static str,
+    finish: &'static str,
+    done_title: &'static str,
+    go_overview: &'static str,
+    overview: &'static str,
+}
+
+const FRENCH: Words = Words {
+    lang: "fr-FR",
+    welcome: "Bienvenue",
+    next: "Suivant",
+    sign_in_title: "Connectez-vous en tant qu’administrateur général",
+    create_account: "Créer un compte",
+    profile_title: "Profil juridique et contact principal",
+    register: "S’inscrire maintenant",
+    error_summary: "Corrigez les erreurs suivantes",
+    important: "IMPORTANT",
+    open_email: "Démonstration : ouvrir le lien reçu par le contact principal",
+    verify_title: "Confirmation de votre adresse e-mail",
+    agreement_title: "Contrat",
+    accept: "Accepter",
+    not_agent: "ne fait pas encore partie du groupe Agent d’administration",
+    settings: "Paramètres",
+    users: "Gestion des utilisateurs",
+    update: "Mettre à jour",
+    is_agent: "fait partie du groupe Agent d’administration",
+    finish: "Terminer",
+    done_title: "Votre compte Espace partenaires est créé",
+    go_overview: "Aller à la Vue d’ensemble",
+    overview: "Vue d’ensemble",
+};
+
+const ENGLISH: Words = Words {
+    lang: "en-US",
+    welcome: "Welcome",
+    next: "Next",
+    sign_in_title: "Sign in as a global admin",
+    create_account: "Create account",
+    profile_title: "Legal profile and primary contact",
+    register: "Register now",
+    error_summary: "Fix the following errors",
+    important: "IMPORTANT",
+    open_email: "Demo: open the link the primary contact received",
+    verify_title: "Confirming your email address",
+    agreement_title: "Agreement",
+    accept: "Accept",
+    not_agent: "is not in the Admin agent group yet",
+    settings: "Settings",
+    users: "User management",
+    update: "Update",
+    is_agent: "is in the Admin agent group",
+    finish: "Finish",
+    done_title: "Your Partner Center account is created",
+    go_overview: "Go to the Overview",
+    overview: "Overview",
+};
+
+async fn seed_flow(words: &Words, prefix: &str) {
+    let server = Server::start().await;
+    let browser = Browser::start_in(words.lang).await;
+    let base = &server.base;
+
+    browser.goto(&format!("{base}/")).await;
+    browser.wait_for_text("h1", FRENCH.welcome).await;
+    // French is the default whatever the browser; an English speaker switches.
+    if words.lang != FRENCH.lang {
+        browser.choose("language", words.lang).await;
+        browser.wait_for_text("h1", words.welcome).await;
+    }
+    browser.assert_accessible("welcome").await;
+    browser.click_text(words.next).await;
+    browser.wait_for_path("/onboarding/sign-in").await;
+    browser.wait_for_text("h1", words.sign_in_title).await;
+    browser.assert_accessible("sign-in").await;
+
+    // No work account yet: create one, then sign in with its global admin.
+    browser.click_text(words.create_account).await;
+    browser.fill("company_name", "Contoso SAS").await;
+    browser.fill("domain_prefix", prefix).await;
+    browser
+        .wait_for_content(&format!("{prefix}.onmicrosoft.com"))
+        .await;
+    browser.choose("country", "FR").await;
+    browser.fill("admin-first_name", "Éloïse").await;
+    browser.fill("admin-last_name", "Lefèvre").await;
+    browser
+        .fill("admin-password", "Correct-horse-9battery")
+        .await;
+    browser.assert_accessible("create account").await;
+    browser.submit().await;
+    let admin = format!("admin@{prefix}.onmicrosoft.com");
+    browser.wait_for_content(&admin).await;
+    let prefilled = browser
+        .client
+        .find(fantoccini::Locator::Id("email"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        prefilled.as_deref(),
+        Some(admin.as_str()),
+        "the new admin's email is prefilled"
+    );
+    browser.fill("password", "Correct-horse-9battery").await;
+    browser.submit().await;
+
+    browser.wait_for_path("/onboarding/profile").await;
+    browser.wait_for_text("h1", words.profile_title).await;
+    browser.assert_accessible("profile").await;
+    browser.click_text(words.register).await;
+    browser.wait_for_content(words.error_summary).await;
+    browser.assert_accessible("profile with errors").await;
+
+    browser
+        .fill("legal_profile-legal_name", "Contoso SAS")
+        .await;
+    browser.choose("legal_profile-address-country", "FR").await;
+    browser
+        .fill("legal_profile-address-line1", "12 rue de la Paix")
+        .await;
+    browser.fill("legal_profile-address-city", "Paris").await;
+    browser
+        .fill("legal_profile-address-postal_code", "75002")
+        .await;
+    browser
+        .fill("legal_profile-phone", "+33 1 23 45 67 89")
+        .await;
+    browser.fill("primary_contact-first_name", "Jean").await;
+    browser.fill("primary_contact-last_name", "Dupont").await;
+    browser
+        .fill("primary_contact-email", "jean.dupont@contoso.fr")
+        .await;
+    browser
+        .fill("primary_contact-phone", "+33 6 12 34 56 78")
+        .await;
+    browser.click_text(words.register).await;
+    browser.wait_for_content(words.important).await;
+    browser.wait_for_content("jean.dupont@contoso.fr").await;
+    browser.assert_accessible("profile registered").await;
+
+    // The contact opens the link from the email (the dev outbox), in this browser.
+    let dev_link = browser.wait_for("#dev-email-link").await;
+    assert_eq!(
+        dev_link.text().await.unwrap().replace('\u{a0}', " "),
+        words.open_email
+    );
+    let link = dev_link.attr("href").await.unwrap().unwrap();
+    browser.goto(&format!("{base}{link}")).await;
+    browser.wait_for_text("h1", words.verify_title).await;
+    browser.wait_for_content("jean.dupont@contoso.fr").await;
+    browser.assert_accessible("email confirmed").await;
+
+    browser.goto(&format!("{base}/onboarding/agreement")).await;
+    browser.wait_for_text("h1", words.agreement_title).await;
+    browser
+        .wait_for_content(if words.lang == "fr-FR" {
+            "1. Objet"
+        } else {
+            "1. Purpose"
+        })
+        .await;
+    browser.assert_accessible("agreement").await;
+    browser.click_text(words.accept).await;
+    browser
+        .wait_for_content(if words.lang == "fr-FR" {
+            "Cochez la case"
+        } else {
+            "Check the box"
+        })
+        .await;
+    browser.assert_accessible("agreement unchecked").await;
+    browser
+        .client
+        .find(fantoccini::Locator::Id("accept"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.click_text(words.accept).await;
+
+    browser.wait_for_path("/onboarding/admin-agent").await;
+    browser.wait_for_content(words.not_agent).await;
+    browser.assert_accessible("admin agent, not yet").await;
+
+    // The seed's path: Paramètres → Gestion des utilisateurs → your name → Agent d’administration → Mettre à jour.
+    browser.click_text(words.settings).await;
+    browser.click_text(words.users).await;
+    browser.wait_for_path("/settings/users").await;
+    browser.click_text("Éloïse Lefèvre").await;
+    browser.wait_for_text("h1", "Éloïse Lefèvre").await;
+    browser.assert_accessible("user page").await;
+    browser
+        .client
+        .find(fantoccini::Locator::Id("role-admin_agent"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.click_text(words.update).await;
+    browser.wait_for_content("Éloïse Lefèvre").await;
+
+    browser
+        .goto(&format!("{base}/onboarding/admin-agent"))
+        .await;
+    browser.wait_for_content(words.is_agent).await;
+    browser.click_text(words.finish).await;
+    browser.wait_for_text("h1", words.done_title).await;
+    browser.assert_accessible("finish").await;
+    browser.click_text(words.go_overview).await;
+    browser.wait_for_text("h1", words.overview).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_seed_flow_in_french() {
+    seed_flow(&FRENCH, "contoso").await;
+}
+
+#[tokio::test]
+async fn the_seed_flow_in_english() {
+    seed_flow(&ENGLISH, "fabrikam").await;
+}
