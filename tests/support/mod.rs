@@ -59,6 +59,37 @@ pub fn focused_text() -> String {
         .to_owned()
 }
 
+/// What local storage holds under `key`.
+pub fn stored(key: &str) -> Option<String> {
+    gloo_utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(key)
+        .unwrap()
+}
+
+pub fn store(key: &str, value: &str) {
+    gloo_utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .set_item(key, value)
+        .unwrap();
+}
+
+/// Signs the demo admin in on the mock (its session lives in local storage).
+pub async fn sign_in_demo_admin() {
+    use partner_center::api::{Backend, MockBackend, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD};
+    MockBackend::new(Default::default())
+        .sign_in(partner_domain::Credentials {
+            email: DEMO_ADMIN_EMAIL.into(),
+            password: DEMO_ADMIN_PASSWORD.into(),
+        })
+        .await
+        .expect("the demo admin signs in");
+}
+
 pub fn key(target: &Element, key: &str) {
     let init = KeyboardEventInit::new();
     init.set_key(key);
@@ -180,6 +211,80 @@ impl Mounted {
         init.set_bubbles(true);
         let change = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
         select.dispatch_event(&change).unwrap();
+    }
+
+    /// Types a value the way a user does: focus, value, `input`.
+    pub fn type_into(&self, selector: &str, value: &str) {
+        let input: web_sys::HtmlInputElement = self
+            .find(selector)
+            .unwrap_or_else(|| panic!("no {selector} in: {}", self.root.inner_html()))
+            .dyn_into()
+            .unwrap();
+        input.focus().unwrap();
+        input.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        input
+            .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
+    }
+
+    /// Leaves a field (focus moves elsewhere), as Tab would.
+    pub fn leave(&self, selector: &str) {
+        let element: HtmlElement = self.find(selector).unwrap().dyn_into().unwrap();
+        element.focus().unwrap();
+        element.blur().unwrap();
+    }
+
+    pub fn click(&self, selector: &str) {
+        let element: HtmlElement = self
+            .find(selector)
+            .unwrap_or_else(|| panic!("no {selector} in: {}", self.root.inner_html()))
+            .dyn_into()
+            .unwrap();
+        element.click();
+    }
+
+    /// Clicks the button whose text is `text`.
+    pub fn click_button(&self, text: &str) {
+        let buttons = self.root.query_selector_all("button").unwrap();
+        let button = (0..buttons.length())
+            .filter_map(|i| buttons.item(i)?.dyn_into::<HtmlElement>().ok())
+            .find(|b| b.text_content().unwrap_or_default().trim() == text)
+            .unwrap_or_else(|| panic!("no button {text:?} in: {}", self.root.inner_html()));
+        button.click();
+    }
+
+    /// Waits until the page's text contains `needle`.
+    pub async fn wait_for_content(&self, needle: &str) {
+        let start = js_sys::Date::now();
+        loop {
+            let text = self.root.text_content().unwrap_or_default();
+            if text.contains(needle) {
+                return;
+            }
+            if js_sys::Date::now() - start > PATIENCE.as_millis() as f64 {
+                panic!(
+                    "{needle:?} never appeared; page: {}",
+                    self.root.inner_html()
+                );
+            }
+            self.settle().await;
+        }
+    }
+
+    pub async fn wait_for_path(&self, expected: &str) {
+        let start = js_sys::Date::now();
+        while path() != expected {
+            if js_sys::Date::now() - start > PATIENCE.as_millis() as f64 {
+                panic!(
+                    "never reached {expected}, at {}; page: {}",
+                    path(),
+                    self.root.inner_html()
+                );
+            }
+            self.settle().await;
+        }
     }
 
     pub fn unmount(mut self) {

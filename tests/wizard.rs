@@ -1,0 +1,401 @@
+//! The onboarding wizard on the mock backend, as a user drives it: guards, the work account
+//! form, validation reaching each field, the server's refusals mapped onto fields, drafts
+//! (save, restore, corrupt, old version, full storage), double submit, failures, both languages.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use support::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PROFILE_DRAFT: &str = "partner-center.draft.u-admin.partner-profile";
+
+fn text_of(app: &Mounted, selector: &str) -> String {
+    app.find(selector)
+        .map(|e| e.text_content().unwrap_or_default().trim().to_owned())
+        .unwrap_or_default()
+}
+
+fn value_of(app: &Mounted, selector: &str) -> String {
+    let input: web_sys::HtmlInputElement =
+        wasm_bindgen::JsCast::dyn_into(app.find(selector).unwrap()).unwrap();
+    input.value()
+}
+
+fn mock_store() -> serde_json::Value {
+    serde_json::from_str(&stored("partner-center.mock.v2").unwrap_or_else(|| "{}".into())).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_later_step_opened_too_early_sends_the_user_to_the_first_unfinished_one() {
+    let app = Mounted::at("/onboarding/agreement", MOCK_CONFIG).await;
+    app.wait_for_path("/onboarding/sign-in").await;
+    app.wait_for_content("Terminez d’abord l’étape").await;
+    assert!(
+        gloo_utils::window()
+            .location()
+            .search()
+            .unwrap()
+            .contains("next="),
+        "remembers where the user wanted to go"
+    );
+    assert_eq!(
+        app.find("[aria-current=step]")
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .trim(),
+        "2Connexion"
+    );
+    app.unmount();
+
+    // Signed in with no partner yet: the agreement waits for the profile.
+    sign_in_demo_admin().await;
+    let app = Mounted::keeping_storage("/onboarding/agreement", MOCK_CONFIG).await;
+    app.wait_for_path("/onboarding/profile").await;
+    app.wait_for_text("h1", "Profil juridique et contact principal")
+        .await;
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn creating_a_work_account_then_signing_in_with_the_prefilled_email() {
+    let app = Mounted::at("/onboarding/sign-in", MOCK_CONFIG).await;
+    app.wait_for_text("h1", "Connectez-vous en tant qu’administrateur général")
+        .await;
+    app.click_button("Créer un compte");
+    app.wait_for("#company_name").await;
+    app.type_into("#company_name", "Northwind SARL");
+    app.type_into("#domain_prefix", "northwind");
+    app.settle().await;
+    assert!(
+        app.text("form").contains("northwind.onmicrosoft.com"),
+        "the domain is shown as typed"
+    );
+    app.select("#country", "FR");
+    app.type_into("#admin-first_name", "Zoé");
+    app.type_into("#admin-last_name", "Martin");
+    app.type_into("#admin-password", "Correct-horse-9battery");
+    app.settle().await;
+    assert!(app.text("form").contains("Robustesse du mot de passe"));
+    // A double click sends one request.
+    app.click("form button[type=submit]");
+    app.click("form button[type=submit]");
+    app.wait_for_content("Compte professionnel créé").await;
+    let domains: Vec<String> = mock_store()["tenants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["domain"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        domains
+            .iter()
+            .filter(|d| *d == "northwind.onmicrosoft.com")
+            .count(),
+        1
+    );
+    assert_eq!(value_of(&app, "#email"), "admin@northwind.onmicrosoft.com");
+
+    app.type_into("#password", "Correct-horse-9battery");
+    app.click("form button[type=submit]");
+    app.wait_for_path("/onboarding/profile").await;
+    app.wait_for_text("h1", "Profil juridique et contact principal")
+        .await;
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn account_errors_reach_their_fields_and_the_servers_refusals_too() {
+    let app = Mounted::at("/onboarding/sign-in", MOCK_CONFIG).await;
+    app.wait_for_text("h1", "Connectez-vous en tant qu’administrateur général")
+        .await;
+    app.click_button("Créer un compte");
+    app.wait_for("#domain_prefix").await;
+    app.type_into("#domain_prefix", "Not OK");
+    app.leave("#domain_prefix");
+    app.settle().await;
+    assert_eq!(
+        text_of(&app, "#domain_prefix-error"),
+        "Utilisez uniquement des lettres minuscules et des chiffres."
+    );
+    let input = app.find("#domain_prefix").unwrap();
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(input
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains("domain_prefix-error"));
+
+    app.click("form button[type=submit]");
+    app.settle().await;
+    let summary = app.find(".error-summary").expect("an error summary");
+    assert_eq!(
+        gloo_utils::document().active_element().as_ref(),
+        Some(&summary),
+        "the summary takes focus"
+    );
+    assert!(app.find(".error-summary a[href='#company_name']").is_some());
+    assert_eq!(
+        text_of(&app, "#company_name-error"),
+        "Ce champ est obligatoire."
+    );
+
+    // "contoso" is the demo account's prefix: the backend refuses, on the same field.
+    app.type_into("#company_name", "Contoso bis");
+    app.type_into("#domain_prefix", "contoso");
+    app.select("#country", "BE");
+    app.type_into("#admin-first_name", "Jean");
+    app.type_into("#admin-last_name", "Dupont");
+    app.type_into("#admin-password", "Correct-horse-9battery");
+    app.click("form button[type=submit]");
+    app.wait_for_content("Ce préfixe de domaine est déjà pris.")
+        .await;
+    assert_eq!(
+        text_of(&app, "#domain_prefix-error"),
+        "Ce préfixe de domaine est déjà pris."
+    );
+    assert_eq!(
+        value_of(&app, "#company_name"),
+        "Contoso bis",
+        "every value is kept"
+    );
+    assert_eq!(value_of(&app, "#admin-password"), "Correct-horse-9battery");
+
+    // The draft holds what was typed, never the password.
+    app.settle().await;
+    sleep_ms(400).await;
+    let draft = stored("partner-center.draft.anonymous.create-account").expect("a draft");
+    assert!(draft.contains("Contoso bis"));
+    assert!(!draft.contains("Correct-horse"), "{draft}");
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn profile_rules_reach_each_field_in_both_languages() {
+    clear_storage();
+    sign_in_demo_admin().await;
+    let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
+    app.wait_for("#legal_profile-legal_name").await;
+    app.leave("#legal_profile-legal_name");
+    app.select("#legal_profile-address-country", "FR");
+    app.type_into("#legal_profile-address-postal_code", "7500");
+    app.leave("#legal_profile-address-postal_code");
+    app.type_into("#primary_contact-email", "jean@gmail.com");
+    app.leave("#primary_contact-email");
+    app.type_into("#legal_profile-phone", "01 23 45 67 89");
+    app.leave("#legal_profile-phone");
+    app.type_into("#legal_profile-website", "contoso.fr");
+    app.leave("#legal_profile-website");
+    app.settle().await;
+    assert_eq!(
+        text_of(&app, "#legal_profile-legal_name-error"),
+        "Ce champ est obligatoire."
+    );
+    assert!(
+        text_of(&app, "#legal_profile-address-postal_code-error").contains("75008"),
+        "the country's example"
+    );
+    assert!(text_of(&app, "#primary_contact-email-error")
+        .starts_with("Utilisez une adresse professionnelle"));
+    assert!(text_of(&app, "#legal_profile-phone-error").contains("format international"));
+    assert!(text_of(&app, "#legal_profile-website-error").contains("https://"));
+
+    app.type_into("#primary_contact-email", "contact@contoso.fr");
+    app.leave("#primary_contact-email");
+    app.settle().await;
+    assert!(text_of(&app, "#primary_contact-email-error").contains("pas une adresse partagée"));
+
+    // The United States need a state, from a list.
+    app.select("#legal_profile-address-country", "US");
+    app.settle().await;
+    assert_eq!(
+        app.find("#legal_profile-address-region")
+            .unwrap()
+            .tag_name(),
+        "SELECT"
+    );
+    assert!(
+        app.text("#legal_profile-address-postal_code-hint")
+            .contains("98052"),
+        "the US postal example"
+    );
+    app.click("form button[type=submit]");
+    app.settle().await;
+    assert_eq!(
+        text_of(&app, "#legal_profile-address-region-error"),
+        "Ce champ est obligatoire."
+    );
+
+    app.select("#language", "en-US");
+    app.wait_for_text("h1", "Legal profile and primary contact")
+        .await;
+    assert_eq!(
+        text_of(&app, "#legal_profile-legal_name-error"),
+        "This field is required."
+    );
+    assert_eq!(
+        text_of(&app, ".error-summary h2"),
+        "Fix the following errors"
+    );
+    app.select("#language", "fr-FR");
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn profile_drafts_survive_a_reload_and_bad_drafts_never_crash() {
+    clear_storage();
+    sign_in_demo_admin().await;
+    let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
+    app.wait_for("#legal_profile-legal_name").await;
+    app.type_into("#legal_profile-legal_name", "Contoso Brouillon");
+    app.settle().await;
+    sleep_ms(400).await;
+    assert!(stored(PROFILE_DRAFT).unwrap().contains("Contoso Brouillon"));
+    app.unmount();
+
+    let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
+    app.wait_for_content("Brouillon restauré du").await;
+    assert_eq!(
+        value_of(&app, "#legal_profile-legal_name"),
+        "Contoso Brouillon"
+    );
+    app.click_button("Effacer");
+    app.settle().await;
+    assert_eq!(value_of(&app, "#legal_profile-legal_name"), "");
+    assert_eq!(stored(PROFILE_DRAFT), None);
+    app.unmount();
+
+    for bad in ["{not json", r#"{"v":0,"saved_at":1,"data":{}}"#] {
+        store(PROFILE_DRAFT, bad);
+        let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
+        app.wait_for_content("n’a pas pu être relu").await;
+        assert_eq!(
+            stored(PROFILE_DRAFT),
+            None,
+            "the unreadable draft is removed"
+        );
+        assert!(
+            app.find("#legal_profile-legal_name").is_some(),
+            "the form works"
+        );
+        app.unmount();
+    }
+
+    // A full storage: a warning, and the form keeps working.
+    js_sys::eval("window.__setItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }").unwrap();
+    let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
+    app.wait_for("#legal_profile-legal_name").await;
+    app.type_into("#legal_profile-legal_name", "Plein");
+    sleep_ms(400).await;
+    app.settle().await;
+    let warned = app
+        .text("main")
+        .contains("l’espace de stockage du navigateur est plein");
+    let kept = value_of(&app, "#legal_profile-legal_name");
+    js_sys::eval("Storage.prototype.setItem = window.__setItem;").unwrap();
+    assert!(
+        warned,
+        "a warning that the draft is not saved: {}",
+        app.text("main")
+    );
+    assert_eq!(kept, "Plein");
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_edited_in_another_tab_is_picked_up() {
+    clear_storage();
+    sign_in_demo_admin().await;
+    let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
+    app.wait_for("#legal_profile-legal_name").await;
+    let other_tab = r#"{"v":1,"saved_at":1,"data":{"legal_profile":{"legal_name":"Autre onglet","address":{"line1":"","line2":"","city":"","region":"","postal_code":"","country":""},"phone":"","website":""},"primary_contact":{"first_name":"","last_name":"","email":"","phone":""}}}"#;
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(PROFILE_DRAFT));
+    init.set_new_value(Some(other_tab));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    gloo_utils::window().dispatch_event(&event).unwrap();
+    app.settle().await;
+    assert_eq!(value_of(&app, "#legal_profile-legal_name"), "Autre onglet");
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn registering_then_accepting_the_agreement() {
+    clear_storage();
+    sign_in_demo_admin().await;
+    let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
+    app.wait_for("#legal_profile-legal_name").await;
+    for (field, value) in [
+        ("#legal_profile-legal_name", "Contoso SAS"),
+        ("#legal_profile-address-line1", "12 rue de la Paix"),
+        ("#legal_profile-address-city", "Paris"),
+        ("#legal_profile-address-postal_code", "75002"),
+        ("#legal_profile-phone", "+33 1 23 45 67 89"),
+        ("#primary_contact-first_name", "Jean"),
+        ("#primary_contact-last_name", "Dupont"),
+        ("#primary_contact-email", "jean.dupont@contoso.fr"),
+        ("#primary_contact-phone", "+33 6 12 34 56 78"),
+    ] {
+        app.type_into(field, value);
+    }
+    app.select("#legal_profile-address-country", "FR");
+    app.click("form button[type=submit]");
+    app.wait_for_content("IMPORTANT").await;
+    assert!(
+        app.text(".panel-important")
+            .contains("jean.dupont@contoso.fr"),
+        "says where the email went"
+    );
+    assert_eq!(
+        stored(PROFILE_DRAFT),
+        None,
+        "a submitted form leaves no draft"
+    );
+
+    app.click(".panel-important a.button-primary");
+    app.wait_for_path("/onboarding/agreement").await;
+    app.wait_for_content("1. Objet").await;
+    assert!(
+        app.text("form").contains("Contoso SAS"),
+        "says on whose behalf"
+    );
+    app.click("form button[type=submit]");
+    app.wait_for_content("Cochez la case").await;
+    app.click("#accept");
+    app.click("form button[type=submit]");
+    app.wait_for_path("/onboarding/admin-agent").await;
+    app.wait_for_content("ne fait pas encore partie du groupe Agent d’administration")
+        .await;
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreachable_server_says_so_and_offers_to_retry() {
+    let app = Mounted::at(
+        "/onboarding/sign-in",
+        r#"{ "backend": "http", "api_base": "http://127.0.0.1:9/api" }"#,
+    )
+    .await;
+    app.wait_for_content("Impossible de joindre le serveur")
+        .await;
+    assert!(app.find("[role=alert] button").is_some(), "a retry button");
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn the_contacts_page_explains_each_outcome() {
+    clear_storage();
+    set_language("fr-FR");
+    let app = Mounted::keeping_storage("/verify-email?token=nope", MOCK_CONFIG).await;
+    app.wait_for_content("Ce lien n’est pas reconnu").await;
+    app.unmount();
+    let app = Mounted::keeping_storage("/verify-email", MOCK_CONFIG).await;
+    app.wait_for_content("Ce lien est incomplet").await;
+    app.unmount();
+}
+
+async fn sleep_ms(ms: u64) {
+    gloo_timers::future::sleep(std::time::Duration::from_millis(ms)).await;
+}
