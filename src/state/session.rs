@@ -73,8 +73,12 @@ impl SessionHandle {
         Ok(me)
     }
 
+    /// Ends the session; nothing the user typed stays behind in this browser.
     pub async fn sign_out(&self) -> ApiResult<()> {
         self.backend.sign_out().await?;
+        if let Some(me) = self.me() {
+            crate::draft::clear_all(&me.user.id);
+        }
         self.state
             .dispatch(SessionAction::Set(SessionState::SignedOut));
         Ok(())
