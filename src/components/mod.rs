@@ -14,12 +14,12 @@ mod top_bar;
 
 pub use agreement_text::AgreementText;
 pub use draft_banner::DraftBanner;
-pub use form::{code_message, field_error, field_id, ErrorSummary, SelectField, TextField};
+pub use form::{field_error, ErrorSummary, SelectField, TextField};
 pub use layout::Layout;
 pub use left_nav::LeftNav;
 pub use profile_form::ProfileForm;
 pub use settings_menu::SettingsMenu;
-pub use status::{error_message, ErrorPanel, Loading, RequireSession};
+pub use status::{error_message, failure_message, ErrorPanel, Loading, RequireSession};
 pub use submit::{use_submit_guard, SubmitButton, SubmitGuard};
 pub use toast_region::ToastRegion;
 pub use top_bar::TopBar;

@@ -9,7 +9,7 @@ use partner_domain::{
 use yew::prelude::*;
 
 use super::{
-    error_message, field_error, use_submit_guard, DraftBanner, ErrorSummary, SelectField,
+    failure_message, field_error, use_submit_guard, DraftBanner, ErrorSummary, SelectField,
     SubmitButton, TextField,
 };
 use crate::{
@@ -158,9 +158,7 @@ pub fn ProfileForm(props: &ProfileFormProps) -> Html {
                         failed.set(None);
                         errors.set(body.fields);
                     }
-                    Err(e) => failed.set(Some(
-                        t.failed_keep_values(error_message(&t, &e)).to_string(),
-                    )),
+                    Err(e) => failed.set(Some(failure_message(&t, &e))),
                 }
             });
         })

@@ -41,6 +41,11 @@ pub fn error_message(t: &I18n, error: &ApiError) -> String {
     .to_string()
 }
 
+/// A failed submit: what happened, and that nothing typed is lost.
+pub fn failure_message(t: &I18n, error: &ApiError) -> String {
+    t.failed_keep_values(error_message(t, error)).to_string()
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ErrorPanelProps {
     pub error: ApiError,

@@ -11,7 +11,7 @@ use yew_router::prelude::*;
 use crate::{
     api::{use_backend, ApiError},
     components::{
-        error_message, use_submit_guard, ErrorPanel, Loading, RequireSession, SubmitButton,
+        failure_message, use_submit_guard, ErrorPanel, Loading, RequireSession, SubmitButton,
     },
     i18n::{role_description, role_name, use_i18n, I18n},
     route::Route,
@@ -247,9 +247,7 @@ fn RolesForm(props: &RolesFormProps) -> Html {
                         }
                         on_saved.emit(saved);
                     }
-                    Err(e) => failed.set(Some(
-                        t.failed_keep_values(error_message(&t, &e)).to_string(),
-                    )),
+                    Err(e) => failed.set(Some(failure_message(&t, &e))),
                 }
             });
         })

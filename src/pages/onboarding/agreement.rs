@@ -9,7 +9,7 @@ use super::{Step, WizardStep};
 use crate::{
     api::{use_backend, ApiError},
     components::{
-        error_message, use_submit_guard, AgreementText, ErrorPanel, Loading, SubmitButton,
+        failure_message, use_submit_guard, AgreementText, ErrorPanel, Loading, SubmitButton,
     },
     i18n::{format_date_time, use_i18n},
     route::Route,
@@ -115,9 +115,7 @@ fn Accept(props: &AcceptProps) -> Html {
                             navigator.push(&Route::AdminAgent);
                         }
                     }
-                    Err(e) => problem.set(Some(
-                        t.failed_keep_values(error_message(&t, &e)).to_string(),
-                    )),
+                    Err(e) => problem.set(Some(failure_message(&t, &e))),
                 }
             });
         })

@@ -16,7 +16,7 @@ use super::{can_enroll, Step, WizardStep};
 use crate::{
     api::{use_backend, ApiError, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD},
     components::{
-        error_message, field_error, use_submit_guard, ErrorSummary, SelectField, SubmitButton,
+        failure_message, field_error, use_submit_guard, ErrorSummary, SelectField, SubmitButton,
         TextField,
     },
     config::{BackendKind, RuntimeConfig},
@@ -36,11 +36,6 @@ fn next_route() -> Route {
         .and_then(|n| Route::recognize(&n))
         .filter(|r| *r != Route::NotFound && *r != Route::SignIn)
         .unwrap_or(Route::Profile)
-}
-
-/// The sentence for a failed request, with the reassurance that nothing typed is lost.
-fn failure(t: &I18n, error: &ApiError) -> String {
-    t.failed_keep_values(error_message(t, error)).to_string()
 }
 
 #[function_component]
@@ -181,7 +176,7 @@ fn SignInForm(props: &SignInFormProps) -> Html {
                     Err(e) if e.kind() == Some(ErrorKind::Unauthenticated) => {
                         error.set(Some(t.sign_in_failed().to_string()))
                     }
-                    Err(e) => error.set(Some(failure(&t, &e))),
+                    Err(e) => error.set(Some(failure_message(&t, &e))),
                 }
             });
         })
@@ -332,7 +327,7 @@ fn CreateAccountForm(props: &CreateAccountFormProps) -> Html {
                         failed.set(None);
                         errors.set(body.fields);
                     }
-                    Err(e) => failed.set(Some(failure(&t, &e))),
+                    Err(e) => failed.set(Some(failure_message(&t, &e))),
                 }
             });
         })
@@ -468,7 +463,7 @@ fn ChangePassword() -> Html {
                     Err(ApiError::Api { body, .. }) if !body.fields.is_empty() => {
                         errors.set(body.fields)
                     }
-                    Err(e) => failed.set(Some(failure(&t, &e))),
+                    Err(e) => failed.set(Some(failure_message(&t, &e))),
                 }
             });
         })
