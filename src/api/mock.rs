@@ -167,13 +167,20 @@ impl Store {
     }
 
     fn save(&self) -> ApiResult<()> {
-        LocalStorage::set(STORAGE_KEY, self).map_err(|e| ApiError::Server {
-            status: 507,
-            body: Some(ErrorBody::new(
-                ErrorKind::Internal,
-                format!("mock storage: {e}"),
-            )),
-        })
+        let json = serde_json::to_string(self).map_err(|e| ApiError::Decode(e.to_string()))?;
+        Self::write(&json)
+    }
+
+    fn write(json: &str) -> ApiResult<()> {
+        LocalStorage::raw()
+            .set_item(STORAGE_KEY, json)
+            .map_err(|e| ApiError::Server {
+                status: 507,
+                body: Some(ErrorBody::new(
+                    ErrorKind::Internal,
+                    format!("mock storage: {e:?}"),
+                )),
+            })
     }
 
     fn me(&self, user_id: &str) -> Option<Me> {
@@ -354,8 +361,10 @@ impl MockBackend {
             let mut store = Store::load();
             let answer = op(&mut store)?;
             // Reads write nothing, so a full storage only fails the calls that change data.
-            if before.as_deref() != serde_json::to_string(&store).ok().as_deref() {
-                store.save()?;
+            let after =
+                serde_json::to_string(&store).map_err(|e| ApiError::Decode(e.to_string()))?;
+            if before.as_deref() != Some(after.as_str()) {
+                Store::write(&after)?;
             }
             Ok(answer)
         })
