@@ -14,13 +14,24 @@ pub enum BackendKind {
     Http,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FailureScope {
+    All,
+    Writes,
+}
+
 /// Latency and faults the mock adds, so designers and tests see loading and error states.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct MockOptions {
     pub latency_ms: u32,
-    /// Share of calls (0.0–1.0) that fail with a 503.
+    /// Share of calls (0.0–1.0) that fail with a 503, spread evenly and starting with the
+    /// first, so that a given configuration always fails the same calls.
     pub failure_rate: f64,
+    /// Which calls may fail: all of them, or only those that would change data (the session
+    /// check and the pages still load, submits fail).
+    pub failure_scope: FailureScope,
     /// Seconds from the contact's confirmation to the simulated business approval.
     pub vetting_delay_s: u32,
 }
@@ -30,6 +41,7 @@ impl Default for MockOptions {
         Self {
             latency_ms: 0,
             failure_rate: 0.0,
+            failure_scope: FailureScope::All,
             vetting_delay_s: 30,
         }
     }
@@ -111,9 +123,15 @@ mod tests {
             MockOptions {
                 latency_ms: 300,
                 failure_rate: 0.1,
+                failure_scope: FailureScope::All,
                 vetting_delay_s: 30
             }
         );
+        let flaky = RuntimeConfig::parse(
+            r#"{ "backend": "mock", "mock": { "failure_rate": 1, "failure_scope": "writes" } }"#,
+        )
+        .unwrap();
+        assert_eq!(flaky.mock.failure_scope, FailureScope::Writes);
     }
 
     #[test]

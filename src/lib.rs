@@ -4,6 +4,7 @@ pub mod api;
 mod app;
 pub mod components;
 pub mod config;
+pub mod download;
 pub mod draft;
 pub mod i18n;
 pub mod pages;

@@ -31,6 +31,8 @@ pub enum Route {
     User { id: String },
     #[at("/settings/partner-profile")]
     PartnerProfile,
+    #[at("/settings/agreements/:id")]
+    SignedAgreement { id: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -47,11 +49,13 @@ pub fn switch(route: Route) -> Html {
         Route::Done => html! { <pages::onboarding::Finish /> },
         Route::VerifyEmail => html! { <pages::VerifyEmail /> },
         Route::Dashboard => html! { <pages::Dashboard /> },
-        // Their pages come with the partner profile and user management issues (#5, #6).
         Route::Users => html! { <pages::Users /> },
         Route::User { id } => html! { <pages::UserPage {id} /> },
-        // Its page comes with the partner profile issue (#5).
-        Route::PartnerProfile | Route::NotFound => html! { <pages::NotFound /> },
+        Route::PartnerProfile => html! { <pages::PartnerProfile /> },
+        Route::SignedAgreement { id } => {
+            html! { <pages::SignedAgreement id={AttrValue::from(id)} /> }
+        }
+        Route::NotFound => html! { <pages::NotFound /> },
     }
 }
 

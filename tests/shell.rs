@@ -59,9 +59,8 @@ async fn the_settings_menu_opens_and_closes_with_the_keyboard() {
         })
         .await
         .expect("the demo admin signs in");
-    let app = Mounted::keeping_storage("/", MOCK_CONFIG).await;
-    app.wait_for_text("h1", "Vue d’ensemble").await;
-    assert_eq!(path(), "/dashboard");
+    let app = Mounted::keeping_storage("/settings/users", MOCK_CONFIG).await;
+    app.wait_for_text("h1", "Gestion des utilisateurs").await;
     assert!(app.text("nav").contains("Vue d’ensemble"));
 
     let gear = app.wait_for("button[aria-label='Paramètres']").await;

@@ -24,6 +24,31 @@ fn value_of(app: &Mounted, selector: &str) -> String {
     input.value()
 }
 
+const VALID_PROFILE: [(&str, &str); 9] = [
+    ("#legal_profile-legal_name", "Contoso SAS"),
+    ("#legal_profile-address-line1", "12 rue de la Paix"),
+    ("#legal_profile-address-city", "Paris"),
+    ("#legal_profile-address-postal_code", "75002"),
+    ("#legal_profile-phone", "+33 1 23 45 67 89"),
+    ("#primary_contact-first_name", "Jean"),
+    ("#primary_contact-last_name", "Dupont"),
+    ("#primary_contact-email", "jean.dupont@contoso.fr"),
+    ("#primary_contact-phone", "+33 6 12 34 56 78"),
+];
+
+fn fill_valid_profile(app: &Mounted) {
+    for (field, value) in VALID_PROFILE {
+        app.type_into(field, value);
+    }
+    app.select("#legal_profile-address-country", "FR");
+}
+
+fn assert_profile_kept(app: &Mounted) {
+    for (field, value) in VALID_PROFILE {
+        assert_eq!(value_of(app, field), value, "{field} kept");
+    }
+}
+
 fn mock_store() -> serde_json::Value {
     serde_json::from_str(&stored("partner-center.mock.v2").unwrap_or_else(|| "{}".into())).unwrap()
 }
@@ -327,20 +352,7 @@ async fn registering_then_accepting_the_agreement() {
     sign_in_demo_admin().await;
     let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
     app.wait_for("#legal_profile-legal_name").await;
-    for (field, value) in [
-        ("#legal_profile-legal_name", "Contoso SAS"),
-        ("#legal_profile-address-line1", "12 rue de la Paix"),
-        ("#legal_profile-address-city", "Paris"),
-        ("#legal_profile-address-postal_code", "75002"),
-        ("#legal_profile-phone", "+33 1 23 45 67 89"),
-        ("#primary_contact-first_name", "Jean"),
-        ("#primary_contact-last_name", "Dupont"),
-        ("#primary_contact-email", "jean.dupont@contoso.fr"),
-        ("#primary_contact-phone", "+33 6 12 34 56 78"),
-    ] {
-        app.type_into(field, value);
-    }
-    app.select("#legal_profile-address-country", "FR");
+    fill_valid_profile(&app);
     app.click("form button[type=submit]");
     app.wait_for_content("IMPORTANT").await;
     assert!(
@@ -372,6 +384,83 @@ async fn registering_then_accepting_the_agreement() {
 }
 
 #[wasm_bindgen_test]
+async fn a_failed_submit_keeps_every_value_and_retrying_sends_it() {
+    clear_storage();
+    sign_in_demo_admin().await;
+    // Every other write fails, starting with the first: the page loads, the first submit fails.
+    let flaky =
+        r#"{ "backend": "mock", "mock": { "failure_rate": 0.5, "failure_scope": "writes" } }"#;
+    let app = Mounted::keeping_storage("/onboarding/profile", flaky).await;
+    app.wait_for("#legal_profile-legal_name").await;
+    fill_valid_profile(&app);
+    app.click("form button[type=submit]");
+    app.wait_for_content("Le serveur a rencontré un problème")
+        .await;
+    assert!(
+        text_of(&app, "form [role=alert]").contains("Vos saisies sont conservées"),
+        "says that nothing is lost: {}",
+        text_of(&app, "form")
+    );
+    assert_profile_kept(&app);
+    assert!(
+        mock_store()["partners"]
+            .as_array()
+            .is_none_or(|p| p.is_empty()),
+        "nothing was written"
+    );
+
+    app.click("form button[type=submit]");
+    app.wait_for_content("IMPORTANT").await;
+    assert_eq!(mock_store()["partners"].as_array().map(Vec::len), Some(1));
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_session_lost_mid_step_signs_in_again_and_comes_back_with_the_draft() {
+    clear_storage();
+    sign_in_demo_admin().await;
+    let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
+    app.wait_for("#legal_profile-legal_name").await;
+    fill_valid_profile(&app);
+    wait_until_stored(PROFILE_DRAFT, "jean.dupont@contoso.fr").await;
+
+    // The server forgets the session (expired, revoked elsewhere).
+    let mut data = mock_store();
+    data["session"] = serde_json::Value::Null;
+    store("partner-center.mock.v2", &data.to_string());
+    app.click("form button[type=submit]");
+
+    app.wait_for_path("/onboarding/sign-in").await;
+    app.wait_for_content("Votre session a expiré").await;
+    assert_eq!(
+        value_of(&app, "#email"),
+        "admin@contoso.onmicrosoft.com",
+        "signs in again as the same user"
+    );
+    app.type_into("#password", partner_center::api::DEMO_ADMIN_PASSWORD);
+    app.click("form button[type=submit]");
+    app.wait_for_path("/onboarding/profile").await;
+    app.wait_for("#legal_profile-legal_name").await;
+    app.wait_for_content("Brouillon restauré").await;
+    assert_profile_kept(&app);
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_signed_out_visitor_of_a_settings_page_signs_in_and_lands_there() {
+    let app = Mounted::at("/settings/users", MOCK_CONFIG).await;
+    app.wait_for_path("/onboarding/sign-in").await;
+    app.wait_for_content("Connectez-vous pour ouvrir cette page")
+        .await;
+    app.type_into("#email", partner_center::api::DEMO_ADMIN_EMAIL);
+    app.type_into("#password", partner_center::api::DEMO_ADMIN_PASSWORD);
+    app.click("form button[type=submit]");
+    app.wait_for_path("/settings/users").await;
+    app.wait_for_text("h1", "Gestion des utilisateurs").await;
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
 async fn an_unreachable_server_says_so_and_offers_to_retry() {
     let app = Mounted::at(
         "/onboarding/sign-in",
@@ -394,6 +483,16 @@ async fn the_contacts_page_explains_each_outcome() {
     let app = Mounted::keeping_storage("/verify-email", MOCK_CONFIG).await;
     app.wait_for_content("Ce lien est incomplet").await;
     app.unmount();
+}
+
+async fn wait_until_stored(key: &str, needle: &str) {
+    for _ in 0..100 {
+        if stored(key).is_some_and(|s| s.contains(needle)) {
+            return;
+        }
+        sleep_ms(50).await;
+    }
+    panic!("{key} never held {needle}: {:?}", stored(key));
 }
 
 async fn sleep_ms(ms: u64) {

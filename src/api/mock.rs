@@ -4,7 +4,7 @@
 //! from `partner_domain`) and answers with the statuses and bodies of API.md. It can add
 //! latency and faults (`config.json`, `mock`).
 
-use std::{collections::BTreeMap, rc::Rc};
+use std::{cell::Cell, collections::BTreeMap, rc::Rc};
 
 use gloo_storage::{LocalStorage, Storage};
 use partner_domain::{
@@ -21,7 +21,7 @@ use partner_domain::{
 use serde::{Deserialize, Serialize};
 
 use super::{ApiError, ApiFuture, ApiResult, Backend, Document};
-use crate::config::{BackendKind, MockOptions};
+use crate::config::{BackendKind, FailureScope, MockOptions};
 
 /// Versioned: a store written by an older build is replaced by a fresh demo, not misread.
 pub const STORAGE_KEY: &str = "partner-center.mock.v2";
@@ -325,15 +325,52 @@ fn sorted(mut roles: Vec<Role>) -> Vec<Role> {
     roles
 }
 
+/// Decides which calls fail: the n-th call that may fail does when it takes the running count
+/// of failures `ceil(n × rate)` one higher, so failures are spread evenly from the first call.
+struct Faults {
+    rate: f64,
+    scope: FailureScope,
+    eligible: Cell<u32>,
+}
+
+impl Faults {
+    /// `at`: the point of the call asking (before anything, or about to save a change).
+    fn next_fails(&self, at: FailureScope) -> bool {
+        if self.rate <= 0.0 || self.scope != at {
+            return false;
+        }
+        let n = self.eligible.get() + 1;
+        self.eligible.set(n);
+        (f64::from(n) * self.rate).ceil() > (f64::from(n - 1) * self.rate).ceil()
+    }
+}
+
+fn simulated_failure() -> ApiError {
+    ApiError::Server {
+        status: 503,
+        body: Some(ErrorBody::new(
+            ErrorKind::Internal,
+            "Simulated failure (mock)",
+        )),
+    }
+}
+
 #[derive(Clone)]
 pub struct MockBackend {
     options: Rc<MockOptions>,
+    faults: Rc<Faults>,
 }
 
 impl MockBackend {
     pub fn new(options: MockOptions) -> Self {
+        let faults = Rc::new(Faults {
+            rate: options.failure_rate,
+            scope: options.failure_scope,
+            eligible: Cell::new(0),
+        });
         Self {
             options: Rc::new(options),
+            faults,
         }
     }
 
@@ -343,19 +380,13 @@ impl MockBackend {
         &self,
         op: impl FnOnce(&mut Store) -> ApiResult<T> + 'static,
     ) -> ApiFuture<T> {
-        let options = self.options.clone();
+        let (latency_ms, faults) = (self.options.latency_ms, self.faults.clone());
         Box::pin(async move {
-            if options.latency_ms > 0 {
-                gloo_timers::future::TimeoutFuture::new(options.latency_ms).await;
+            if latency_ms > 0 {
+                gloo_timers::future::TimeoutFuture::new(latency_ms).await;
             }
-            if options.failure_rate > 0.0 && js_sys::Math::random() < options.failure_rate {
-                return Err(ApiError::Server {
-                    status: 503,
-                    body: Some(ErrorBody::new(
-                        ErrorKind::Internal,
-                        "Simulated failure (mock)",
-                    )),
-                });
+            if faults.next_fails(FailureScope::All) {
+                return Err(simulated_failure());
             }
             let before = LocalStorage::raw().get_item(STORAGE_KEY).ok().flatten();
             let mut store = Store::load();
@@ -364,6 +395,9 @@ impl MockBackend {
             let after =
                 serde_json::to_string(&store).map_err(|e| ApiError::Decode(e.to_string()))?;
             if before.as_deref() != Some(after.as_str()) {
+                if faults.next_fails(FailureScope::Writes) {
+                    return Err(simulated_failure());
+                }
                 Store::write(&after)?;
             }
             Ok(answer)
@@ -918,5 +952,33 @@ impl Backend for MockBackend {
             }
             Ok(())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    fn failing(rate: f64, scope: FailureScope, at: FailureScope, calls: u32) -> Vec<u32> {
+        let faults = Faults {
+            rate,
+            scope,
+            eligible: Cell::new(0),
+        };
+        (1..=calls).filter(|_| faults.next_fails(at)).collect()
+    }
+
+    #[test]
+    fn failures_are_spread_evenly_from_the_first_call() {
+        use FailureScope::{All, Writes};
+        assert_eq!(failing(0.1, All, All, 30), [1, 11, 21]);
+        assert_eq!(failing(0.5, Writes, Writes, 5), [1, 3, 5]);
+        assert_eq!(failing(1.0, All, All, 3), [1, 2, 3]);
+        assert!(failing(0.0, All, All, 10).is_empty());
+        assert!(
+            failing(1.0, Writes, All, 10).is_empty(),
+            "reads pass when only writes fail"
+        );
     }
 }

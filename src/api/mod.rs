@@ -4,6 +4,7 @@
 mod error;
 mod http;
 mod mock;
+mod session_watch;
 
 use std::{future::Future, pin::Pin, rc::Rc};
 
@@ -17,6 +18,7 @@ use yew::prelude::*;
 pub use error::ApiError;
 pub use http::HttpBackend;
 pub use mock::{MockBackend, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD};
+pub use session_watch::SessionWatch;
 
 use crate::config::{BackendKind, RuntimeConfig};
 

@@ -1,25 +1,34 @@
 //! Building blocks shared by pages: the shell and small status pieces.
 
 mod agreement_text;
+mod copy_button;
 mod draft_banner;
 mod form;
 mod layout;
 mod left_nav;
 mod profile_form;
+mod resend_button;
 mod settings_menu;
 mod status;
 mod submit;
 mod toast_region;
 mod top_bar;
+mod verification_timeline;
 
 pub use agreement_text::AgreementText;
+pub use copy_button::CopyButton;
 pub use draft_banner::DraftBanner;
 pub use form::{field_error, ErrorSummary, SelectField, TextField};
 pub use layout::Layout;
 pub use left_nav::LeftNav;
 pub use profile_form::ProfileForm;
+pub use resend_button::{DevEmailLink, ResendButton};
 pub use settings_menu::SettingsMenu;
-pub use status::{error_message, failure_message, ErrorPanel, Loading, RequireSession};
+pub use status::{
+    error_message, failure_message, ErrorPanel, Loading, RedirectWithNotice, RefreshFailed,
+    RequireSession, Skeleton,
+};
 pub use submit::{use_submit_guard, SubmitButton, SubmitGuard};
 pub use toast_region::ToastRegion;
 pub use top_bar::TopBar;
+pub use verification_timeline::{state_name, VerificationTimeline};

@@ -43,6 +43,9 @@ pub struct ProfileFormProps {
     #[prop_or_default]
     pub initial: Option<ProfileRequest>,
     pub on_saved: Callback<Partner>,
+    /// The submit button's words; "S’inscrire maintenant" in the wizard.
+    #[prop_or_default]
+    pub submit_label: Option<AttrValue>,
 }
 
 #[function_component]
@@ -267,7 +270,7 @@ pub fn ProfileForm(props: &ProfileFormProps) -> Html {
                     hint={t.phone_hint().to_string()} value={contact.phone.clone()} error={visible("primary_contact.phone")}
                     on_input={update(|d, v| d.primary_contact.phone = v)} on_blur={leave("primary_contact.phone")} />
             </fieldset>
-            <SubmitButton label={t.register_now().to_string()} busy={guard.busy()} />
+            <SubmitButton label={props.submit_label.clone().unwrap_or_else(|| t.register_now().to_string().into())} busy={guard.busy()} />
         </form>
     }
 }

@@ -7,7 +7,7 @@ use crate::{
     api::ApiError,
     i18n::{use_i18n, I18n},
     route::Route,
-    state::{use_session, SessionState},
+    state::{use_session, use_toasts, SessionState, ToastKind},
 };
 
 #[function_component]
@@ -65,17 +65,60 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+pub struct RefreshFailedProps {
+    pub on_retry: Callback<()>,
+}
+
+/// Shown above data that could not be refreshed: it stays on screen, said to be the last loaded.
+#[function_component]
+pub fn RefreshFailed(props: &RefreshFailedProps) -> Html {
+    let t = use_i18n();
+    let on_retry = props.on_retry.reform(|_: MouseEvent| ());
+    html! {
+        <div class="panel panel-warning" role="alert">
+            <p>{ t.refresh_failed().to_string() }{ " " }
+                <button type="button" class="button" onclick={on_retry}>{ t.retry().to_string() }</button>
+            </p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SkeletonProps {
+    /// Roughly how many lines the real content takes, so that nothing jumps when it arrives.
+    pub lines: u32,
+}
+
+/// Grey placeholders while the first answer is on its way.
+#[function_component]
+pub fn Skeleton(props: &SkeletonProps) -> Html {
+    let t = use_i18n();
+    html! {
+        <div class="skeleton" role="status" aria-busy="true">
+            <span class="visually-hidden">{ t.loading().to_string() }</span>
+            { for (0..props.lines).map(|_| html! { <span class="skeleton-line" aria-hidden="true"></span> }) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct RequireSessionProps {
     pub children: Html,
 }
 
-/// Renders its children for a signed-in user; sends others to the start of the wizard.
+/// Renders its children for a signed-in user; sends others to sign in and back.
 #[function_component]
 pub fn RequireSession(props: &RequireSessionProps) -> Html {
     let session = use_session();
+    let t = use_i18n();
     match session.state() {
         SessionState::Checking => html! { <Loading /> },
-        SessionState::SignedOut => html! { <Redirect<Route> to={Route::Welcome} /> },
+        SessionState::SignedOut => {
+            html! { <RedirectWithNotice to={Route::SignIn} notice={t.sign_in_needed().to_string()} /> }
+        }
+        SessionState::Expired(_) => {
+            html! { <RedirectWithNotice to={Route::SignIn} notice={t.session_expired().to_string()} /> }
+        }
         SessionState::Unknown(error) => {
             let session = session.clone();
             let on_retry = Callback::from(move |()| session.refresh());
@@ -83,4 +126,34 @@ pub fn RequireSession(props: &RequireSessionProps) -> Html {
         }
         SessionState::SignedIn(_) => props.children.clone(),
     }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RedirectWithNoticeProps {
+    pub to: Route,
+    pub notice: AttrValue,
+}
+
+/// Says why in a toast, then replaces the address; going to sign in remembers where the user
+/// was (`next`) so that they come back there.
+#[function_component]
+pub fn RedirectWithNotice(props: &RedirectWithNoticeProps) -> Html {
+    let toasts = use_toasts();
+    let navigator = use_navigator();
+    let location = use_location();
+    use_effect_with(props.to.clone(), {
+        let notice = props.notice.clone();
+        move |to: &Route| {
+            toasts.push(ToastKind::Info, notice);
+            if let Some(navigator) = navigator {
+                let here = location.map(|l| l.path().to_owned()).unwrap_or_default();
+                if *to == Route::SignIn && !here.is_empty() {
+                    let _ = navigator.replace_with_query(to, &[("next", here)]);
+                } else {
+                    navigator.replace(to);
+                }
+            }
+        }
+    });
+    html! { <Loading /> }
 }

@@ -195,6 +195,16 @@ pub fn format_date_time(lang: Lang, epoch_ms: f64) -> String {
         .unwrap_or_default()
 }
 
+/// An RFC 3339 time in the user's language (as sent when it cannot be read).
+pub fn date_of(t: &I18n, rfc3339: &str) -> String {
+    let ms = js_sys::Date::parse(rfc3339);
+    if ms.is_nan() {
+        rfc3339.to_owned()
+    } else {
+        format_date_time(t.lang, ms)
+    }
+}
+
 /// A role's name in the current language.
 pub fn role_name(t: &I18n, role: partner_domain::Role) -> String {
     use partner_domain::Role;

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use partner_domain::{Credentials, Me};
 use yew::prelude::*;
 
-use crate::api::{use_backend, ApiError, ApiResult};
+use crate::api::{use_backend, ApiError, ApiResult, BackendHandle, SessionWatch};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SessionState {
@@ -14,12 +14,17 @@ pub enum SessionState {
     Checking,
     SignedOut,
     SignedIn(Rc<Me>),
+    /// Signed out by the server mid-use (a 401): the user is asked to sign in again, as this
+    /// email, and comes back to where they were.
+    Expired(AttrValue),
     /// The backend could not say (offline, 5xx): not the same as signed out.
     Unknown(ApiError),
 }
 
 pub enum SessionAction {
     Set(SessionState),
+    /// A call made as the signed-in user was refused with a 401.
+    Lost,
 }
 
 impl Reducible for SessionState {
@@ -28,6 +33,12 @@ impl Reducible for SessionState {
         match action {
             SessionAction::Set(next) if *self == next => self,
             SessionAction::Set(next) => Rc::new(next),
+            SessionAction::Lost => match &*self {
+                SessionState::SignedIn(me) => {
+                    Rc::new(SessionState::Expired(me.user.email.clone().into()))
+                }
+                _ => self,
+            },
         }
     }
 }
@@ -43,7 +54,7 @@ fn state_of(answer: ApiResult<Me>) -> SessionState {
 #[derive(Clone, PartialEq)]
 pub struct SessionHandle {
     state: UseReducerHandle<SessionState>,
-    backend: crate::api::BackendHandle,
+    backend: BackendHandle,
 }
 
 impl SessionHandle {
@@ -93,16 +104,29 @@ pub struct SessionProviderProps {
 #[function_component]
 pub fn SessionProvider(props: &SessionProviderProps) -> Html {
     let state = use_reducer(|| SessionState::Checking);
-    let backend = use_backend();
-    let handle = SessionHandle { state, backend };
+    // Everything below talks through a backend that reports a lost session here.
+    let outer = use_backend();
+    let backend = {
+        let dispatcher = state.dispatcher();
+        use_memo(outer, move |outer| {
+            let on_lost = Callback::from(move |()| dispatcher.dispatch(SessionAction::Lost));
+            BackendHandle(Rc::new(SessionWatch::new(outer.0.clone(), on_lost)))
+        })
+    };
+    let handle = SessionHandle {
+        state,
+        backend: (*backend).clone(),
+    };
     {
         let handle = handle.clone();
         use_effect_with((), move |()| handle.refresh());
     }
     html! {
-        <ContextProvider<SessionHandle> context={handle}>
-            { props.children.clone() }
-        </ContextProvider<SessionHandle>>
+        <ContextProvider<BackendHandle> context={(*backend).clone()}>
+            <ContextProvider<SessionHandle> context={handle}>
+                { props.children.clone() }
+            </ContextProvider<SessionHandle>>
+        </ContextProvider<BackendHandle>>
     }
 }
 

@@ -11,7 +11,7 @@ use crate::{
     components::{
         failure_message, use_submit_guard, AgreementText, ErrorPanel, Loading, SubmitButton,
     },
-    i18n::{format_date_time, use_i18n},
+    i18n::{date_of, use_i18n},
     route::Route,
     state::{use_partner, use_session},
 };
@@ -154,15 +154,5 @@ fn Accept(props: &AcceptProps) -> Html {
                 </form>
             }
         </>
-    }
-}
-
-/// An RFC 3339 time in the user's language.
-pub fn date_of(t: &crate::i18n::I18n, rfc3339: &str) -> String {
-    let ms = js_sys::Date::parse(rfc3339);
-    if ms.is_nan() {
-        rfc3339.to_owned()
-    } else {
-        format_date_time(t.lang, ms)
     }
 }

@@ -20,10 +20,10 @@ pub use sign_in::SignIn;
 pub use welcome::Welcome;
 
 use crate::{
-    components::{ErrorPanel, Loading},
+    components::{ErrorPanel, Loading, RedirectWithNotice},
     i18n::{use_i18n, I18n},
     route::Route,
-    state::{use_partner, use_session, use_toasts, SessionState, ToastKind},
+    state::{use_partner, use_session, SessionState},
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -175,26 +175,16 @@ struct StepRedirectProps {
     to: Step,
 }
 
-/// Says why, then goes to the first unfinished step (remembering where the user wanted to go).
+/// Goes to the first unfinished step, saying why.
 #[function_component]
 fn StepRedirect(props: &StepRedirectProps) -> Html {
     let t = use_i18n();
-    let toasts = use_toasts();
-    let navigator = use_navigator();
-    let location = use_location();
-    let to = props.to;
-    use_effect_with(to, move |to| {
-        toasts.push(ToastKind::Info, t.step_locked(to.label(&t)).to_string());
-        if let Some(navigator) = navigator {
-            let next = location.map(|l| l.path().to_owned()).unwrap_or_default();
-            if *to == Step::SignIn && !next.is_empty() {
-                let _ = navigator.replace_with_query(&to.route(), &[("next", next)]);
-            } else {
-                navigator.replace(&to.route());
-            }
-        }
-    });
-    html! { <Loading /> }
+    let session = use_session();
+    let notice = match session.state() {
+        SessionState::Expired(_) => t.session_expired(),
+        _ => t.step_locked(props.to.label(&t)),
+    };
+    html! { <RedirectWithNotice to={props.to.route()} notice={notice.to_string()} /> }
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ use crate::{
     draft::use_draft,
     i18n::{country_name, use_i18n, I18n},
     route::Route,
-    state::{use_session, use_toasts, ToastKind},
+    state::{use_session, use_toasts, SessionState, ToastKind},
 };
 
 /// Where to go after signing in: the `next` the guard remembered, if it is one of our pages.
@@ -91,9 +91,14 @@ enum Mode {
 #[function_component]
 fn SignInOrCreate() -> Html {
     let t = use_i18n();
+    let session = use_session();
     let mode = use_state(|| Mode::SignIn);
     // After a work account is created, its admin's email, to sign in with.
     let created = use_state(|| None::<AttrValue>);
+    let prefill = (*created).clone().or_else(|| match session.state() {
+        SessionState::Expired(email) => Some(email.clone()),
+        _ => None,
+    });
     let on_created = {
         let (mode, created) = (mode.clone(), created.clone());
         Callback::from(move |email: AttrValue| {
@@ -121,7 +126,7 @@ fn SignInOrCreate() -> Html {
                 <div class="panel panel-success" role="status"><p>{ t.account_created(email.to_string()).to_string() }</p></div>
             }
             { match *mode {
-                Mode::SignIn => html! { <SignInForm prefill={(*created).clone()} /> },
+                Mode::SignIn => html! { <SignInForm {prefill} /> },
                 Mode::Create => html! { <CreateAccountForm {on_created} /> },
             } }
         </>

@@ -1,0 +1,99 @@
+use std::rc::Rc;
+
+use partner_domain::{Partner, VerificationStatus};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::{DevEmailLink, ResendButton};
+use crate::{
+    i18n::{date_of, use_i18n, I18n},
+    route::Route,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct VerificationTimelineProps {
+    pub partner: Rc<Partner>,
+}
+
+/// The two checks of the account, in order, each with its state, its date, and what to do.
+#[function_component]
+pub fn VerificationTimeline(props: &VerificationTimelineProps) -> Html {
+    let t = use_i18n();
+    let partner = &props.partner;
+    let step_date = |name: &str| {
+        partner
+            .verification
+            .steps
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| date_of(&t, &s.updated_at))
+            .unwrap_or_default()
+    };
+    let email = partner.primary_contact.email.clone();
+    let (contact_state, contact_text, contact_pending) =
+        match &partner.verification.contact_email_verified_at {
+            Some(at) => (
+                "done",
+                t.contact_done(date_of(&t, at), email.clone()),
+                false,
+            ),
+            None => (
+                "pending",
+                t.contact_pending(email.clone(), step_date("contact_email")),
+                true,
+            ),
+        };
+    let business_date = step_date("business");
+    let (business_state, business_text) = match partner.verification.status {
+        VerificationStatus::Draft | VerificationStatus::EmailPending => {
+            ("waiting", t.business_waiting())
+        }
+        VerificationStatus::BusinessPending => ("pending", t.business_pending(business_date)),
+        VerificationStatus::Authorized => ("done", t.business_done(business_date)),
+        VerificationStatus::ActionRequired => ("action_required", t.business_action(business_date)),
+        VerificationStatus::Rejected => ("rejected", t.business_rejected(business_date)),
+    };
+    html! {
+        <ol class="timeline" aria-label={t.timeline_title().to_string()}>
+            <li class={classes!("timeline-step", format!("timeline-{contact_state}"))}>
+                <h3>{ t.step_contact_email().to_string() }{ " " }<StateBadge state={contact_state} /></h3>
+                <p>{ contact_text.to_string() }</p>
+                if contact_pending {
+                    <p><ResendButton email={email.clone()} />{ " " }<DevEmailLink /></p>
+                }
+            </li>
+            <li class={classes!("timeline-step", format!("timeline-{business_state}"))}>
+                <h3>{ t.step_business().to_string() }{ " " }<StateBadge state={business_state} /></h3>
+                <p>{ business_text.to_string() }</p>
+                if business_state == "action_required" {
+                    <p><Link<Route> to={Route::PartnerProfile}>{ t.open_partner_profile().to_string() }</Link<Route>></p>
+                }
+            </li>
+        </ol>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct StateBadgeProps {
+    state: &'static str,
+}
+
+#[function_component]
+fn StateBadge(props: &StateBadgeProps) -> Html {
+    let t = use_i18n();
+    html! { <span class={classes!("badge", format!("badge-{}", props.state))}>{ state_name(&t, props.state) }</span> }
+}
+
+/// A step's or program's state in words: `pending`, `waiting`, `done`, `active`,
+/// `action_required`, `rejected`.
+pub fn state_name(t: &I18n, state: &str) -> String {
+    match state {
+        "done" => t.state_done(),
+        "active" => t.state_active(),
+        "waiting" => t.state_waiting(),
+        "action_required" => t.state_action_required(),
+        "rejected" => t.state_rejected(),
+        _ => t.state_pending(),
+    }
+    .to_string()
+}

@@ -1,0 +1,247 @@
+//! The overview and the partner profile on the mock backend: each state of the verification
+//! timeline, the program information, signed agreements, and who may edit the legal profile.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use partner_center::api::{Backend, MockBackend, DEMO_ADMIN_EMAIL};
+use partner_center::config::MockOptions;
+use partner_domain::{AcceptAgreement, Credentials, NewUser, Partner, Role, VettingDecision};
+use support::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The simulated business check waits an hour: states move only when a test says so.
+const CONFIG: &str = r#"{ "backend": "mock", "mock": { "vetting_delay_s": 3600 } }"#;
+
+fn mock() -> MockBackend {
+    MockBackend::new(MockOptions {
+        vetting_delay_s: 3600,
+        ..MockOptions::default()
+    })
+}
+
+/// The demo admin's company, registered and signed, as the wizard leaves it.
+async fn enrolled() -> Partner {
+    clear_storage();
+    sign_in_demo_admin().await;
+    let mock = mock();
+    let profile = serde_json::from_value(serde_json::json!({
+        "legal_profile": {
+            "legal_name": "Contoso SAS",
+            "address": { "line1": "12 rue de la Paix", "city": "Paris", "postal_code": "75002", "country": "FR" },
+            "phone": "+33 1 23 45 67 89"
+        },
+        "primary_contact": { "first_name": "Jean", "last_name": "Dupont", "email": "jean.dupont@contoso.fr", "phone": "+33 6 12 34 56 78" }
+    }))
+    .unwrap();
+    mock.put_profile(profile).await.unwrap();
+    let current = mock
+        .current_agreement("mpn".into(), "fr-FR".into())
+        .await
+        .unwrap();
+    mock.accept_agreement(
+        AcceptAgreement {
+            kind: "mpn".into(),
+            version: current.version,
+        },
+        "fr-FR".into(),
+    )
+    .await
+    .unwrap();
+    mock.partner().await.unwrap()
+}
+
+/// The primary contact opens the link of their email.
+async fn contact_confirms() {
+    let mock = mock();
+    let link = mock.dev_outbox().await.unwrap()[0].link.clone().unwrap();
+    let token = link.split("token=").nth(1).unwrap().to_owned();
+    mock.verify_email(token).await.unwrap();
+}
+
+async fn overview() -> Mounted {
+    let app = Mounted::keeping_storage("/dashboard", CONFIG).await;
+    app.wait_for(".timeline").await;
+    app
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_follows_the_verification_from_the_email_to_the_decision() {
+    let partner = enrolled().await;
+    let app = overview().await;
+    app.wait_for_text("h1", "Vue d’ensemble").await;
+    assert_eq!(app.text("#mpn-id"), partner.mpn_id);
+    let contact = app.text(".timeline li:first-child");
+    assert!(contact.contains("En attente"), "{contact}");
+    assert!(
+        contact.contains("jean.dupont@contoso.fr"),
+        "says where it went"
+    );
+    assert!(
+        app.find(".timeline li:first-child button").is_some(),
+        "offers to resend"
+    );
+    assert!(app
+        .text(".timeline li:last-child")
+        .contains("Commence dès que le contact principal a confirmé"));
+    app.unmount();
+
+    contact_confirms().await;
+    let app = overview().await;
+    assert!(app.text(".timeline li:first-child").contains("Confirmé le"));
+    assert!(app.find(".timeline li:first-child button").is_none());
+    assert!(app
+        .text(".timeline li:last-child")
+        .contains("Aucune action n’est requise de votre part"));
+    app.unmount();
+
+    mock()
+        .dev_vetting(partner.id.clone(), VettingDecision::ActionRequired)
+        .await
+        .unwrap();
+    let app = overview().await;
+    let business = app.text(".timeline li:last-child");
+    assert!(business.contains("Action requise depuis le"), "{business}");
+    assert!(business.contains("un administrateur général doit"));
+    app.click(".timeline li:last-child a");
+    app.wait_for_path("/settings/partner-profile").await;
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn an_authorized_or_rejected_business_is_said_so() {
+    for (decision, expected) in [
+        (VettingDecision::Authorize, "Entreprise vérifiée le"),
+        (VettingDecision::Reject, "Contactez le support partenaire"),
+    ] {
+        let partner = enrolled().await;
+        contact_confirms().await;
+        mock().dev_vetting(partner.id, decision).await.unwrap();
+        let app = overview().await;
+        app.wait_for_content(expected).await;
+        app.unmount();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_lists_the_next_steps_of_the_seed() {
+    enrolled().await;
+    let app = overview().await;
+    let steps = app.text("section[aria-labelledby=next-steps-heading]");
+    for title in [
+        "Ajouter des utilisateurs de compte et leur attribuer des autorisations",
+        "Acheter ou renouveler un abonnement à Microsoft Action Pack",
+        "Gérer les avantages de votre adhésion",
+        "Créer un profil d’entreprise pour obtenir des prospects de Microsoft",
+        "Obtenir et gérer des prospects de Microsoft",
+    ] {
+        assert!(steps.contains(title), "{title} in {steps}");
+    }
+    app.click("section[aria-labelledby=next-steps-heading] li:first-child a");
+    app.wait_for_path("/settings/users").await;
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_user_whose_company_is_not_enrolled_is_sent_to_the_wizard() {
+    clear_storage();
+    sign_in_demo_admin().await;
+    let app = Mounted::keeping_storage("/dashboard", CONFIG).await;
+    app.wait_for_path("/onboarding/profile").await;
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn the_partner_profile_shows_its_sections_and_a_global_admin_edits_it() {
+    let partner = enrolled().await;
+    let app = Mounted::keeping_storage("/settings/partner-profile", CONFIG).await;
+    app.wait_for_text("h1", "Profil du partenaire").await;
+    app.wait_for("#legal-heading").await;
+    assert_eq!(app.text("#legal-heading"), "Profil d’entreprise juridique");
+    assert_eq!(
+        app.text("#program-heading"),
+        "Informations sur le programme"
+    );
+    let program = app.text("section[aria-labelledby=program-heading]");
+    assert!(program.contains("Statut du programme MPN"));
+    assert!(program.contains("En attente"), "{program}");
+    assert_eq!(app.text("#mpn-id"), partner.mpn_id);
+    assert!(app
+        .text("section[aria-labelledby=legal-heading]")
+        .contains("12 rue de la Paix"));
+    let row = app.text("section[aria-labelledby=agreements-heading] tbody tr");
+    assert!(row.contains("Contrat Microsoft Partner Network"), "{row}");
+    assert!(row.contains(DEMO_ADMIN_EMAIL), "names the signer: {row}");
+
+    app.click_button("Modifier");
+    app.wait_for("#legal_profile-address-city").await;
+    assert!(app
+        .text(".panel-warning")
+        .contains("relance les vérifications"));
+    app.type_into("#legal_profile-address-city", "Lyon");
+    app.type_into("#legal_profile-address-postal_code", "69002");
+    app.click("form button[type=submit]");
+    app.wait_for_content("Profil enregistré.").await;
+    app.wait_for("#legal-heading").await;
+    assert!(app
+        .text("section[aria-labelledby=legal-heading]")
+        .contains("69002 Lyon"));
+
+    // The MPN agreement, opened in the app.
+    app.click("section[aria-labelledby=program-heading] a");
+    let id = &partner.agreements[0].id;
+    app.wait_for_path(&format!("/settings/agreements/{id}"))
+        .await;
+    app.wait_for_content("1. Objet").await;
+    assert!(app.text("h1").contains("Contrat Microsoft Partner Network"));
+    assert!(app.text(".page").contains("Télécharger"));
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn only_a_global_admin_may_edit_the_legal_profile() {
+    enrolled().await;
+    let created = mock()
+        .create_user(NewUser {
+            first_name: "Lucie".into(),
+            last_name: "Bernard".into(),
+            email: "lucie.bernard@contoso.onmicrosoft.com".into(),
+            roles: vec![Role::SalesAgent],
+        })
+        .await
+        .unwrap();
+    mock()
+        .sign_in(Credentials {
+            email: created.user.email.clone(),
+            password: created.temporary_password.clone(),
+        })
+        .await
+        .unwrap();
+    let app = Mounted::keeping_storage("/settings/partner-profile", CONFIG).await;
+    app.wait_for("#legal-heading").await;
+    assert!(app
+        .text("section[aria-labelledby=legal-heading]")
+        .contains("Seul un administrateur général peut modifier"));
+    assert!(
+        app.find("section[aria-labelledby=legal-heading] button")
+            .is_none(),
+        "no Modifier button"
+    );
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn the_partner_profile_reads_in_english() {
+    enrolled().await;
+    set_language("en-US");
+    let app = Mounted::keeping_storage("/settings/partner-profile", CONFIG).await;
+    app.wait_for_text("h1", "Partner profile").await;
+    app.wait_for("#program-heading").await;
+    assert_eq!(app.text("#program-heading"), "Program information");
+    assert!(app
+        .text("section[aria-labelledby=program-heading]")
+        .contains("MPN program status"));
+    app.unmount();
+}
