@@ -164,6 +164,8 @@ fn content_type(file: &Path) -> &'static str {
 pub struct Browser {
     pub client: Client,
     _driver: Child,
+    /// Where Chromium saves downloads, without asking.
+    downloads: tempfile::TempDir,
 }
 
 impl Browser {
@@ -193,6 +195,7 @@ impl Browser {
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        let downloads = tempfile::tempdir().unwrap();
         let capabilities = json!({
             "goog:chromeOptions": {
                 "binary": env_path("CHROMIUM"),
@@ -200,7 +203,11 @@ impl Browser {
                          "--disable-background-networking", "--disable-component-update",
                          "--disable-sync", "--no-first-run", "--window-size=1280,900",
                          format!("--lang={lang}")],
-                "prefs": { "intl.accept_languages": lang }
+                "prefs": {
+                    "intl.accept_languages": lang,
+                    "download.default_directory": downloads.path(),
+                    "download.prompt_for_download": false
+                }
             }
         });
         let client = ClientBuilder::new(HttpConnector::new())
@@ -211,6 +218,7 @@ impl Browser {
         Self {
             client,
             _driver: driver,
+            downloads,
         }
     }
 
@@ -332,6 +340,30 @@ impl Browser {
                 self.path().await
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Clicks the first element matching `selector`, waiting for it.
+    pub async fn click(&self, selector: &str) {
+        self.wait_for(selector).await.click().await.unwrap();
+    }
+
+    /// Waits for the one finished download and returns its name and bytes.
+    pub async fn wait_for_download(&self) -> (String, Vec<u8>) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let done: Vec<_> = std::fs::read_dir(self.downloads.path())
+                .unwrap()
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_none_or(|x| x != "crdownload"))
+                .collect();
+            if let [file] = done.as_slice() {
+                let name = file.file_name().unwrap().to_string_lossy().into_owned();
+                return (name, std::fs::read(file).unwrap());
+            }
+            assert!(Instant::now() < deadline, "no download finished: {done:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
 

@@ -81,7 +81,8 @@ const ENGLISH: Words = Words {
     overview: "Overview",
 };
 
-async fn seed_flow(words: &Words, prefix: &str) {
+/// Runs the flow and leaves the browser on the overview, signed in.
+async fn seed_flow(words: &Words, prefix: &str) -> (Server, Browser) {
     let server = Server::start().await;
     let browser = Browser::start_in(words.lang).await;
     let base = &server.base;
@@ -238,15 +239,86 @@ async fn seed_flow(words: &Words, prefix: &str) {
     browser.assert_accessible("finish").await;
     browser.click_text(words.go_overview).await;
     browser.wait_for_text("h1", words.overview).await;
+    (server, browser)
+}
+
+#[tokio::test]
+async fn the_seed_flow_in_french_then_the_partner_profile() {
+    let (server, browser) = seed_flow(&FRENCH, "contoso").await;
+    partner_profile_tour(server, &browser).await;
     browser.close().await;
 }
 
 #[tokio::test]
-async fn the_seed_flow_in_french() {
-    seed_flow(&FRENCH, "contoso").await;
+async fn the_seed_flow_in_english() {
+    let (_server, browser) = seed_flow(&ENGLISH, "fabrikam").await;
+    browser.close().await;
 }
 
-#[tokio::test]
-async fn the_seed_flow_in_english() {
-    seed_flow(&ENGLISH, "fabrikam").await;
+/// The seed's "Afficher les détails d’un compte MPN": overview, gear → Paramètres partenaire,
+/// the sections, the MPN ID, the agreement opened and downloaded as a PDF, the page in English;
+/// then the server goes away and the last loaded details stay on screen.
+async fn partner_profile_tour(server: Server, browser: &Browser) {
+    let mpn_id = browser.wait_for("#mpn-id").await.text().await.unwrap();
+    assert!(
+        mpn_id.len() == 7 && mpn_id.bytes().all(|b| b.is_ascii_digit()),
+        "a 7-digit MPN ID: {mpn_id:?}"
+    );
+    browser.wait_for_content("Étapes suivantes").await;
+    browser.assert_accessible("overview").await;
+
+    browser.click_text("Paramètres").await;
+    browser.click_text("Paramètres partenaire").await;
+    browser.wait_for_path("/settings/partner-profile").await;
+    browser.wait_for_text("h1", "Profil du partenaire").await;
+    browser
+        .wait_for_text("#legal-heading", "Profil d’entreprise juridique")
+        .await;
+    browser
+        .wait_for_text("#program-heading", "Informations sur le programme")
+        .await;
+    browser.wait_for_content("Statut du programme MPN").await;
+    assert_eq!(browser.text("#mpn-id").await, mpn_id);
+    browser.assert_accessible("partner profile").await;
+
+    browser
+        .click("section[aria-labelledby=agreements-heading] tbody button")
+        .await;
+    let (name, bytes) = browser.wait_for_download().await;
+    assert!(name.ends_with(".pdf"), "{name}");
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+
+    browser.click_text("Modifier").await;
+    browser.wait_for("#legal_profile-legal_name").await;
+    browser.assert_accessible("partner profile, editing").await;
+    browser.click_text("Annuler").await;
+
+    browser
+        .click_text("Contrat Microsoft Partner Network")
+        .await;
+    browser.wait_for_content("1. Objet").await;
+    assert!(browser.path().await.starts_with("/settings/agreements/"));
+    browser.assert_accessible("signed agreement").await;
+    browser.click_text("Retour au Profil du partenaire").await;
+
+    browser.choose("language", "en-US").await;
+    browser.wait_for_text("h1", "Partner profile").await;
+    browser
+        .wait_for_text("#program-heading", "Program information")
+        .await;
+    browser.wait_for_content("MPN program status").await;
+    browser
+        .assert_accessible("partner profile in English")
+        .await;
+
+    server.terminate().await;
+    browser.click_text("Overview").await;
+    browser
+        .wait_for_content("These details could not be refreshed")
+        .await;
+    assert_eq!(
+        browser.text("#mpn-id").await,
+        mpn_id,
+        "the last details stay"
+    );
 }
