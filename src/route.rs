@@ -27,6 +27,8 @@ pub enum Route {
     Dashboard,
     #[at("/settings/users")]
     Users,
+    #[at("/settings/users/new")]
+    AddUser,
     #[at("/settings/users/:id")]
     User { id: String },
     #[at("/settings/partner-profile")]
@@ -50,6 +52,7 @@ pub fn switch(route: Route) -> Html {
         Route::VerifyEmail => html! { <pages::VerifyEmail /> },
         Route::Dashboard => html! { <pages::Dashboard /> },
         Route::Users => html! { <pages::Users /> },
+        Route::AddUser => html! { <pages::AddUser /> },
         Route::User { id } => html! { <pages::UserPage {id} /> },
         Route::PartnerProfile => html! { <pages::PartnerProfile /> },
         Route::SignedAgreement { id } => {
@@ -73,6 +76,14 @@ mod tests {
             Some(Route::Welcome)
         );
         assert_eq!(Route::recognize("/settings/users"), Some(Route::Users));
+        assert_eq!(
+            Route::recognize("/settings/users/new"),
+            Some(Route::AddUser)
+        );
+        assert_eq!(
+            Route::recognize("/settings/users/u-1"),
+            Some(Route::User { id: "u-1".into() })
+        );
         assert_eq!(Route::recognize("/no/such/page"), Some(Route::NotFound));
         assert_eq!(Route::Dashboard.to_path(), "/dashboard");
     }

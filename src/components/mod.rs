@@ -8,6 +8,7 @@ mod layout;
 mod left_nav;
 mod profile_form;
 mod resend_button;
+mod role_checklist;
 mod settings_menu;
 mod status;
 mod submit;
@@ -23,6 +24,7 @@ pub use layout::Layout;
 pub use left_nav::LeftNav;
 pub use profile_form::ProfileForm;
 pub use resend_button::{DevEmailLink, ResendButton};
+pub use role_checklist::RoleChecklist;
 pub use settings_menu::SettingsMenu;
 pub use status::{
     error_message, failure_message, ErrorPanel, Loading, RedirectWithNotice, RefreshFailed,

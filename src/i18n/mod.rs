@@ -178,6 +178,17 @@ pub fn country_name(t: &I18n, code: &str) -> String {
     .to_string()
 }
 
+/// A number with the language's grouping ("10 001", "10,001"), through the browser's `Intl`.
+pub fn format_number(lang: Lang, value: f64) -> String {
+    let locales = js_sys::Array::of1(&lang.tag().into());
+    js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new())
+        .format()
+        .call1(&wasm_bindgen::JsValue::NULL, &value.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| value.to_string())
+}
+
 /// A date and time in the language's own format, through the browser's `Intl`.
 pub fn format_date_time(lang: Lang, epoch_ms: f64) -> String {
     let options = js_sys::Object::new();

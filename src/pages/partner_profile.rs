@@ -78,7 +78,7 @@ fn LegalProfileSection(props: &PartnerProps) -> Html {
     let Some(me) = session.me() else {
         return Html::default();
     };
-    let may_edit = Action::EditPartnerProfile.allowed_for(&me.user.roles);
+    let may_edit = session.may(Action::EditPartnerProfile);
     let p = &props.partner;
     let heading = html! { <h2 id="legal-heading">{ t.legend_legal().to_string() }</h2> };
     if *editing && may_edit {

@@ -1,33 +1,75 @@
-//! "Gestion des utilisateurs" (gear → Paramètres → Gestion des utilisateurs) and a user's page,
-//! where the seed's last wizard step happens: select your name → Agent d’administration →
-//! Mettre à jour.
+//! "Gestion des utilisateurs" (gear → Paramètres → Gestion des utilisateurs): every user of the
+//! work account, searchable, filterable by role and sortable, instant at 10,000 users: the list
+//! is loaded once into a `Directory` (search keys and orders computed once), and only the rows
+//! in view are rendered. The search, filter and order live in the address, so a view can be
+//! shared. Keyboard: Tab reaches the rows, arrows (and Home, End, Page Up/Down) move, Enter opens.
 
 use std::rc::Rc;
 
-use partner_domain::{role::RoleGroup, Action, Role, User, UserList, UserPatch, UserQuery};
+use partner_domain::{
+    directory::{Direction, Directory, SortBy, View},
+    Action, Role, UserQuery,
+};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
     api::{use_backend, ApiError},
-    components::{
-        failure_message, use_submit_guard, ErrorPanel, Loading, RequireSession, SubmitButton,
-    },
-    i18n::{role_description, role_name, use_i18n, I18n},
+    components::{ErrorPanel, RequireSession, Skeleton},
+    i18n::{format_number, role_name, use_i18n},
     route::Route,
-    state::{use_session, use_toasts, ToastKind},
+    state::use_session,
 };
 
 /// Enough for every user of a large work account in one answer.
 const LIST_LIMIT: u64 = 20_000;
+/// Pixels; `.user-table tbody tr` has this height, so row positions are known without measuring.
+const ROW_HEIGHT: f64 = 44.0;
+/// Rows rendered above and below the visible ones, so that scrolling never shows a gap.
+const OVERSCAN: usize = 8;
+/// Until the scroller is measured.
+const DEFAULT_VIEWPORT: f64 = 600.0;
 
-fn group_name(t: &I18n, group: RoleGroup) -> String {
-    match group {
-        RoleGroup::WorkAccount => t.role_group_work_account(),
-        RoleGroup::Partner => t.role_group_partner(),
-        RoleGroup::Csp => t.role_group_csp(),
+/// The height rows are seen through: the scroller's, never more than the window's.
+fn viewport_of(element: &web_sys::Element) -> f64 {
+    let window = gloo_utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(DEFAULT_VIEWPORT);
+    f64::from(element.client_height())
+        .min(window)
+        .max(ROW_HEIGHT)
+}
+
+/// The list's state in the address: `?q=…&role=…&sort=email&direction=desc`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct ListQuery {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    q: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    role: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    sort: SortBy,
+    #[serde(default, skip_serializing_if = "is_default")]
+    direction: Direction,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+impl ListQuery {
+    fn view(&self) -> View {
+        View {
+            q: self.q.clone(),
+            role: Role::from_key(&self.role),
+            sort: self.sort,
+            direction: self.direction,
+        }
     }
-    .to_string()
 }
 
 #[function_component]
@@ -39,91 +81,105 @@ pub fn Users() -> Html {
 fn UserDirectory() -> Html {
     let t = use_i18n();
     let backend = use_backend();
-    let query = use_state(UserQuery::default);
-    let list = use_state(|| None::<Result<Rc<UserList>, ApiError>>);
+    let navigator = use_navigator();
+    let location = use_location();
+    let session = use_session();
+    let query: ListQuery = location
+        .as_ref()
+        .and_then(|l| l.query::<ListQuery>().ok())
+        .unwrap_or_default();
+    let directory = use_state(|| None::<Result<Rc<Directory>, ApiError>>);
     let attempt = use_state(|| 0u32);
     {
-        let (list, backend) = (list.clone(), backend.clone());
-        use_effect_with(((*query).clone(), *attempt), move |(query, _)| {
+        let directory = directory.clone();
+        use_effect_with(*attempt, move |_| {
             let query = UserQuery {
                 limit: Some(LIST_LIMIT),
-                ..query.clone()
+                ..UserQuery::default()
             };
             wasm_bindgen_futures::spawn_local(async move {
-                list.set(Some(backend.users(query).await.map(Rc::new)));
+                let answer = backend.users(query).await;
+                directory.set(Some(answer.map(|list| Rc::new(Directory::new(list.items)))));
             });
         });
     }
+    let set_query = {
+        let navigator = navigator.clone();
+        move |next: ListQuery| {
+            if let Some(navigator) = &navigator {
+                let _ = navigator.replace_with_query(&Route::Users, &next);
+            }
+        }
+    };
     let on_search = {
-        let query = query.clone();
+        let (query, set_query) = (query.clone(), set_query.clone());
         Callback::from(move |e: InputEvent| {
             let q = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
-            query.set(UserQuery {
-                q,
-                ..(*query).clone()
-            });
+            set_query(ListQuery { q, ..query.clone() });
         })
     };
     let on_role = {
-        let query = query.clone();
+        let (query, set_query) = (query.clone(), set_query.clone());
         Callback::from(move |e: Event| {
-            let value = e
+            let role = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
-            query.set(UserQuery {
-                role: Role::from_key(&value),
-                ..(*query).clone()
+            set_query(ListQuery {
+                role,
+                ..query.clone()
             });
         })
     };
-    let body = match &*list {
-        None => html! { <Loading /> },
+    let on_sort = {
+        let (query, set_query) = (query.clone(), set_query.clone());
+        Callback::from(move |sort: SortBy| {
+            let direction = if query.sort == sort && query.direction == Direction::Asc {
+                Direction::Desc
+            } else {
+                Direction::Asc
+            };
+            set_query(ListQuery {
+                sort,
+                direction,
+                ..query.clone()
+            });
+        })
+    };
+    let may_manage = session.may(Action::ManageUsers);
+    let body = match &*directory {
+        None => html! { <Skeleton lines={10} /> },
         Some(Err(error)) => {
             let attempt = attempt.clone();
             html! { <ErrorPanel error={error.clone()} on_retry={Callback::from(move |()| attempt.set(*attempt + 1))} /> }
         }
-        Some(Ok(users)) => html! {
+        Some(Ok(directory)) => html! {
             <>
-                <p role="status" class="muted">{ t.users_count(users.total as i64).to_string() }</p>
-                if users.items.is_empty() {
-                    <p>{ t.users_empty().to_string() }</p>
-                } else {
-                    <table class="table">
-                        <thead><tr>
-                            <th scope="col">{ t.users_name().to_string() }</th>
-                            <th scope="col">{ t.users_email().to_string() }</th>
-                            <th scope="col">{ t.users_roles().to_string() }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for users.items.iter().map(|user| html! {
-                                <tr key={user.id.clone()}>
-                                    <td><Link<Route> to={Route::User { id: user.id.clone() }}>{ user.display_name() }</Link<Route>></td>
-                                    <td>{ user.email.clone() }</td>
-                                    <td>{ user.roles.iter().map(|r| role_name(&t, *r)).collect::<Vec<_>>().join(", ") }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                }
+                if !may_manage { <ReadOnlyNotice directory={directory.clone()} /> }
+                <UserTable directory={directory.clone()} view={query.view()} {on_sort} />
             </>
         },
     };
     html! {
         <section class="page">
             <h1>{ t.users_title().to_string() }</h1>
-            <div class="filters">
+            if may_manage {
+                <p class="actions-row">
+                    <Link<Route> to={Route::AddUser} classes="button button-primary">{ t.add_user().to_string() }</Link<Route>>
+                </p>
+            }
+            <div class="filters" role="search">
                 <div class="field">
                     <label for="user-search">{ t.users_search().to_string() }</label>
-                    <input id="user-search" type="search" value={query.q.clone()} oninput={on_search} />
+                    <input id="user-search" type="search" autocomplete="off" value={query.q.clone()} oninput={on_search} />
                 </div>
                 <div class="field">
                     <label for="user-role">{ t.users_role_filter().to_string() }</label>
                     <select id="user-role" onchange={on_role}>
-                        <option value="" selected={query.role.is_none()}>{ t.users_all_roles().to_string() }</option>
+                        <option value="" selected={query.role.is_empty()}>{ t.users_all_roles().to_string() }</option>
                         { for Role::ALL.iter().map(|r| html! {
-                            <option value={r.key()} selected={query.role == Some(*r)}>{ role_name(&t, *r) }</option>
+                            <option value={r.key()} selected={query.role == r.key()}>{ role_name(&t, *r) }</option>
                         }) }
                     </select>
                 </div>
@@ -134,173 +190,245 @@ fn UserDirectory() -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct UserPageProps {
-    pub id: AttrValue,
+struct ReadOnlyNoticeProps {
+    directory: Rc<Directory>,
 }
 
+/// Who can change users, by name, for someone who cannot.
 #[function_component]
-pub fn UserPage(props: &UserPageProps) -> Html {
-    html! { <RequireSession><UserDetail id={props.id.clone()} /></RequireSession> }
-}
-
-#[function_component]
-fn UserDetail(props: &UserPageProps) -> Html {
+fn ReadOnlyNotice(props: &ReadOnlyNoticeProps) -> Html {
     let t = use_i18n();
-    let backend = use_backend();
-    let user = use_state(|| None::<Result<User, ApiError>>);
-    let admins = use_state(|| None::<u64>);
-    let attempt = use_state(|| 0u32);
-    {
-        let (user, admins, backend) = (user.clone(), admins.clone(), backend.clone());
-        use_effect_with((props.id.clone(), *attempt), move |(id, _)| {
-            let id = id.to_string();
-            wasm_bindgen_futures::spawn_local(async move {
-                user.set(Some(backend.user(id).await));
-                let query = UserQuery {
-                    role: Some(Role::GlobalAdmin),
-                    limit: Some(1),
-                    ..UserQuery::default()
-                };
-                admins.set(backend.users(query).await.ok().map(|l| l.total));
-            });
-        });
-    }
-    let body = match &*user {
-        None => html! { <Loading /> },
-        Some(Err(error)) => {
-            let attempt = attempt.clone();
-            html! { <ErrorPanel error={error.clone()} on_retry={Callback::from(move |()| attempt.set(*attempt + 1))} /> }
-        }
-        Some(Ok(found)) => {
-            let on_saved = {
-                let user = user.clone();
-                Callback::from(move |saved: User| user.set(Some(Ok(saved))))
-            };
-            html! { <RolesForm user={found.clone()} only_admin={*admins == Some(1)} {on_saved} /> }
-        }
-    };
+    let admins: Vec<String> = props
+        .directory
+        .users()
+        .iter()
+        .filter(|u| Action::ManageUsers.allowed_for(&u.roles))
+        .take(5)
+        .map(|u| format!("{} ({})", u.display_name(), u.email))
+        .collect();
     html! {
-        <section class="page narrow">
-            <p><Link<Route> to={Route::Users}>{ t.back_to_users().to_string() }</Link<Route>></p>
-            { body }
-        </section>
+        <div class="panel panel-info" role="status">
+            <p>{ t.users_read_only().to_string() }</p>
+            if !admins.is_empty() {
+                <p>{ t.users_ask(admins.join(", ")).to_string() }</p>
+            }
+        </div>
     }
 }
 
 #[derive(Properties, PartialEq)]
-struct RolesFormProps {
-    user: User,
-    /// The work account has one Global admin only: this user, if they are Global admin.
-    only_admin: bool,
-    on_saved: Callback<User>,
+struct UserTableProps {
+    directory: Rc<Directory>,
+    view: View,
+    on_sort: Callback<SortBy>,
 }
 
 #[function_component]
-fn RolesForm(props: &RolesFormProps) -> Html {
+fn UserTable(props: &UserTableProps) -> Html {
     let t = use_i18n();
-    let backend = use_backend();
-    let session = use_session();
-    let toasts = use_toasts();
-    let roles = use_state(|| props.user.roles.clone());
-    let failed = use_state(|| None::<String>);
-    let guard = use_submit_guard();
-    let me = session.me();
-    let may_manage = me
-        .as_ref()
-        .is_some_and(|m| Action::ManageUsers.allowed_for(&m.user.roles));
-    let admin_locked = props.only_admin && props.user.has_role(Role::GlobalAdmin);
-    let onsubmit = {
-        let (roles, failed, guard, user, on_saved, t) = (
-            roles.clone(),
-            failed.clone(),
-            guard.clone(),
-            props.user.clone(),
-            props.on_saved.clone(),
-            t.clone(),
-        );
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let patch = UserPatch {
-                roles: Some((*roles).clone()),
-                ..UserPatch::default()
-            };
-            let (backend, session, toasts, failed, user, on_saved, t) = (
-                backend.clone(),
-                session.clone(),
-                toasts.clone(),
-                failed.clone(),
-                user.clone(),
-                on_saved.clone(),
-                t.clone(),
-            );
-            guard.run(async move {
-                match backend.update_user(user.id.clone(), patch).await {
-                    Ok(saved) => {
-                        failed.set(None);
-                        toasts.push(
-                            ToastKind::Success,
-                            t.user_updated(saved.display_name()).to_string(),
-                        );
-                        // A change to one's own roles takes effect at once.
-                        if session.me().is_some_and(|m| m.user.id == saved.id) {
-                            session.refresh();
-                        }
-                        on_saved.emit(saved);
-                    }
-                    Err(e) => failed.set(Some(failure_message(&t, &e))),
+    let navigator = use_navigator();
+    let scroller = use_node_ref();
+    let scroll_top = use_state(|| 0.0f64);
+    let viewport = use_state(|| DEFAULT_VIEWPORT);
+    // The row that Tab reaches and arrows move from (a position in `shown`).
+    let active = use_state(|| 0usize);
+    // Set by the keyboard: focus follows `active` once its row is rendered.
+    let focus_pending = use_mut_ref(|| false);
+    let shown = use_memo(
+        (props.directory.clone(), props.view.clone()),
+        |(directory, view)| {
+            let mut out = Vec::new();
+            directory.select(view, &mut out);
+            out
+        },
+    );
+    let count = shown.len();
+
+    {
+        // Measured once mounted; the scroll handler keeps it current.
+        let (scroller, viewport) = (scroller.clone(), viewport.clone());
+        use_effect_with((), move |()| {
+            if let Some(element) = scroller.cast::<web_sys::Element>() {
+                viewport.set(viewport_of(&element));
+            }
+        });
+    }
+    {
+        let (active, scroller) = (active.clone(), scroller.clone());
+        let scroll_top = scroll_top.clone();
+        use_effect_with(count, move |_| {
+            active.set(0);
+            scroll_top.set(0.0);
+            if let Some(element) = scroller.cast::<web_sys::Element>() {
+                element.set_scroll_top(0);
+            }
+        });
+    }
+    {
+        let focus_pending = focus_pending.clone();
+        use_effect_with(*active, move |active| {
+            if *focus_pending.borrow() {
+                if let Some(row) = gloo_utils::document().get_element_by_id(&row_id(*active)) {
+                    *focus_pending.borrow_mut() = false;
+                    let _ = row.unchecked_into::<web_sys::HtmlElement>().focus();
                 }
-            });
+            }
+        });
+    }
+
+    let on_scroll = {
+        let (scroll_top, viewport) = (scroll_top.clone(), viewport.clone());
+        use_callback((), move |e: Event, ()| {
+            let element = e.target_unchecked_into::<web_sys::Element>();
+            scroll_top.set(f64::from(element.scroll_top()));
+            viewport.set(viewport_of(&element));
         })
     };
-    let checkbox = |role: Role| {
-        let id = format!("role-{}", role.key());
-        let checked = roles.contains(&role);
-        let locked = !may_manage || (role == Role::GlobalAdmin && admin_locked);
-        let onchange = {
-            let roles = roles.clone();
-            Callback::from(move |e: Event| {
-                let on = e
-                    .target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .checked();
-                let mut next: Vec<Role> = roles.iter().copied().filter(|r| *r != role).collect();
-                if on {
-                    next.push(role);
-                    next.sort();
+    let on_focus = {
+        let active = active.clone();
+        use_callback((), move |e: FocusEvent, ()| {
+            let row = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("tr[data-pos]").ok().flatten());
+            if let Some(pos) = row.and_then(|r| r.get_attribute("data-pos")?.parse().ok()) {
+                active.set(pos);
+            }
+        })
+    };
+    let on_key = {
+        let (active, focus_pending, scroller, viewport, scroll_top) = (
+            active.clone(),
+            focus_pending.clone(),
+            scroller.clone(),
+            viewport.clone(),
+            scroll_top.clone(),
+        );
+        use_callback(
+            (shown.clone(), props.directory.clone()),
+            move |e: KeyboardEvent, (shown, directory)| {
+                if shown.is_empty() {
+                    return;
                 }
-                roles.set(next);
-            })
+                let last = shown.len() - 1;
+                let page = ((*viewport / ROW_HEIGHT) as usize).max(1);
+                let next = match e.key().as_str() {
+                    "ArrowDown" => (*active + 1).min(last),
+                    "ArrowUp" => active.saturating_sub(1),
+                    "PageDown" => (*active + page).min(last),
+                    "PageUp" => active.saturating_sub(page),
+                    "Home" => 0,
+                    "End" => last,
+                    "Enter" => {
+                        let user = directory.user(shown[(*active).min(last)]);
+                        if let Some(navigator) = &navigator {
+                            navigator.push(&Route::User {
+                                id: user.id.clone(),
+                            });
+                        }
+                        e.prevent_default();
+                        return;
+                    }
+                    _ => return,
+                };
+                e.prevent_default();
+                // Bring the row into view and render it now (the scroll event comes later); the
+                // effect on `active` then focuses it.
+                if let Some(element) = scroller.cast::<web_sys::Element>() {
+                    let top = next as f64 * ROW_HEIGHT;
+                    let current = f64::from(element.scroll_top());
+                    let wanted = if top < current {
+                        top
+                    } else if top + ROW_HEIGHT > current + *viewport {
+                        top + ROW_HEIGHT - *viewport
+                    } else {
+                        current
+                    };
+                    element.set_scroll_top(wanted as i32);
+                    scroll_top.set(wanted);
+                }
+                *focus_pending.borrow_mut() = true;
+                active.set(next);
+            },
+        )
+    };
+
+    let first = ((*scroll_top / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+    let visible = (*viewport / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
+    let end = (first + visible).min(count);
+    // Tab always reaches a rendered row: the active one, or the first in view.
+    let active_pos = if (first..end).contains(&*active) {
+        *active
+    } else {
+        first
+    };
+    let sort_header = |sort: SortBy, label: String| {
+        let state = (props.view.sort == sort).then_some(match props.view.direction {
+            Direction::Asc => "ascending",
+            Direction::Desc => "descending",
+        });
+        let on_sort = props.on_sort.reform(move |_: MouseEvent| sort);
+        let arrow = match state {
+            Some("ascending") => "▲",
+            Some(_) => "▼",
+            None => "",
         };
-        let description_id = format!("{id}-desc");
         html! {
-            <div class="checkbox">
-                <input type="checkbox" id={id.clone()} {checked} disabled={locked} {onchange} aria-describedby={description_id.clone()} />
-                <label for={id}>{ role_name(&t, role) }</label>
-                <p id={description_id} class="hint">
-                    { role_description(&t, role) }
-                    if role == Role::GlobalAdmin && admin_locked { { " " }{ t.last_admin_locked().to_string() } }
-                </p>
-            </div>
+            <th scope="col" aria-sort={state}>
+                <button type="button" class="sort-button" onclick={on_sort}>
+                    { label }<span aria-hidden="true">{ format!(" {arrow}") }</span>
+                </button>
+            </th>
         }
+    };
+    let row = |pos: usize| {
+        let user = props.directory.user(shown[pos]);
+        let roles = user
+            .roles
+            .iter()
+            .map(|r| role_name(&t, *r))
+            .collect::<Vec<_>>()
+            .join(", ");
+        html! {
+            <tr key={user.id.clone()} id={row_id(pos)} data-pos={pos.to_string()}
+                aria-rowindex={(pos + 2).to_string()} tabindex={if pos == active_pos { "0" } else { "-1" }}>
+                <td><Link<Route> to={Route::User { id: user.id.clone() }} classes="row-link">{ user.display_name() }</Link<Route>></td>
+                <td>{ user.email.clone() }</td>
+                <td>{ roles }</td>
+            </tr>
+        }
+    };
+    // Spacers stand for the rows not rendered, so the scrollbar is true to the whole list.
+    let spacer = |rows: usize| {
+        (rows > 0).then(|| html! {
+            <tr class="spacer" aria-hidden="true"><td colspan="3" style={format!("height: {}px", rows as f64 * ROW_HEIGHT)}></td></tr>
+        })
     };
     html! {
         <>
-            <h1>{ props.user.display_name() }</h1>
-            <p class="muted">{ props.user.email.clone() }</p>
-            if !may_manage {
-                <div class="panel panel-info" role="status"><p>{ t.users_read_only().to_string() }</p></div>
+            <p role="status" class="muted">{ t.users_count(count as i64, format_number(t.lang, count as f64)).to_string() }</p>
+            if count == 0 {
+                <p>{ t.users_empty().to_string() }</p>
+            } else {
+                <div class="user-scroller" ref={scroller} onscroll={on_scroll}>
+                    <table class="table user-table" aria-rowcount={(count + 1).to_string()}>
+                        <thead><tr aria-rowindex="1">
+                            { sort_header(SortBy::Name, t.users_name().to_string()) }
+                            { sort_header(SortBy::Email, t.users_email().to_string()) }
+                            <th scope="col">{ t.users_roles().to_string() }</th>
+                        </tr></thead>
+                        <tbody onkeydown={on_key} onfocusin={on_focus}>
+                            { spacer(first) }
+                            { for (first..end).map(row) }
+                            { spacer(count - end) }
+                        </tbody>
+                    </table>
+                </div>
             }
-            <form class="form" {onsubmit} novalidate=true>
-                if let Some(message) = &*failed {
-                    <div class="panel panel-error" role="alert"><p>{ message.clone() }</p></div>
-                }
-                { for RoleGroup::ALL.iter().map(|group| html! {
-                    <fieldset>
-                        <legend>{ group_name(&t, *group) }</legend>
-                        { for Role::ALL.iter().filter(|r| r.group() == *group).map(|r| checkbox(*r)) }
-                    </fieldset>
-                }) }
-                if may_manage { <SubmitButton label={t.update().to_string()} busy={guard.busy()} /> }
-            </form>
         </>
     }
+}
+
+fn row_id(pos: usize) -> String {
+    format!("user-row-{pos}")
 }

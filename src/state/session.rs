@@ -69,6 +69,12 @@ impl SessionHandle {
         }
     }
 
+    /// Whether the signed-in user's roles allow `action` (the domain's permission table).
+    pub fn may(&self, action: partner_domain::Action) -> bool {
+        self.me()
+            .is_some_and(|me| action.allowed_for(&me.user.roles))
+    }
+
     /// Asks the backend again (after a failure, or when roles may have changed).
     pub fn refresh(&self) {
         let (state, backend) = (self.state.clone(), self.backend.clone());

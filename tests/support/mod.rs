@@ -106,6 +106,18 @@ fn data_url(json: &str) -> String {
     )
 }
 
+/// The app's stylesheet, as `index.html` links it: layout matters to some behaviour (the user
+/// list renders only the rows its scroller shows).
+fn with_app_styles() {
+    if document().get_element_by_id("app-styles").is_some() {
+        return;
+    }
+    let style = document().create_element("style").unwrap();
+    style.set_id("app-styles");
+    style.set_text_content(Some(include_str!("../../styles/main.css")));
+    document().head().unwrap().append_child(&style).unwrap();
+}
+
 pub struct Mounted {
     root: Element,
     handle: Option<AppHandle<App>>,
@@ -124,6 +136,7 @@ impl Mounted {
     }
 
     pub async fn with_url(path: &str, config_url: &str) -> Self {
+        with_app_styles();
         gloo_utils::window()
             .history()
             .unwrap()

@@ -5,6 +5,7 @@ pub mod agreements;
 pub mod api;
 pub mod country;
 pub mod demo;
+pub mod directory;
 pub mod error;
 pub mod permissions;
 pub mod role;

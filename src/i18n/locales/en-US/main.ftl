@@ -256,12 +256,22 @@ role-group-csp = CSP roles
 
 # User management
 users-title = User management
+add-user = Add a user
+users-ask = Ask one of them: { $names }.
+add = Add
+user-added = { $name } ({ $email }) was added.
+temporary-password = Temporary password:
+copy-password = Copy the temporary password
+password-copied = Temporary password copied to the clipboard.
+password-shown-once = This password will not be shown again: give it to the user now; they will choose a new one when they first sign in.
+add-another = Add another user
+open-user = Open their page
 users-search = Search users
 users-role-filter = Role
 users-all-roles = All roles
 users-count = { $count ->
-    [one] { $count } user
-   *[other] { $count } users
+    [one] { $shown } user
+   *[other] { $shown } users
 }
 users-name = Name
 users-email = Email

@@ -256,12 +256,22 @@ role-group-csp = Rôles CSP
 
 # User management
 users-title = Gestion des utilisateurs
+add-user = Ajouter un utilisateur
+users-ask = Demandez à l’une de ces personnes : { $names }.
+add = Ajouter
+user-added = { $name } ({ $email }) a été ajouté.
+temporary-password = Mot de passe temporaire :
+copy-password = Copier le mot de passe temporaire
+password-copied = Mot de passe temporaire copié dans le presse-papiers.
+password-shown-once = Ce mot de passe ne sera plus affiché : transmettez-le maintenant à l’utilisateur, qui en choisira un nouveau à sa première connexion.
+add-another = Ajouter un autre utilisateur
+open-user = Ouvrir sa fiche
 users-search = Rechercher des utilisateurs
 users-role-filter = Rôle
 users-all-roles = Tous les rôles
 users-count = { $count ->
-    [one] { $count } utilisateur
-   *[other] { $count } utilisateurs
+    [one] { $shown } utilisateur
+   *[other] { $shown } utilisateurs
 }
 users-name = Nom
 users-email = E-mail

@@ -1,0 +1,165 @@
+//! A work account's users held in memory for the user-management list: search keys and both
+//! sort orders are computed once when the list arrives, so that each keystroke only scans short
+//! strings and writes indices into a reused buffer, whatever the number of users.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    search::{search_key, user_search_text, user_sort_key},
+    Role, User,
+};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortBy {
+    #[default]
+    Name,
+    Email,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    #[default]
+    Asc,
+    Desc,
+}
+
+/// What the list shows: API.md's search and role filter, and an order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct View {
+    pub q: String,
+    pub role: Option<Role>,
+    pub sort: SortBy,
+    pub direction: Direction,
+}
+
+#[derive(Debug, Default, PartialEq)]
+pub struct Directory {
+    users: Vec<User>,
+    search: Vec<String>,
+    by_name: Vec<u32>,
+    by_email: Vec<u32>,
+}
+
+impl Directory {
+    pub fn new(users: Vec<User>) -> Self {
+        let search = users
+            .iter()
+            .map(|u| user_search_text(&u.first_name, &u.last_name, &u.email))
+            .collect();
+        let order = |key: &dyn Fn(&User) -> String| {
+            let keys: Vec<String> = users.iter().map(key).collect();
+            let mut order: Vec<u32> = (0..users.len() as u32).collect();
+            order.sort_by(|a, b| keys[*a as usize].cmp(&keys[*b as usize]));
+            order
+        };
+        let by_name = order(&|u| user_sort_key(&u.first_name, &u.last_name));
+        let by_email = order(&|u| search_key(&u.email));
+        Self {
+            users,
+            search,
+            by_name,
+            by_email,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.users.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.users.is_empty()
+    }
+
+    pub fn users(&self) -> &[User] {
+        &self.users
+    }
+
+    pub fn user(&self, index: u32) -> &User {
+        &self.users[index as usize]
+    }
+
+    /// The users `view` shows, in its order, as indices written into `out` (cleared first).
+    pub fn select(&self, view: &View, out: &mut Vec<u32>) {
+        out.clear();
+        let key = search_key(&view.q);
+        let order = match view.sort {
+            SortBy::Name => &self.by_name,
+            SortBy::Email => &self.by_email,
+        };
+        let matches = |i: &&u32| {
+            let i = **i as usize;
+            view.role.is_none_or(|r| self.users[i].roles.contains(&r))
+                && (key.is_empty() || self.search[i].contains(&key))
+        };
+        match view.direction {
+            Direction::Asc => out.extend(order.iter().filter(matches)),
+            Direction::Desc => out.extend(order.iter().rev().filter(matches)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(first: &str, last: &str, email: &str, roles: Vec<Role>) -> User {
+        User {
+            id: email.into(),
+            first_name: first.into(),
+            last_name: last.into(),
+            email: email.into(),
+            roles,
+            created_at: String::new(),
+        }
+    }
+
+    fn names(directory: &Directory, view: &View) -> Vec<String> {
+        let mut out = Vec::new();
+        directory.select(view, &mut out);
+        out.iter()
+            .map(|i| directory.user(*i).display_name())
+            .collect()
+    }
+
+    #[test]
+    fn searches_ignore_case_and_accents_and_sorts_both_ways() {
+        let directory = Directory::new(vec![
+            user("Zoé", "Martin", "a.zoe@x.fr", vec![Role::SalesAgent]),
+            user(
+                "Éloïse",
+                "Lefèvre",
+                "z.eloise@x.fr",
+                vec![Role::GlobalAdmin],
+            ),
+            user("Jean", "Dupont", "m.jean@x.fr", vec![Role::SalesAgent]),
+        ]);
+        let mut view = View::default();
+        assert_eq!(
+            names(&directory, &view),
+            ["Jean Dupont", "Éloïse Lefèvre", "Zoé Martin"]
+        );
+        view.direction = Direction::Desc;
+        assert_eq!(
+            names(&directory, &view),
+            ["Zoé Martin", "Éloïse Lefèvre", "Jean Dupont"]
+        );
+        view.sort = SortBy::Email;
+        view.direction = Direction::Asc;
+        assert_eq!(
+            names(&directory, &view),
+            ["Zoé Martin", "Jean Dupont", "Éloïse Lefèvre"]
+        );
+        view.q = "ELOISE lefevre".into();
+        assert_eq!(names(&directory, &view), ["Éloïse Lefèvre"]);
+        view.q = "lefevre eloise".into();
+        assert_eq!(names(&directory, &view), ["Éloïse Lefèvre"]);
+        view.q = String::new();
+        view.role = Some(Role::SalesAgent);
+        assert_eq!(names(&directory, &view), ["Zoé Martin", "Jean Dupont"]);
+        view.q = "@x.fr".into();
+        view.role = Some(Role::ReportViewer);
+        assert!(names(&directory, &view).is_empty());
+    }
+}

@@ -1,0 +1,253 @@
+//! User management on the mock backend: a large list rendered in part, search, role filter and
+//! sort kept in the address, keyboard moves, adding a user, and what a reader without the right
+//! sees.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use partner_center::api::{Backend, MockBackend};
+use partner_domain::{Credentials, NewUser, Role};
+use support::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The demo admin and `extra` generated users (with accents, varied roles).
+async fn work_account_with(extra: u32) -> usize {
+    clear_storage();
+    sign_in_demo_admin().await;
+    let mock = MockBackend::new(Default::default());
+    mock.dev_seed(extra).await.unwrap();
+    let all = mock
+        .users(partner_domain::UserQuery {
+            limit: Some(100_000),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    all.total as usize
+}
+
+/// The count line as read aloud: without Unicode isolation marks, with plain spaces.
+fn count_line(app: &Mounted) -> String {
+    app.text("[role=status]")
+        .chars()
+        .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
+        .map(|c| {
+            if c == '\u{202f}' || c == '\u{a0}' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+async fn wait_for_count(app: &Mounted, expected: &str) {
+    for _ in 0..200 {
+        if count_line(app) == expected {
+            return;
+        }
+        app.settle().await;
+    }
+    assert_eq!(count_line(app), expected);
+}
+
+fn rendered_rows() -> u32 {
+    gloo_utils::document()
+        .query_selector_all(".user-table tbody tr:not(.spacer)")
+        .unwrap()
+        .length()
+}
+
+#[wasm_bindgen_test]
+async fn a_large_list_renders_only_what_is_in_view_and_searches_in_the_address() {
+    let total = work_account_with(3000).await;
+    let app = Mounted::keeping_storage("/settings/users", MOCK_CONFIG).await;
+    app.wait_for(".user-table tbody tr").await;
+    let grouped = format!("{} {:03} utilisateurs", total / 1000, total % 1000);
+    assert_eq!(count_line(&app), grouped);
+    let rows = rendered_rows();
+    assert!(
+        rows > 5 && rows <= 100,
+        "{rows} rows rendered for {total} users"
+    );
+
+    app.type_into("#user-search", "ELOISE lefevre");
+    let found = MockBackend::new(Default::default())
+        .users(partner_domain::UserQuery {
+            q: "éloïse LEFÈVRE".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .total;
+    assert!(found >= 1);
+    wait_for_count(
+        &app,
+        &format!("{found} utilisateur{}", if found > 1 { "s" } else { "" }),
+    )
+    .await;
+    assert!(app.text(".user-table tbody").contains("Éloïse Lefèvre"));
+    assert!(
+        gloo_utils::window()
+            .location()
+            .search()
+            .unwrap()
+            .contains("q=ELOISE"),
+        "the search is in the address"
+    );
+    app.unmount();
+
+    // A shared address opens the same view.
+    let app = Mounted::keeping_storage("/settings/users?role=global_admin", MOCK_CONFIG).await;
+    app.wait_for(".user-table tbody tr").await;
+    let select: web_sys::HtmlSelectElement =
+        wasm_bindgen::JsCast::dyn_into(app.find("#user-role").unwrap()).unwrap();
+    assert_eq!(select.value(), "global_admin");
+    assert!(app
+        .text(".user-table tbody")
+        .contains("Administrateur général"));
+    assert!(!app.text(".user-table tbody").contains("Agent commercial"));
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn sorting_by_email_both_ways_and_moving_with_the_keyboard() {
+    work_account_with(200).await;
+    let app = Mounted::keeping_storage("/settings/users", MOCK_CONFIG).await;
+    app.wait_for(".user-table tbody tr").await;
+    let name_header = app.find(".user-table th:nth-child(1)").unwrap();
+    assert_eq!(
+        name_header.get_attribute("aria-sort").as_deref(),
+        Some("ascending")
+    );
+
+    app.click(".user-table th:nth-child(2) button");
+    app.settle().await;
+    let email_header = app.find(".user-table th:nth-child(2)").unwrap();
+    assert_eq!(
+        email_header.get_attribute("aria-sort").as_deref(),
+        Some("ascending")
+    );
+    let first_email = || app.text(".user-table tbody tr:not(.spacer) td:nth-child(2)");
+    let ascending = first_email();
+    app.click(".user-table th:nth-child(2) button");
+    app.settle().await;
+    assert_eq!(
+        email_header.get_attribute("aria-sort").as_deref(),
+        Some("descending")
+    );
+    let descending = first_email();
+    assert!(descending > ascending, "{descending} after {ascending}");
+    assert!(gloo_utils::window()
+        .location()
+        .search()
+        .unwrap()
+        .contains("direction=desc"));
+
+    // Tab reaches the first row; arrows and End move; Enter opens.
+    let first = app.find("#user-row-0").unwrap();
+    assert_eq!(first.get_attribute("tabindex").as_deref(), Some("0"));
+    first
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .focus()
+        .unwrap();
+    key(&focused(), "ArrowDown");
+    app.settle().await;
+    assert_eq!(focused().id(), "user-row-1");
+    key(&focused(), "End");
+    app.settle().await;
+    app.settle().await;
+    assert_eq!(focused().id(), "user-row-200", "the last of 201 rows");
+    key(&focused(), "Home");
+    app.settle().await;
+    app.settle().await;
+    assert_eq!(focused().id(), "user-row-0");
+    key(&focused(), "Enter");
+    app.wait_for("h1").await;
+    assert!(path().starts_with("/settings/users/"), "at {}", path());
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn adding_a_user_shows_the_temporary_password_once() {
+    work_account_with(0).await;
+    let app = Mounted::keeping_storage("/settings/users", MOCK_CONFIG).await;
+    app.wait_for(".user-table").await;
+    app.click(".actions-row a");
+    app.wait_for_path("/settings/users/new").await;
+    app.wait_for("#first_name").await;
+
+    app.click("form button[type=submit]");
+    app.wait_for(".error-summary").await;
+    assert!(app.text("#first_name-error").contains("obligatoire"));
+
+    app.type_into("#first_name", "Lucie");
+    app.type_into("#last_name", "Bernard");
+    app.type_into("#email", "admin@contoso.onmicrosoft.com");
+    app.click("#role-sales_agent");
+    app.click("form button[type=submit]");
+    app.wait_for_content("Un utilisateur a déjà cette adresse e-mail")
+        .await;
+    assert_eq!(
+        app.find("#email")
+            .unwrap()
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+
+    app.type_into("#email", "lucie.bernard@contoso.onmicrosoft.com");
+    app.click("form button[type=submit]");
+    app.wait_for("#temporary-password").await;
+    assert!(app.text(".panel-success").contains("ne sera plus affiché"));
+    let password = app.text("#temporary-password");
+    assert!(password.len() >= 12, "{password}");
+    // The new user signs in with it, and must choose their own.
+    let me = MockBackend::new(Default::default())
+        .sign_in(Credentials {
+            email: "lucie.bernard@contoso.onmicrosoft.com".into(),
+            password,
+        })
+        .await
+        .unwrap();
+    assert!(me.must_change_password);
+    assert_eq!(me.user.roles, [Role::SalesAgent]);
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_reader_without_the_right_sees_the_list_and_whom_to_ask() {
+    work_account_with(0).await;
+    let mock = MockBackend::new(Default::default());
+    let created = mock
+        .create_user(NewUser {
+            first_name: "Hugo".into(),
+            last_name: "Moreau".into(),
+            email: "hugo.moreau@contoso.onmicrosoft.com".into(),
+            roles: vec![Role::ReportViewer],
+        })
+        .await
+        .unwrap();
+    mock.sign_in(Credentials {
+        email: created.user.email.clone(),
+        password: created.temporary_password,
+    })
+    .await
+    .unwrap();
+    let app = Mounted::keeping_storage("/settings/users", MOCK_CONFIG).await;
+    app.wait_for(".user-table").await;
+    let notice = app.text(".panel-info");
+    assert!(
+        notice.contains("Seuls un administrateur général"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("admin@contoso.onmicrosoft.com"),
+        "names whom to ask: {notice}"
+    );
+    assert!(app.find(".actions-row").is_none(), "no Ajouter button");
+    app.unmount();
+}
