@@ -251,3 +251,51 @@ async fn a_reader_without_the_right_sees_the_list_and_whom_to_ask() {
     assert!(app.find(".actions-row").is_none(), "no Ajouter button");
     app.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn resetting_a_password_and_deleting_a_user_but_never_the_last_global_admin() {
+    work_account_with(0).await;
+    let mock = MockBackend::new(Default::default());
+    let created = mock
+        .create_user(NewUser {
+            first_name: "Inès".into(),
+            last_name: "Garnier".into(),
+            email: "ines.garnier@contoso.onmicrosoft.com".into(),
+            roles: vec![Role::HelpdeskAgent],
+        })
+        .await
+        .unwrap();
+    let page = format!("/settings/users/{}", created.user.id);
+    let app = Mounted::keeping_storage(&page, MOCK_CONFIG).await;
+    app.wait_for_text("h1", "Inès Garnier").await;
+    app.click_button("Réinitialiser le mot de passe");
+    app.wait_for("#temporary-password").await;
+    let password = app.text("#temporary-password");
+    assert_ne!(password, created.temporary_password);
+
+    app.click_button("Supprimer l’utilisateur");
+    app.settle().await;
+    let dialog: web_sys::HtmlDialogElement = app.find("dialog").unwrap().dyn_into().unwrap();
+    assert!(dialog.open(), "asks first");
+    app.click("dialog .button-danger");
+    app.wait_for_path("/settings/users").await;
+    app.wait_for_content("a été supprimé.").await;
+    let left = mock
+        .users(partner_domain::UserQuery {
+            q: "garnier".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(left.total, 0);
+    app.unmount();
+
+    // The demo admin is the only Global admin: no delete, and the page says why.
+    let app = Mounted::keeping_storage("/settings/users/u-admin", MOCK_CONFIG).await;
+    app.wait_for_content("il ne peut pas être supprimé").await;
+    assert!(app.find(".button-danger").is_none(), "no delete button");
+    let global_admin: web_sys::HtmlInputElement =
+        app.find("#role-global_admin").unwrap().dyn_into().unwrap();
+    assert!(global_admin.disabled(), "cannot lose the role either");
+    app.unmount();
+}

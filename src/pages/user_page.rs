@@ -8,8 +8,8 @@ use yew_router::prelude::*;
 use crate::{
     api::{use_backend, ApiError},
     components::{
-        failure_message, use_submit_guard, ErrorPanel, Loading, RequireSession, RoleChecklist,
-        SubmitButton,
+        failure_message, use_submit_guard, CopyButton, ErrorPanel, Loading, RequireSession,
+        RoleChecklist, SubmitButton,
     },
     i18n::use_i18n,
     route::Route,
@@ -59,7 +59,13 @@ fn UserDetail(props: &UserPageProps) -> Html {
                 let user = user.clone();
                 Callback::from(move |saved: User| user.set(Some(Ok(saved))))
             };
-            html! { <RolesForm user={found.clone()} only_admin={*admins == Some(1)} {on_saved} /> }
+            let only_admin = *admins == Some(1) && found.has_role(Role::GlobalAdmin);
+            html! {
+                <>
+                    <RolesForm user={found.clone()} {only_admin} {on_saved} />
+                    <AccountActions user={found.clone()} {only_admin} />
+                </>
+            }
         }
     };
     html! {
@@ -73,7 +79,7 @@ fn UserDetail(props: &UserPageProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct RolesFormProps {
     user: User,
-    /// The work account has one Global admin only: this user, if they are Global admin.
+    /// This user is the work account's only Global admin.
     only_admin: bool,
     on_saved: Callback<User>,
 }
@@ -88,7 +94,7 @@ fn RolesForm(props: &RolesFormProps) -> Html {
     let failed = use_state(|| None::<String>);
     let guard = use_submit_guard();
     let may_manage = session.may(Action::ManageUsers);
-    let admin_locked = props.only_admin && props.user.has_role(Role::GlobalAdmin);
+    let admin_locked = props.only_admin;
     let onsubmit = {
         let (roles, failed, guard, user, on_saved, t) = (
             roles.clone(),
@@ -157,5 +163,149 @@ fn RolesForm(props: &RolesFormProps) -> Html {
                 if may_manage { <SubmitButton label={t.update().to_string()} busy={guard.busy()} /> }
             </form>
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AccountActionsProps {
+    user: User,
+    only_admin: bool,
+}
+
+/// Reset the password (the new temporary one is shown once) and delete (after a confirmation
+/// dialog); the last Global admin cannot be deleted, and the page says so before anyone tries.
+#[function_component]
+fn AccountActions(props: &AccountActionsProps) -> Html {
+    let t = use_i18n();
+    let backend = use_backend();
+    let navigator = use_navigator();
+    let toasts = use_toasts();
+    let may_manage = use_session().may(Action::ManageUsers);
+    let temporary = use_state(|| None::<String>);
+    let failed = use_state(|| None::<String>);
+    let guard = use_submit_guard();
+    let dialog = use_node_ref();
+    if !may_manage {
+        return Html::default();
+    }
+    let on_reset = {
+        let (backend, temporary, failed, guard, t) = (
+            backend.clone(),
+            temporary.clone(),
+            failed.clone(),
+            guard.clone(),
+            t.clone(),
+        );
+        let id = props.user.id.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (backend, temporary, failed, t, id) = (
+                backend.clone(),
+                temporary.clone(),
+                failed.clone(),
+                t.clone(),
+                id.clone(),
+            );
+            guard.run(async move {
+                match backend.reset_password(id).await {
+                    Ok(answer) => {
+                        failed.set(None);
+                        temporary.set(Some(answer.temporary_password));
+                    }
+                    Err(e) => failed.set(Some(failure_message(&t, &e))),
+                }
+            });
+        })
+    };
+    let on_ask_delete = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                let _ = dialog.show_modal();
+            }
+        })
+    };
+    let close = {
+        let dialog = dialog.clone();
+        move || {
+            if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                dialog.close();
+            }
+        }
+    };
+    let on_cancel = {
+        let close = close.clone();
+        Callback::from(move |_: MouseEvent| close())
+    };
+    let on_delete = {
+        let (failed, guard, t) = (failed.clone(), guard.clone(), t.clone());
+        let (id, name) = (props.user.id.clone(), props.user.display_name());
+        Callback::from(move |_: MouseEvent| {
+            let (backend, navigator, toasts, failed, t, id, name, close) = (
+                backend.clone(),
+                navigator.clone(),
+                toasts.clone(),
+                failed.clone(),
+                t.clone(),
+                id.clone(),
+                name.clone(),
+                close.clone(),
+            );
+            guard.run(async move {
+                let answer = backend.delete_user(id).await;
+                close();
+                match answer {
+                    Ok(()) => {
+                        toasts.push(ToastKind::Success, t.user_deleted(name).to_string());
+                        if let Some(navigator) = navigator {
+                            navigator.replace(&Route::Users);
+                        }
+                    }
+                    Err(e) => failed.set(Some(failure_message(&t, &e))),
+                }
+            });
+        })
+    };
+    let name = props.user.display_name();
+    html! {
+        <section class="panel" aria-labelledby="account-actions-heading">
+            <h2 id="account-actions-heading">{ t.account_actions().to_string() }</h2>
+            if let Some(message) = &*failed {
+                <div class="panel panel-error" role="alert"><p>{ message.clone() }</p></div>
+            }
+            if let Some(password) = &*temporary {
+                <div class="panel panel-success" role="status">
+                    <p>
+                        { t.temporary_password().to_string() }{ " " }
+                        <code id="temporary-password">{ password.clone() }</code>{ " " }
+                        <CopyButton text={password.clone()} label={t.copy_password().to_string()}
+                            copied={t.password_copied().to_string()} />
+                    </p>
+                    <p><strong>{ t.password_shown_once().to_string() }</strong></p>
+                </div>
+            }
+            <p class="actions-row">
+                <button type="button" class="button" aria-disabled={guard.busy().then_some("true")} onclick={on_reset}>
+                    { t.reset_password().to_string() }
+                </button>
+                if !props.only_admin {
+                    <button type="button" class="button button-danger" onclick={on_ask_delete}>{ t.delete_user().to_string() }</button>
+                }
+            </p>
+            if props.only_admin {
+                <p class="muted">{ t.last_admin_undeletable().to_string() }</p>
+            }
+            if !props.only_admin {
+                <dialog ref={dialog} class="dialog" aria-labelledby="delete-heading">
+                    <h2 id="delete-heading">{ t.delete_confirm_title(name.clone()).to_string() }</h2>
+                    <p>{ t.delete_confirm_body(props.user.email.clone()).to_string() }</p>
+                    <p class="actions-row">
+                        <button type="button" class="button" onclick={on_cancel} autofocus=true>{ t.cancel().to_string() }</button>
+                        <button type="button" class="button button-danger" aria-disabled={guard.busy().then_some("true")} onclick={on_delete}>
+                            { t.delete_user().to_string() }
+                        </button>
+                    </p>
+                </dialog>
+            }
+        </section>
     }
 }
