@@ -29,6 +29,8 @@ pub enum Route {
     Users,
     #[at("/settings/users/new")]
     AddUser,
+    #[at("/settings/users/import")]
+    ImportUsers,
     #[at("/settings/users/:id")]
     User { id: String },
     #[at("/settings/partner-profile")]
@@ -53,6 +55,7 @@ pub fn switch(route: Route) -> Html {
         Route::Dashboard => html! { <pages::Dashboard /> },
         Route::Users => html! { <pages::Users /> },
         Route::AddUser => html! { <pages::AddUser /> },
+        Route::ImportUsers => html! { <pages::ImportUsersPage /> },
         Route::User { id } => html! { <pages::UserPage {id} /> },
         Route::PartnerProfile => html! { <pages::PartnerProfile /> },
         Route::SignedAgreement { id } => {

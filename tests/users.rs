@@ -299,3 +299,67 @@ async fn resetting_a_password_and_deleting_a_user_but_never_the_last_global_admi
     assert!(global_admin.disabled(), "cannot lose the role either");
     app.unmount();
 }
+
+fn paste(app: &Mounted, text: &str) {
+    let area: web_sys::HtmlTextAreaElement = app.find("#import-text").unwrap().dyn_into().unwrap();
+    area.focus().unwrap();
+    area.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    area.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_import_lists_each_rows_problems_first_then_creates_all_at_once() {
+    work_account_with(0).await;
+    let app = Mounted::keeping_storage("/settings/users", MOCK_CONFIG).await;
+    app.wait_for(".user-table").await;
+    app.click_button_or_link("Importer des utilisateurs");
+    app.wait_for_path("/settings/users/import").await;
+    app.wait_for("#import-text").await;
+
+    paste(&app, "nom;prénom\nx;y\n");
+    app.wait_for_content("Colonnes manquantes").await;
+
+    paste(
+        &app,
+        "Prénom;Nom;E-mail;Rôles\n\
+         Léa;Roux;lea.roux@contoso.fr;sales_agent\n\
+         ;Blanc;pas-un-email;wizard\n\
+         Léa;Roux;LEA.ROUX@contoso.fr;\n",
+    );
+    app.wait_for(".panel-error table").await;
+    let report = app.text(".panel-error");
+    assert!(report.contains("\u{2068}2\u{2069} lignes à corriger"), "{report}");
+    let rows = app.text(".panel-error tbody");
+    assert!(
+        rows.contains("3") && rows.contains("Ce champ est obligatoire"),
+        "line 3: {rows}"
+    );
+    assert!(rows.contains("Rôle inconnu"), "{rows}");
+    assert!(rows.contains("figure déjà plus haut"), "line 4: {rows}");
+    assert!(
+        app.find("form button[type=submit]").is_none(),
+        "nothing to import yet"
+    );
+
+    paste(
+        &app,
+        "first_name,last_name,email,roles\n\
+         Léa,Roux,lea.roux@contoso.fr,sales_agent\n\
+         Noé,Blanc,noe.blanc@contoso.fr,report_viewer|helpdesk_agent\n",
+    );
+    app.wait_for(".panel-success").await;
+    app.click("form button[type=submit]");
+    app.wait_for_content("utilisateurs importés").await;
+    let imported = MockBackend::new(Default::default())
+        .users(partner_domain::UserQuery {
+            q: "contoso.fr".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(imported.total, 2);
+    app.unmount();
+}

@@ -3,10 +3,10 @@
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use partner_domain::{
-    AcceptAgreement, Agreement, AgreementAcceptance, Credentials, EmailVerified, Health, Me,
-    NewTenant, NewUser, OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword,
-    TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, VerifyEmail, Vetting,
-    VettingDecision,
+    AcceptAgreement, Agreement, AgreementAcceptance, Credentials, EmailVerified, Health,
+    ImportUsers, ImportedUsers, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
+    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
+    UserQuery, VerifyEmail, Vetting, VettingDecision,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -209,6 +209,10 @@ impl Backend for HttpBackend {
 
     fn create_user(&self, body: NewUser) -> ApiFuture<UserCreated> {
         self.request(Method::POST, "/users", json(body))
+    }
+
+    fn import_users(&self, body: ImportUsers) -> ApiFuture<ImportedUsers> {
+        self.request(Method::POST, "/users/import", json(body))
     }
 
     fn user(&self, id: String) -> ApiFuture<User> {

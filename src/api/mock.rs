@@ -13,10 +13,11 @@ use partner_domain::{
     validate,
     verification::{self, mpn_program_status, StepTimes},
     AcceptAgreement, Action, AdminRef, Agreement, AgreementAcceptance, Credentials, EmailVerified,
-    ErrorBody, ErrorKind, FieldErrors, Health, LegalProfile, Me, NewTenant, NewUser, OutboxEmail,
-    Partner, PasswordChange, PrimaryContact, ProfileRequest, ProgramStatus, Role, Signer,
-    TemporaryPassword, TenantCreated, TenantRef, TenantSummary, User, UserCreated, UserList,
-    UserPatch, UserQuery, VerificationEvent, VerificationStatus, VettingDecision,
+    ErrorBody, ErrorKind, FieldErrors, Health, ImportUsers, ImportedUsers, LegalProfile, Me,
+    NewTenant, NewUser, OutboxEmail, Partner, PasswordChange, PrimaryContact, ProfileRequest,
+    ProgramStatus, Role, Signer, TemporaryPassword, TenantCreated, TenantRef, TenantSummary, User,
+    UserCreated, UserList, UserPatch, UserQuery, VerificationEvent, VerificationStatus,
+    VettingDecision,
 };
 use serde::{Deserialize, Serialize};
 
@@ -830,6 +831,50 @@ impl Backend for MockBackend {
                 user,
                 temporary_password,
             })
+        })
+    }
+
+    fn import_users(&self, body: ImportUsers) -> ApiFuture<ImportedUsers> {
+        self.call(move |store| {
+            let me = store.caller_may(Action::ManageUsers)?;
+            validate::import_users(&body).map_err(invalid)?;
+            let mut taken = ErrorBody::new(ErrorKind::Conflict, "Some emails are already in use.");
+            for (i, user) in body.users.iter().enumerate() {
+                if store.email_taken(&user.email.trim().to_lowercase()) {
+                    taken
+                        .fields
+                        .insert(format!("users.{i}.email"), vec!["email.taken".into()]);
+                }
+            }
+            if !taken.fields.is_empty() {
+                return Err(ApiError::Api {
+                    status: ErrorKind::Conflict.status(),
+                    body: taken,
+                });
+            }
+            let created_at = now();
+            let created: Vec<User> = body
+                .users
+                .into_iter()
+                .map(|row| User {
+                    id: new_id(),
+                    first_name: row.first_name.trim().into(),
+                    last_name: row.last_name.trim().into(),
+                    email: row.email.trim().to_lowercase(),
+                    roles: sorted(row.roles),
+                    created_at: created_at.clone(),
+                })
+                .collect();
+            for user in &created {
+                store.accounts.push(Account {
+                    user: user.clone(),
+                    tenant_id: me.tenant.id.clone(),
+                    // Nobody signs in as an imported user until an admin resets the password.
+                    password: new_id(),
+                    must_change_password: true,
+                });
+            }
+            Ok(ImportedUsers { created })
         })
     }
 

@@ -9,9 +9,10 @@ mod session_watch;
 use std::{future::Future, pin::Pin, rc::Rc};
 
 use partner_domain::{
-    AcceptAgreement, Agreement, AgreementAcceptance, Credentials, EmailVerified, Health, Me,
-    NewTenant, NewUser, OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword,
-    TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, VettingDecision,
+    AcceptAgreement, Agreement, AgreementAcceptance, Credentials, EmailVerified, Health,
+    ImportUsers, ImportedUsers, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
+    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
+    UserQuery, VettingDecision,
 };
 use yew::prelude::*;
 
@@ -60,6 +61,8 @@ pub trait Backend {
 
     fn users(&self, query: UserQuery) -> ApiFuture<UserList>;
     fn create_user(&self, body: NewUser) -> ApiFuture<UserCreated>;
+    /// All rows or none (`POST /api/users/import`).
+    fn import_users(&self, body: ImportUsers) -> ApiFuture<ImportedUsers>;
     fn user(&self, id: String) -> ApiFuture<User>;
     fn update_user(&self, id: String, patch: UserPatch) -> ApiFuture<User>;
     fn delete_user(&self, id: String) -> ApiFuture<()>;

@@ -5,9 +5,10 @@
 use std::rc::Rc;
 
 use partner_domain::{
-    AcceptAgreement, Agreement, AgreementAcceptance, Credentials, EmailVerified, Health, Me,
-    NewTenant, NewUser, OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword,
-    TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, VettingDecision,
+    AcceptAgreement, Agreement, AgreementAcceptance, Credentials, EmailVerified, Health,
+    ImportUsers, ImportedUsers, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
+    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
+    UserQuery, VettingDecision,
 };
 use yew::Callback;
 
@@ -79,6 +80,7 @@ impl Backend for SessionWatch {
         agreement_document(id: String) -> Document;
         users(query: UserQuery) -> UserList;
         create_user(body: NewUser) -> UserCreated;
+        import_users(body: ImportUsers) -> ImportedUsers;
         user(id: String) -> User;
         update_user(id: String, patch: UserPatch) -> User;
         delete_user(id: String) -> ();

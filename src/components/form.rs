@@ -33,6 +33,9 @@ pub fn code_message(t: &I18n, code: &str, postal_example: &str) -> String {
         "region.unknown" => t.code_region_unknown(),
         "agreement.not_current" => t.code_agreement_not_current(),
         "last_global_admin" => t.code_last_global_admin(),
+        "email.duplicate" => t.code_email_duplicate(),
+        "role.unknown" => t.code_role_unknown(),
+        "import.too_many" => t.code_import_too_many(),
         _ => t.code_other(),
     }
     .to_string()

@@ -19,7 +19,7 @@ mod verification_timeline;
 pub use agreement_text::AgreementText;
 pub use copy_button::CopyButton;
 pub use draft_banner::DraftBanner;
-pub use form::{field_error, ErrorSummary, SelectField, TextField};
+pub use form::{code_message, field_error, ErrorSummary, SelectField, TextField};
 pub use layout::Layout;
 pub use left_nav::LeftNav;
 pub use profile_form::ProfileForm;

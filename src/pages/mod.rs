@@ -3,6 +3,7 @@
 mod add_user;
 mod dashboard;
 mod home;
+mod import_users;
 mod not_found;
 pub mod onboarding;
 mod partner_profile;
@@ -15,6 +16,7 @@ mod verify_email;
 pub use add_user::AddUser;
 pub use dashboard::Dashboard;
 pub use home::Home;
+pub use import_users::ImportUsersPage;
 pub use not_found::NotFound;
 pub use partner_profile::PartnerProfile;
 pub use signed_agreement::SignedAgreement;

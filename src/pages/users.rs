@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use partner_domain::{
     directory::{Direction, Directory, SortBy, View},
+    import::users_csv,
     Action, Role, UserQuery,
 };
 use serde::{Deserialize, Serialize};
@@ -16,11 +17,12 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
-    api::{use_backend, ApiError},
+    api::{use_backend, ApiError, Document},
     components::{ErrorPanel, RequireSession, Skeleton},
+    download,
     i18n::{format_number, role_name, use_i18n},
     route::Route,
-    state::use_session,
+    state::{use_session, use_toasts, ToastKind},
 };
 
 /// Enough for every user of a large work account in one answer.
@@ -167,6 +169,7 @@ fn UserDirectory() -> Html {
             if may_manage {
                 <p class="actions-row">
                     <Link<Route> to={Route::AddUser} classes="button button-primary">{ t.add_user().to_string() }</Link<Route>>
+                    <Link<Route> to={Route::ImportUsers} classes="button">{ t.import_users().to_string() }</Link<Route>>
                 </p>
             }
             <div class="filters" role="search">
@@ -353,6 +356,27 @@ fn UserTable(props: &UserTableProps) -> Html {
         )
     };
 
+    let on_export = {
+        let toasts = use_toasts();
+        let t = t.clone();
+        use_callback(
+            (shown.clone(), props.directory.clone()),
+            move |_: MouseEvent, (shown, directory)| {
+                let users: Vec<_> = shown.iter().map(|i| directory.user(*i).clone()).collect();
+                let document = Document {
+                    filename: "users.csv".into(),
+                    mime: "text/csv;charset=utf-8".into(),
+                    bytes: users_csv(&users).into_bytes(),
+                };
+                if let Err(e) = download::save(&document) {
+                    toasts.push(
+                        ToastKind::Error,
+                        t.download_failed(e.to_string()).to_string(),
+                    );
+                }
+            },
+        )
+    };
     let first = ((*scroll_top / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
     let visible = (*viewport / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
     let end = (first + visible).min(count);
@@ -406,7 +430,12 @@ fn UserTable(props: &UserTableProps) -> Html {
     };
     html! {
         <>
-            <p role="status" class="muted">{ t.users_count(count as i64, format_number(t.lang, count as f64)).to_string() }</p>
+            <div class="list-head">
+                <p role="status" class="muted">{ t.users_count(count as i64, format_number(t.lang, count as f64)).to_string() }</p>
+                if count > 0 {
+                    <button type="button" class="button" onclick={on_export}>{ t.export_csv().to_string() }</button>
+                }
+            </div>
             if count == 0 {
                 <p>{ t.users_empty().to_string() }</p>
             } else {

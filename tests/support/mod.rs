@@ -268,6 +268,16 @@ impl Mounted {
         button.click();
     }
 
+    /// Clicks the button or link whose text is `text`.
+    pub fn click_button_or_link(&self, text: &str) {
+        let found = self.root.query_selector_all("button, a").unwrap();
+        let element = (0..found.length())
+            .filter_map(|i| found.item(i)?.dyn_into::<HtmlElement>().ok())
+            .find(|b| b.text_content().unwrap_or_default().trim() == text)
+            .unwrap_or_else(|| panic!("no button or link {text:?} in: {}", self.root.inner_html()));
+        element.click();
+    }
+
     /// Waits until the page's text contains `needle`.
     pub async fn wait_for_content(&self, needle: &str) {
         let start = js_sys::Date::now();

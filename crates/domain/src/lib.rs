@@ -7,6 +7,7 @@ pub mod country;
 pub mod demo;
 pub mod directory;
 pub mod error;
+pub mod import;
 pub mod permissions;
 pub mod role;
 pub mod search;
@@ -15,6 +16,7 @@ pub mod verification;
 
 pub use api::*;
 pub use error::{ErrorBody, ErrorKind, FieldErrors};
+pub use import::{ImportUsers, ImportedUsers};
 pub use permissions::Action;
 pub use role::Role;
 pub use verification::{InvalidTransition, VerificationEvent, VerificationStatus};

@@ -398,6 +398,34 @@ pub fn new_user(body: &NewUser) -> Result<(), FieldErrors> {
     errors.into_result()
 }
 
+/// An import: each row as `new_user` under `users.{row}.…`, at most `IMPORT_MAX_ROWS` rows, and
+/// no email twice in the file (`users.{row}.email`: `email.duplicate`).
+pub fn import_users(body: &crate::ImportUsers) -> Result<(), FieldErrors> {
+    let mut errors = Errors::default();
+    if body.users.is_empty() {
+        errors.check("users", Err("required"));
+    }
+    if body.users.len() > crate::import::IMPORT_MAX_ROWS {
+        errors.check("users", Err("import.too_many"));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, user) in body.users.iter().enumerate() {
+        if let Err(found) = new_user(user) {
+            for (field, codes) in found {
+                errors
+                    .0
+                    .entry(format!("users.{i}.{field}"))
+                    .or_default()
+                    .extend(codes);
+            }
+        }
+        if !seen.insert(user.email.trim().to_lowercase()) {
+            errors.check(&format!("users.{i}.email"), Err("email.duplicate"));
+        }
+    }
+    errors.into_result()
+}
+
 pub fn user_patch(body: &UserPatch) -> Result<(), FieldErrors> {
     let mut errors = Errors::default();
     if let Some(first) = &body.first_name {

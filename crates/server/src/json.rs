@@ -11,6 +11,17 @@ use serde::de::DeserializeOwned;
 use crate::ApiError;
 
 pub const BODY_LIMIT: usize = 64 * 1024;
+/// `POST /api/users/import` carries up to a thousand users.
+pub const IMPORT_BODY_LIMIT: usize = 256 * 1024;
+
+/// The largest body a request to `path` (under `/api`) may carry.
+pub fn body_limit(path: &str) -> usize {
+    if path.ends_with("/users/import") {
+        IMPORT_BODY_LIMIT
+    } else {
+        BODY_LIMIT
+    }
+}
 
 pub struct Json<T>(pub T);
 

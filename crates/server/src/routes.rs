@@ -18,7 +18,11 @@ use tower_http::{
     trace::TraceLayer,
 };
 
-use crate::{agreements, auth, dev, json::BODY_LIMIT, partner, tenants, users, ApiError, AppState};
+use crate::{
+    agreements, auth, dev,
+    json::{body_limit, BODY_LIMIT, IMPORT_BODY_LIMIT},
+    partner, tenants, users, ApiError, AppState,
+};
 
 pub fn router(state: AppState, dist: &Path) -> Router {
     let mut api = Router::new()
@@ -43,6 +47,10 @@ pub fn router(state: AppState, dist: &Path) -> Router {
             get(agreements::document),
         )
         .route("/users", get(users::list).post(users::create))
+        .route(
+            "/users/import",
+            post(users::import).layer(DefaultBodyLimit::max(IMPORT_BODY_LIMIT)),
+        )
         .route(
             "/users/{id}",
             get(users::get).patch(users::update).delete(users::delete),
@@ -94,10 +102,11 @@ async fn guard(request: Request, next: Next) -> Result<Response, ApiError> {
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    if announced.is_some_and(|n| n > BODY_LIMIT) {
+    let limit = body_limit(request.uri().path());
+    if announced.is_some_and(|n| n > limit) {
         return Err(ApiError::new(
             ErrorKind::PayloadTooLarge,
-            format!("Request bodies are limited to {} KiB.", BODY_LIMIT / 1024),
+            format!("Request bodies are limited to {} KiB.", limit / 1024),
         ));
     }
     let safe = matches!(

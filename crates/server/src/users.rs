@@ -6,8 +6,8 @@ use axum::{
 };
 use partner_domain::{
     search::{search_key, user_search_text, user_sort_key},
-    validate, Action, Me, NewUser, Role, TemporaryPassword, TenantSummary, User, UserCreated,
-    UserList, UserPatch, UserQuery,
+    validate, Action, ImportUsers, ImportedUsers, Me, NewUser, Role, TemporaryPassword,
+    TenantSummary, User, UserCreated, UserList, UserPatch, UserQuery,
 };
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
@@ -210,6 +210,56 @@ pub async fn create(
             temporary_password,
         }),
     ))
+}
+
+/// `POST /api/users/import`: all rows or none, in one transaction; every problem is reported at
+/// once (422 for the rules, 409 for emails already in use).
+pub async fn import(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(body): Json<ImportUsers>,
+) -> Result<(StatusCode, axum::Json<ImportedUsers>), ApiError> {
+    caller.may(Action::ManageUsers)?;
+    validate::import_users(&body).map_err(ApiError::validation)?;
+    // One hash of a random password: nobody signs in as these users until a reset.
+    let hash = util::hash_password(&util::new_token())?;
+    let mut tx = crate::db::write(&state.db).await?;
+    let mut taken = partner_domain::FieldErrors::new();
+    for (i, user) in body.users.iter().enumerate() {
+        let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM users WHERE email = ?")
+            .bind(user.email.trim().to_lowercase())
+            .fetch_optional(&mut *tx)
+            .await?;
+        if exists.is_some() {
+            taken.insert(format!("users.{i}.email"), vec!["email.taken".into()]);
+        }
+    }
+    if !taken.is_empty() {
+        let mut error = partner_domain::ErrorBody::new(
+            partner_domain::ErrorKind::Conflict,
+            "Some emails are already in use.",
+        );
+        error.fields = taken;
+        return Err(ApiError::Body(error));
+    }
+    let mut created = Vec::with_capacity(body.users.len());
+    for user in &body.users {
+        created.push(
+            insert(
+                &mut tx,
+                caller.tenant_id(),
+                &user.first_name,
+                &user.last_name,
+                &user.email,
+                &hash,
+                &user.roles,
+                true,
+            )
+            .await?,
+        );
+    }
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, axum::Json(ImportedUsers { created })))
 }
 
 pub async fn get(

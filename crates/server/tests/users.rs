@@ -282,3 +282,86 @@ async fn permission_matrix_follows_the_domain_table() {
         }
     }
 }
+
+#[tokio::test]
+async fn an_import_creates_every_row_or_none_and_reports_every_problem() {
+    let server = start().await;
+    let (admin, _) = server.tenant("contoso").await;
+    let row = |i: usize| json!({ "first_name": "Léa", "last_name": format!("Roux {i}"), "email": format!("lea{i}@contoso.fr"), "roles": ["sales_agent"] });
+
+    // Every rule, every row, nothing written.
+    let bad = json!({ "users": [row(0), { "first_name": "", "last_name": "X", "email": "nope", "roles": [] }, row(0)] });
+    let body = admin
+        .raw(Method::POST, "/api/users/import", Some(bad))
+        .await
+        .error(422, ErrorKind::Validation);
+    assert_eq!(body.fields["users.1.first_name"], ["required"]);
+    assert_eq!(body.fields["users.1.email"], ["email.format"]);
+    assert_eq!(body.fields["users.2.email"], ["email.duplicate"]);
+    let list: UserList = admin.get("/api/users").await.json();
+    assert_eq!(list.total, 1, "nothing written");
+
+    // An email already in use: 409 on its row, nothing written.
+    add(&admin, "Léa", "Roux", "lea1@contoso.fr", &[]).await;
+    admin
+        .raw(
+            Method::POST,
+            "/api/users/import",
+            Some(json!({ "users": [row(0), row(1)] })),
+        )
+        .await
+        .field(409, ErrorKind::Conflict, "users.1.email", "email.taken");
+    let list: UserList = admin.get("/api/users").await.json();
+    assert_eq!(list.total, 2);
+
+    // A thousand rows (over the usual 64 KiB) in one go.
+    let users: Vec<_> = (2..1002).map(row).collect();
+    let imported: partner_domain::ImportedUsers = admin
+        .ok(
+            Method::POST,
+            "/api/users/import",
+            Some(&json!({ "users": users })),
+            201,
+        )
+        .await;
+    assert_eq!(imported.created.len(), 1000);
+    assert_eq!(imported.created[0].email, "lea2@contoso.fr");
+    assert_eq!(imported.created[0].roles, [Role::SalesAgent]);
+    let list: UserList = admin.get("/api/users?limit=1").await.json();
+    assert_eq!(list.total, 1002);
+
+    // More than a thousand: refused as a rule; far more: refused by size.
+    let users: Vec<_> = (0..1001).map(|i| row(5000 + i)).collect();
+    admin
+        .raw(
+            Method::POST,
+            "/api/users/import",
+            Some(json!({ "users": users })),
+        )
+        .await
+        .field(422, ErrorKind::Validation, "users", "import.too_many");
+    let users: Vec<_> = (0..3000).map(|i| row(9000 + i)).collect();
+    admin
+        .raw(
+            Method::POST,
+            "/api/users/import",
+            Some(json!({ "users": users })),
+        )
+        .await
+        .error(413, ErrorKind::PayloadTooLarge);
+
+    // Only those who manage users may import.
+    let reader = add(&admin, "Lu", "Seul", "lu@contoso.fr", &[Role::ReportViewer]).await;
+    let client = server.client();
+    client
+        .sign_in(&reader.user.email, &reader.temporary_password)
+        .await;
+    client
+        .raw(
+            Method::POST,
+            "/api/users/import",
+            Some(json!({ "users": [row(20000)] })),
+        )
+        .await
+        .error(403, ErrorKind::Forbidden);
+}

@@ -141,6 +141,9 @@ code-postal-code-format = This postal code does not match the country's format (
 code-region-unknown = Choose a region from the list.
 code-agreement-not-current = A new version of the agreement is available: read it before accepting.
 code-last-global-admin = The work account must keep at least one global admin.
+code-email-duplicate = This email is already higher up in the file.
+code-role-unknown = Unknown role: use role keys, for example sales_agent|admin_agent.
+code-import-too-many = An import holds at most 1,000 users: split the file.
 code-other = This value is not valid.
 sign-in-failed = Wrong email or password.
 or = or
@@ -273,6 +276,37 @@ delete-confirm-title = Delete { $name }?
 delete-confirm-body = { $email } will no longer be able to sign in. This cannot be undone.
 user-deleted = { $name } was deleted.
 last-admin-undeletable = This is the work account’s only Global admin: they cannot be deleted. Give the role to another user first.
+import-users = Import users
+export-csv = Export the list (CSV)
+import-title = Import users
+import-intro = A CSV file with a header line and the columns first name, last name, email and roles (role keys separated by |), up to { $max } users. The file is checked before anything is created; the import creates every user or none.
+import-sample-label = Sample file
+import-file = CSV file
+import-paste = Or paste its content
+import-checked = { $count ->
+    [one] { $shown } line read
+   *[other] { $shown } lines read
+}, { $errors ->
+    [0] no errors.
+    [one] { $errors } line to fix before importing.
+   *[other] { $errors } lines to fix before importing.
+}
+import-line = Line
+import-problems = To fix
+import-problem = { $field }: { $message }
+import-submit = { $count ->
+    [one] Import { $shown } user
+   *[other] Import { $shown } users
+}
+import-done = { $count ->
+    [one] { $shown } user imported.
+   *[other] { $shown } users imported.
+}
+import-passwords-note = Imported users have no password yet: reset each one's password from their page to give them a temporary one.
+csv-empty = This file is empty.
+csv-missing-columns = Missing columns: { $columns }. The first line must name the columns first name, last name and email (and roles).
+csv-unreadable = The file cannot be read from line { $line } (an unclosed quote?).
+csv-not-read = The browser could not read this file.
 users-search = Search users
 users-role-filter = Role
 users-all-roles = All roles

@@ -141,6 +141,9 @@ code-postal-code-format = Ce code postal ne correspond pas au format du pays (ex
 code-region-unknown = Choisissez une région de la liste.
 code-agreement-not-current = Une nouvelle version du contrat est disponible : relisez-la avant d’accepter.
 code-last-global-admin = Le compte professionnel doit garder au moins un administrateur général.
+code-email-duplicate = Cette adresse e-mail figure déjà plus haut dans le fichier.
+code-role-unknown = Rôle inconnu : utilisez les clés de rôle, par exemple sales_agent|admin_agent.
+code-import-too-many = Un import compte au plus 1 000 utilisateurs : découpez le fichier.
 code-other = Cette valeur n’est pas valide.
 sign-in-failed = E-mail ou mot de passe incorrect.
 or = ou
@@ -273,6 +276,37 @@ delete-confirm-title = Supprimer { $name } ?
 delete-confirm-body = { $email } ne pourra plus se connecter. Cette action est définitive.
 user-deleted = { $name } a été supprimé.
 last-admin-undeletable = C’est le seul administrateur général du compte : il ne peut pas être supprimé. Donnez d’abord ce rôle à un autre utilisateur.
+import-users = Importer des utilisateurs
+export-csv = Exporter la liste (CSV)
+import-title = Importer des utilisateurs
+import-intro = Un fichier CSV avec une ligne d’en-tête et les colonnes prénom, nom, e-mail et rôles (clés de rôle séparées par |), jusqu’à { $max } utilisateurs. Le fichier est vérifié avant toute création ; l’import crée tous les utilisateurs ou aucun.
+import-sample-label = Exemple de fichier
+import-file = Fichier CSV
+import-paste = Ou collez son contenu
+import-checked = { $count ->
+    [one] { $shown } ligne lue
+   *[other] { $shown } lignes lues
+}, { $errors ->
+    [0] aucune erreur.
+    [one] { $errors } ligne à corriger avant l’import.
+   *[other] { $errors } lignes à corriger avant l’import.
+}
+import-line = Ligne
+import-problems = À corriger
+import-problem = { $field } : { $message }
+import-submit = { $count ->
+    [one] Importer { $shown } utilisateur
+   *[other] Importer { $shown } utilisateurs
+}
+import-done = { $count ->
+    [one] { $shown } utilisateur importé.
+   *[other] { $shown } utilisateurs importés.
+}
+import-passwords-note = Les utilisateurs importés n’ont pas encore de mot de passe : réinitialisez le mot de passe de chacun depuis sa fiche pour lui transmettre un mot de passe temporaire.
+csv-empty = Ce fichier est vide.
+csv-missing-columns = Colonnes manquantes : { $columns }. La première ligne doit nommer les colonnes prénom, nom et e-mail (et rôles).
+csv-unreadable = Le fichier ne peut pas être lu à partir de la ligne { $line } (guillemets mal fermés ?).
+csv-not-read = Le navigateur n’a pas pu lire ce fichier.
 users-search = Rechercher des utilisateurs
 users-role-filter = Rôle
 users-all-roles = Tous les rôles
