@@ -331,7 +331,10 @@ async fn an_import_lists_each_rows_problems_first_then_creates_all_at_once() {
     );
     app.wait_for(".panel-error table").await;
     let report = app.text(".panel-error");
-    assert!(report.contains("\u{2068}2\u{2069} lignes à corriger"), "{report}");
+    assert!(
+        report.contains("\u{2068}2\u{2069} lignes à corriger"),
+        "{report}"
+    );
     let rows = app.text(".panel-error tbody");
     assert!(
         rows.contains("3") && rows.contains("Ce champ est obligatoire"),
@@ -361,5 +364,33 @@ async fn an_import_lists_each_rows_problems_first_then_creates_all_at_once() {
         .await
         .unwrap();
     assert_eq!(imported.total, 2);
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn giving_a_user_a_role_with_mettre_a_jour() {
+    work_account_with(0).await;
+    let mock = MockBackend::new(Default::default());
+    let created = mock
+        .create_user(NewUser {
+            first_name: "Chloé".into(),
+            last_name: "Petit".into(),
+            email: "chloe.petit@contoso.onmicrosoft.com".into(),
+            roles: vec![Role::SalesAgent],
+        })
+        .await
+        .unwrap();
+    let app =
+        Mounted::keeping_storage(&format!("/settings/users/{}", created.user.id), MOCK_CONFIG)
+            .await;
+    app.wait_for("#role-admin_agent").await;
+    assert!(app
+        .text("#role-admin_agent-desc")
+        .contains("nécessaire pour terminer la configuration"));
+    app.click("#role-admin_agent");
+    app.click_button("Mettre à jour");
+    app.wait_for_content("mis à jour").await;
+    let saved = mock.user(created.user.id.clone()).await.unwrap();
+    assert_eq!(saved.roles, [Role::AdminAgent, Role::SalesAgent]);
     app.unmount();
 }

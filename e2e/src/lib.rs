@@ -202,6 +202,9 @@ impl Browser {
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                          "--disable-background-networking", "--disable-component-update",
                          "--disable-sync", "--no-first-run", "--window-size=1280,900",
+                         // Timers and frames at full rate, as in a tab the user is looking at.
+                         "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                         "--disable-backgrounding-occluded-windows",
                          format!("--lang={lang}")],
                 "prefs": {
                     "intl.accept_languages": lang,

@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: everything a newcomer runs, on a machine where nothing is
 //! installed yet (the matklad xtask pattern: plain Rust, no shell scripts to keep in sync).
 
+mod demo;
 mod setup;
 mod tools;
 
@@ -14,9 +15,12 @@ usage: cargo xtask <command>
   setup                 install what is missing: wasm32 target, trunk, wasm-bindgen-cli,
                         Chromium + ChromeDriver, npm tools (wasm-opt, axe-core)
   build                 setup, then the release SPA (dist/) and the release server
-  serve [--addr A] [--database URL]
-                        build, then run partner-server --dev serving dist/
+  serve [--addr A] [--database URL] [--seed-users N]
+                        build, then run partner-server --dev serving dist/; with
+                        --seed-users, a demo work account with N generated users
   test                  setup, then the three test tiers: native, browser, end-to-end
+  bench [users]         build, then measure in headless Chromium against the release server;
+                        prints a table and writes target/bench.json (timings never fail)
 ";
 
 fn main() -> ExitCode {
@@ -26,6 +30,7 @@ fn main() -> ExitCode {
         Some("build") => build(),
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
+        Some("bench") => bench(&args[1..]),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
@@ -62,6 +67,7 @@ fn build_spa() -> Result<(), Fail> {
 fn serve(args: &[String]) -> Result<(), Fail> {
     let mut addr = "127.0.0.1:8080".to_string();
     let mut database = "sqlite:./data/partner.db".to_string();
+    let mut seed_users = None;
     let mut rest = args.iter();
     while let Some(flag) = rest.next() {
         let value = rest
@@ -70,6 +76,11 @@ fn serve(args: &[String]) -> Result<(), Fail> {
         match flag.as_str() {
             "--addr" => addr = value.clone(),
             "--database" => database = value.clone(),
+            "--seed-users" => {
+                seed_users = Some(value.parse::<u32>().map_err(|_| {
+                    Fail::new(format!("--seed-users needs a number, not {value:?}"))
+                })?)
+            }
             other => return Err(Fail::new(format!("unknown flag {other}\n{USAGE}"))),
         }
     }
@@ -77,15 +88,44 @@ fn serve(args: &[String]) -> Result<(), Fail> {
     // The server handles Ctrl-C itself (graceful shutdown); we only wait for it to finish.
     ctrlc::set_handler(|| {}).map_err(|e| Fail::new(format!("cannot handle Ctrl-C: {e}")))?;
     let server = root().join("target/server/partner-server");
-    run(cmd(server.to_str().expect("utf-8 path")).args([
-        "--dev",
-        "--addr",
-        &addr,
-        "--database",
-        &database,
-        "--dist",
-        "dist",
-    ]))
+    let mut child = cmd(server.to_str().expect("utf-8 path"))
+        .args([
+            "--dev",
+            "--addr",
+            &addr,
+            "--database",
+            &database,
+            "--dist",
+            "dist",
+        ])
+        .spawn()
+        .map_err(|e| Fail::new(format!("cannot start partner-server: {e}")))?;
+    if let Some(users) = seed_users {
+        if let Err(fail) = demo::seed(&format!("http://{addr}"), users) {
+            let _ = child.kill();
+            return Err(fail);
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|e| Fail::new(format!("partner-server: {e}")))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Fail::new(format!("partner-server ended with {status}")))
+    }
+}
+
+fn bench(what: &[String]) -> Result<(), Fail> {
+    build()?;
+    run(cmd("cargo")
+        .args(["run", "-p", "e2e", "--bin", "bench", "--"])
+        .args(what)
+        .env("E2E_DIST", root().join("dist"))
+        .env("E2E_SERVER", root().join("target/server/partner-server"))
+        .env("CHROMEDRIVER", setup::CHROMEDRIVER)
+        .env("CHROMIUM", setup::CHROMIUM)
+        .env("BENCH_JSON", root().join("target/bench.json")))
 }
 
 fn test() -> Result<(), Fail> {
