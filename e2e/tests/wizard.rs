@@ -250,9 +250,60 @@ async fn the_seed_flow_in_french_then_the_partner_profile() {
 }
 
 #[tokio::test]
-async fn the_seed_flow_in_english() {
-    let (_server, browser) = seed_flow(&ENGLISH, "fabrikam").await;
+async fn the_seed_flow_in_english_then_user_management() {
+    let (server, browser) = seed_flow(&ENGLISH, "fabrikam").await;
+    user_management_tour(&server, &browser).await;
     browser.close().await;
+}
+
+/// User management's pages and states on the real server, each checked with axe: the list, its
+/// empty state, adding a user (errors, then the temporary password), the import report, and the
+/// delete dialog.
+async fn user_management_tour(server: &Server, browser: &Browser) {
+    let base = &server.base;
+    browser.goto(&format!("{base}/settings/users")).await;
+    browser.wait_for(".user-table tbody tr").await;
+    browser.assert_accessible("user list").await;
+    browser.fill("user-search", "zzzz").await;
+    browser
+        .wait_for_content("No user matches this search")
+        .await;
+    browser.assert_accessible("user list, nothing found").await;
+
+    browser.click_text("Add a user").await;
+    browser.wait_for_path("/settings/users/new").await;
+    browser.submit().await;
+    browser.wait_for(".error-summary").await;
+    browser.assert_accessible("add user with errors").await;
+    browser.fill("first_name", "Noah").await;
+    browser.fill("last_name", "Smith").await;
+    browser
+        .fill("email", "noah.smith@fabrikam.onmicrosoft.com")
+        .await;
+    browser.submit().await;
+    browser.wait_for("#temporary-password").await;
+    browser.assert_accessible("user added").await;
+
+    browser.goto(&format!("{base}/settings/users/import")).await;
+    browser.wait_for("#import-text").await;
+    browser
+        .fill(
+            "import-text",
+            "first_name,last_name,email
+,Roe,nope
+",
+        )
+        .await;
+    browser.wait_for(".panel-error table").await;
+    browser.assert_accessible("import report").await;
+
+    browser.goto(&format!("{base}/settings/users?q=noah")).await;
+    browser.click_text("Noah Smith").await;
+    browser.wait_for_text("h1", "Noah Smith").await;
+    browser.click_text("Delete user").await;
+    browser.wait_for("dialog[open]").await;
+    browser.assert_accessible("delete dialog").await;
+    browser.click_text("Cancel").await;
 }
 
 /// The seed's "Afficher les détails d’un compte MPN": overview, gear → Paramètres partenaire,
