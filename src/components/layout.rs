@@ -1,4 +1,3 @@
-use stylist::yew::styled_component;
 use yew::prelude::*;
 
 use super::{LeftNav, ToastRegion, TopBar};
@@ -10,23 +9,15 @@ pub struct LayoutProps {
 }
 
 /// Top bar, left navigation (when signed in) and the main region every page renders into.
-#[styled_component]
+#[function_component]
 pub fn Layout(props: &LayoutProps) -> Html {
     let t = use_i18n();
     let signed_in = use_session().me().is_some();
-    let body = css!(
-        r#"
-        display: flex;
-        flex: 1;
-        min-height: 0;
-        @media (max-width: 720px) { flex-direction: column; }
-        "#
-    );
     html! {
         <div class="shell">
             <a class="skip-link" href="#main">{ t.skip_to_content().to_string() }</a>
             <TopBar />
-            <div class={body}>
+            <div class="shell-body">
                 if signed_in { <LeftNav /> }
                 <main id="main" class="main" tabindex="-1">{ props.children.clone() }</main>
             </div>

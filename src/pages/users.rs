@@ -231,6 +231,7 @@ fn UserTable(props: &UserTableProps) -> Html {
     let t = use_i18n();
     let navigator = use_navigator();
     let scroller = use_node_ref();
+    let (top_spacer, bottom_spacer) = (use_node_ref(), use_node_ref());
     let scroll_top = use_state(|| 0.0f64);
     let viewport = use_state(|| DEFAULT_VIEWPORT);
     // The row that Tab reaches and arrows move from (a position in `shown`).
@@ -423,11 +424,20 @@ fn UserTable(props: &UserTableProps) -> Html {
         }
     };
     // Spacers stand for the rows not rendered, so the scrollbar is true to the whole list.
-    let spacer = |rows: usize| {
-        (rows > 0).then(|| html! {
-            <tr class="spacer" aria-hidden="true"><td colspan="3" style={format!("height: {}px", rows as f64 * ROW_HEIGHT)}></td></tr>
-        })
-    };
+    // Their heights are set through the CSSOM (below), which a strict CSP allows, unlike
+    // `style` attributes.
+    let (above, below) = (first, count - end);
+    {
+        let (top_spacer, bottom_spacer) = (top_spacer.clone(), bottom_spacer.clone());
+        use_effect_with((above, below), move |(above, below)| {
+            for (spacer, rows) in [(top_spacer, *above), (bottom_spacer, *below)] {
+                if let Some(cell) = spacer.cast::<web_sys::HtmlElement>() {
+                    let height = format!("{}px", rows as f64 * ROW_HEIGHT);
+                    let _ = cell.style().set_property("height", &height);
+                }
+            }
+        });
+    }
     html! {
         <>
             <div class="list-head">
@@ -447,9 +457,9 @@ fn UserTable(props: &UserTableProps) -> Html {
                             <th scope="col">{ t.users_roles().to_string() }</th>
                         </tr></thead>
                         <tbody onkeydown={on_key} onfocusin={on_focus}>
-                            { spacer(first) }
+                            <tr class="spacer" aria-hidden="true"><td colspan="3" ref={top_spacer}></td></tr>
                             { for (first..end).map(row) }
-                            { spacer(count - end) }
+                            <tr class="spacer" aria-hidden="true"><td colspan="3" ref={bottom_spacer}></td></tr>
                         </tbody>
                     </table>
                 </div>
