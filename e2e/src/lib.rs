@@ -69,6 +69,8 @@ impl Server {
         })
         .await
         .expect("partner-server listens in time");
+        // Keep reading its log, so that the server never writes into a closed pipe.
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
         Self {
             base,
             child,
@@ -303,6 +305,30 @@ impl Browser {
             "axe violations on {what}:\n{}",
             violations.join("\n")
         );
+    }
+
+    /// The Content-Security-Policy violations the server has received (`--dev` keeps them),
+    /// after giving the browser a moment to send its reports.
+    pub async fn csp_violations(&self) -> Vec<Value> {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let answer = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 fetch('/api/dev/csp-reports').then(r => r.json()).then(done, e => done(String(e)));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        match answer {
+            Value::Array(reports) => reports,
+            other => panic!("no CSP reports list: {other}"),
+        }
+    }
+
+    pub async fn assert_no_csp_violation(&self) {
+        let reports = self.csp_violations().await;
+        assert!(reports.is_empty(), "CSP violations: {reports:#?}");
     }
 
     /// Types into the control with this id (after clearing it).

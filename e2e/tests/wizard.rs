@@ -304,6 +304,38 @@ async fn user_management_tour(server: &Server, browser: &Browser) {
     browser.wait_for("dialog[open]").await;
     browser.assert_accessible("delete dialog").await;
     browser.click_text("Cancel").await;
+
+    // A name made of markup is text: shown as typed, run never (and the CSP would report it).
+    let markup = "<img src=x onerror=\"window.__pwned=1\">";
+    browser.goto(&format!("{base}/settings/users/new")).await;
+    browser.wait_for("#first_name").await;
+    browser.fill("first_name", markup).await;
+    browser.fill("last_name", "<b>Bold</b>").await;
+    browser
+        .fill("email", "markup@fabrikam.onmicrosoft.com")
+        .await;
+    browser.submit().await;
+    browser.wait_for("#temporary-password").await;
+    browser
+        .goto(&format!("{base}/settings/users?q=markup"))
+        .await;
+    browser.wait_for(".user-table tbody tr").await;
+    let shown = browser
+        .text(".user-table tbody tr:not(.spacer) td:first-child")
+        .await;
+    assert_eq!(shown, format!("{markup} <b>Bold</b>"));
+    browser.click(".user-table tbody tr:not(.spacer) a").await;
+    browser.wait_for("h1").await;
+    let pwned = browser
+        .client
+        .execute(
+            "return window.__pwned === undefined && !document.querySelector('main img, main b')",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(pwned, serde_json::json!(true), "markup stays text");
+    browser.assert_no_csp_violation().await;
 }
 
 /// The seed's "Afficher les détails d’un compte MPN": overview, gear → Paramètres partenaire,

@@ -101,3 +101,8 @@ pub async fn seed(
     tx.commit().await?;
     Ok(axum::Json(serde_json::json!({ "created": body.users })))
 }
+
+/// The CSP violations browsers reported since the server started (the e2e suite expects none).
+pub async fn csp_reports(State(state): State<AppState>) -> axum::Json<Vec<serde_json::Value>> {
+    axum::Json(state.csp_reports.all())
+}

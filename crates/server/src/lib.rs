@@ -10,6 +10,7 @@ mod mail;
 mod partner;
 mod pdf;
 mod routes;
+mod security;
 mod tenants;
 mod users;
 mod util;
@@ -52,6 +53,7 @@ pub struct AppState {
     pub dev: bool,
     pub vetting_delay: time::Duration,
     pub limiter: Arc<auth::RateLimiter>,
+    pub csp_reports: security::CspReports,
 }
 
 pub struct Server {
@@ -71,6 +73,7 @@ impl Server {
                 options.vetting_delay.min(i64::MAX as u64) as i64
             ),
             limiter: Arc::default(),
+            csp_reports: security::CspReports::default(),
         };
         let router = routes::router(state, &options.dist);
         let listener = TcpListener::bind(options.addr)

@@ -21,7 +21,7 @@ use tower_http::{
 use crate::{
     agreements, auth, dev,
     json::{body_limit, BODY_LIMIT, IMPORT_BODY_LIMIT},
-    partner, tenants, users, ApiError, AppState,
+    partner, security, tenants, users, ApiError, AppState,
 };
 
 pub fn router(state: AppState, dist: &Path) -> Router {
@@ -55,22 +55,26 @@ pub fn router(state: AppState, dist: &Path) -> Router {
             "/users/{id}",
             get(users::get).patch(users::update).delete(users::delete),
         )
-        .route("/users/{id}/password-reset", post(users::reset_password));
+        .route("/users/{id}/password-reset", post(users::reset_password))
+        .route("/csp-report", post(security::report));
     if state.dev {
         api = api
             .route("/dev/outbox", get(dev::outbox))
             .route("/dev/vetting/{partner_id}", post(dev::vetting))
-            .route("/dev/seed", post(dev::seed));
+            .route("/dev/seed", post(dev::seed))
+            .route("/dev/csp-reports", get(dev::csp_reports));
     }
     let api = api
         .fallback(api_not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn(guard));
     let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+    let csp = security::content_security_policy(dist);
     Router::new()
         .nest("/api", api)
         .route("/config.json", get(config))
         .fallback_service(spa)
+        .layer(middleware::from_fn_with_state(csp, security::headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -116,7 +120,9 @@ async fn guard(request: Request, next: Next) -> Result<Response, ApiError> {
     let marked = request
         .headers()
         .get("x-requested-with")
-        .is_some_and(|v| v.as_bytes() == b"partner-center");
+        .is_some_and(|v| v.as_bytes() == b"partner-center")
+        // Browsers send violation reports on their own; they only get logged.
+        || request.uri().path().ends_with("/csp-report");
     if safe || marked {
         Ok(with_error_body(next.run(request).await).await)
     } else {

@@ -91,3 +91,57 @@ async fn framework_refusals_also_carry_the_error_body() {
     let body: partner_domain::ErrorBody = wrong_method.json();
     assert_eq!(body.error, ErrorKind::BadRequest);
 }
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_and_violations_are_reported() {
+    let server = start().await;
+    let client = server.client();
+    for path in ["/", "/settings/users", "/api/health", "/config.json"] {
+        let answer = client.get(path).await;
+        let header = |name: &str| {
+            answer
+                .headers
+                .get(name)
+                .unwrap_or_else(|| panic!("{path}: no {name}"))
+                .to_str()
+                .unwrap()
+                .to_owned()
+        };
+        let csp = header("content-security-policy");
+        for directive in [
+            "default-src 'self'",
+            "script-src 'self' 'wasm-unsafe-eval' 'sha256-",
+            "style-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(csp.contains(directive), "{path}: {directive} in {csp}");
+        }
+        assert!(!csp.contains("unsafe-inline"), "{csp}");
+        assert_eq!(header("x-content-type-options"), "nosniff");
+        assert_eq!(header("referrer-policy"), "no-referrer");
+    }
+    // The inline loader is allowed by its hash: sha256("start()").
+    let csp = client.get("/").await.headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("'sha256-DIm7WJS6ZKDYe5qFLPy+h4JFI9Bol5QmYC57mt3Fb00='"),
+        "{csp}"
+    );
+
+    // Browsers report without our header; the report is kept for --dev.
+    let report = client
+        .http
+        .post(format!("{}/api/csp-report", server.base))
+        .header("content-type", "application/csp-report")
+        .body(r#"{"csp-report":{"violated-directive":"style-src"}}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(report.status(), 204);
+    let kept: serde_json::Value = client.get("/api/dev/csp-reports").await.json();
+    assert_eq!(kept[0]["csp-report"]["violated-directive"], "style-src");
+}

@@ -23,7 +23,7 @@ pub async fn start_with(dev: bool, vetting_delay: u64) -> Running {
     std::fs::create_dir_all(dist.join("assets")).unwrap();
     std::fs::write(
         dist.join("index.html"),
-        "<!doctype html><title>Partner Center</title>",
+        "<!doctype html><title>Partner Center</title><script type=module>start()</script>",
     )
     .unwrap();
     std::fs::write(dist.join("assets/app.js"), "console.log('app')").unwrap();
