@@ -37,45 +37,54 @@ pub struct Server {
     pub base: String,
     /// Killed when the Server is dropped (`kill_on_drop`).
     child: Child,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
+}
+
+/// Starts the server on `addr` with the database in `dir`; returns it and the address it took.
+async fn spawn_server(addr: &str, dir: &Path) -> (Child, String) {
+    let database = format!("sqlite:{}", dir.join("e2e.db").display());
+    let mut child = Command::new(env_path("E2E_SERVER"))
+        .args(["--dev", "--addr", addr, "--database", &database, "--dist"])
+        .arg(dist())
+        .stdout(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("partner-server starts");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let base = tokio::time::timeout(PATIENCE, async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if let Some(url) = line.strip_prefix("partner-server listening on ") {
+                return url.to_owned();
+            }
+        }
+        panic!("partner-server exited before listening");
+    })
+    .await
+    .expect("partner-server listens in time");
+    // Keep reading its log, so that the server never writes into a closed pipe.
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    (child, base)
 }
 
 impl Server {
     pub async fn start() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let database = format!("sqlite:{}", dir.path().join("e2e.db").display());
-        let mut child = Command::new(env_path("E2E_SERVER"))
-            .args([
-                "--dev",
-                "--addr",
-                "127.0.0.1:0",
-                "--database",
-                &database,
-                "--dist",
-            ])
-            .arg(dist())
-            .stdout(Stdio::piped())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("partner-server starts");
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let base = tokio::time::timeout(PATIENCE, async {
-            while let Some(line) = lines.next_line().await.unwrap() {
-                if let Some(url) = line.strip_prefix("partner-server listening on ") {
-                    return url.to_owned();
-                }
-            }
-            panic!("partner-server exited before listening");
-        })
-        .await
-        .expect("partner-server listens in time");
-        // Keep reading its log, so that the server never writes into a closed pipe.
-        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-        Self {
-            base,
-            child,
-            _dir: dir,
-        }
+        let (child, base) = spawn_server("127.0.0.1:0", dir.path()).await;
+        Self { base, child, dir }
+    }
+
+    /// The server goes away (killed, as a crash or a network cut would look to the browser).
+    pub async fn stop(&mut self) {
+        self.child.start_kill().unwrap();
+        self.child.wait().await.unwrap();
+    }
+
+    /// Back on the same address with the same database.
+    pub async fn start_again(&mut self) {
+        let addr = self.base.trim_start_matches("http://").to_owned();
+        let (child, base) = spawn_server(&addr, self.dir.path()).await;
+        assert_eq!(base, self.base);
+        self.child = child;
     }
 }
 

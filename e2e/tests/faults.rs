@@ -1,0 +1,81 @@
+//! The server goes away while the user fills the profile step: the page says it cannot reach
+//! the server and keeps every value; the server comes back and the same submit succeeds.
+
+use e2e::{Browser, Server};
+use serde_json::json;
+
+const PROFILE: [(&str, &str); 9] = [
+    ("legal_profile-legal_name", "Contoso SAS"),
+    ("legal_profile-address-line1", "12 rue de la Paix"),
+    ("legal_profile-address-city", "Paris"),
+    ("legal_profile-address-postal_code", "75002"),
+    ("legal_profile-phone", "+33 1 23 45 67 89"),
+    ("primary_contact-first_name", "Jean"),
+    ("primary_contact-last_name", "Dupont"),
+    ("primary_contact-email", "jean.dupont@contoso.fr"),
+    ("primary_contact-phone", "+33 6 12 34 56 78"),
+];
+
+#[tokio::test]
+async fn the_server_stops_while_the_profile_is_filled_and_nothing_typed_is_lost() {
+    let mut server = Server::start().await;
+    let browser = Browser::start_in("fr-FR").await;
+    let base = server.base.clone();
+    browser.goto(&format!("{base}/onboarding/welcome")).await;
+    browser.wait_for("h1").await;
+    let signed_in = browser
+        .client
+        .execute_async(
+            r#"
+            const done = arguments[arguments.length - 1];
+            const headers = { 'Content-Type': 'application/json', 'X-Requested-With': 'partner-center' };
+            const post = (path, body) => fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
+            (async () => {
+                await post('/api/tenants', { company_name: 'Contoso SAS', domain_prefix: 'contoso', country: 'FR',
+                    admin: { first_name: 'Éloïse', last_name: 'Lefèvre', password: 'Correct-horse-9battery' } });
+                const r = await post('/api/session', { email: 'admin@contoso.onmicrosoft.com', password: 'Correct-horse-9battery' });
+                done(r.status);
+            })().catch(e => done(String(e)));
+            "#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(signed_in, json!(200));
+    browser.goto(&format!("{base}/onboarding/profile")).await;
+    browser.wait_for("#legal_profile-legal_name").await;
+    for (id, value) in PROFILE {
+        browser.fill(id, value).await;
+    }
+    browser.choose("legal_profile-address-country", "FR").await;
+
+    server.stop().await;
+    browser.submit().await;
+    browser
+        .wait_for_content("Impossible de joindre le serveur")
+        .await;
+    browser
+        .wait_for_content("Vos saisies sont conservées")
+        .await;
+    browser
+        .assert_accessible("profile, server unreachable")
+        .await;
+    for (id, value) in PROFILE {
+        let kept = browser
+            .client
+            .find(fantoccini::Locator::Id(id))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap();
+        assert_eq!(kept.as_deref(), Some(value), "{id} kept");
+    }
+
+    server.start_again().await;
+    browser.submit().await;
+    browser.wait_for_content("IMPORTANT").await;
+    browser.wait_for_content("jean.dupont@contoso.fr").await;
+    browser.assert_no_csp_violation().await;
+    browser.close().await;
+}
