@@ -381,6 +381,49 @@ impl Browser {
         }
     }
 
+    /// Presses keys as a keyboard does (WebDriver actions, to whatever has focus): each char of
+    /// `keys` is one key, `fantoccini::key::Key` gives Tab, Enter and the others.
+    pub async fn press(&self, keys: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut actions = KeyActions::new("keyboard".into());
+        for c in keys.chars() {
+            actions = actions
+                .then(KeyAction::Down { value: c })
+                .then(KeyAction::Up { value: c });
+        }
+        self.client.perform_actions(actions).await.unwrap();
+    }
+
+    /// Presses Tab until the focused element is `target` (its id, its text or its accessible
+    /// name), checking on the way that keyboard focus is always visible.
+    pub async fn tab_to(&self, target: &str) {
+        for _ in 0..80 {
+            self.press(&fantoccini::key::Key::Tab).await;
+            let focused = self
+                .client
+                .execute(
+                    "const e = document.activeElement; const s = getComputedStyle(e);
+                     return [e.id, e === document.body ? '' : (e.textContent || '').trim(),
+                             e.getAttribute('aria-label') || '',
+                             e === document.body || (s.outlineStyle !== 'none' && s.outlineWidth !== '0px')];",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            let part = |i: usize| focused[i].as_str().unwrap_or_default().to_owned();
+            let (id, text, label) = (part(0), part(1), part(2));
+            assert_eq!(
+                focused[3],
+                Value::Bool(true),
+                "focus on {id:?} {text:?} is not visible"
+            );
+            if id == target || text == target || label == target {
+                return;
+            }
+        }
+        panic!("Tab never reached {target:?} on {}", self.path().await);
+    }
+
     /// Clicks the first element matching `selector`, waiting for it.
     pub async fn click(&self, selector: &str) {
         self.wait_for(selector).await.click().await.unwrap();

@@ -18,12 +18,14 @@ pub fn ProfileStep() -> Html {
     let t = use_i18n();
     let session = use_session();
     let partner = use_partner();
+    let just_saved = use_state(|| false);
     let Some(me) = session.me() else {
         return html! { <WizardStep step={Step::Profile}>{ Html::default() }</WizardStep> };
     };
     let on_saved = {
-        let (partner, session) = (partner.clone(), session.clone());
+        let (partner, session, just_saved) = (partner.clone(), session.clone(), just_saved.clone());
         Callback::from(move |saved: Partner| {
+            just_saved.set(true);
             partner.set(saved);
             // The session now names the partner (`partner_id`).
             session.refresh();
@@ -35,7 +37,7 @@ pub fn ProfileStep() -> Html {
             <h1>{ t.profile_title().to_string() }</h1>
             <p>{ t.profile_intro().to_string() }</p>
             if let Some(saved) = &saved {
-                <EmailNotice partner={(**saved).clone()} />
+                <EmailNotice partner={(**saved).clone()} focus={*just_saved} />
             }
             <ProfileForm owner={me.user.id.clone()} {on_saved}
                 initial={saved.map(|p| partner_domain::ProfileRequest { legal_profile: p.legal_profile.clone(), primary_contact: p.primary_contact.clone() })} />
@@ -46,6 +48,8 @@ pub fn ProfileStep() -> Html {
 #[derive(Properties, PartialEq)]
 struct EmailNoticeProps {
     partner: Partner,
+    /// Just registered: the notice takes focus, so that it is read and Tab continues from it.
+    focus: bool,
 }
 
 /// The seed's IMPORTANT notice, with the address it went to, a resend, and the next step.
@@ -54,8 +58,17 @@ fn EmailNotice(props: &EmailNoticeProps) -> Html {
     let t = use_i18n();
     let email = props.partner.primary_contact.email.clone();
     let pending = props.partner.verification.status == VerificationStatus::EmailPending;
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(props.focus, move |focus| {
+            if let Some(panel) = node.cast::<web_sys::HtmlElement>().filter(|_| *focus) {
+                let _ = panel.focus();
+            }
+        });
+    }
     html! {
-        <div class="panel panel-important" role="status">
+        <div ref={node} class="panel panel-important" role="status" tabindex="-1">
             <p><strong>{ t.important().to_string() }</strong></p>
             if pending {
                 <p>{ t.email_sent_notice(email.clone()).to_string() }</p>
