@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: everything a newcomer runs, on a machine where nothing is
 //! installed yet (the matklad xtask pattern: plain Rust, no shell scripts to keep in sync).
 
+mod bundle;
 mod demo;
 mod setup;
 mod tools;
@@ -19,8 +20,10 @@ usage: cargo xtask <command>
                         build, then run partner-server --dev serving dist/; with
                         --seed-users, a demo work account with N generated users
   test                  setup, then the three test tiers: native, browser, end-to-end
-  bench [users]         build, then measure in headless Chromium against the release server;
-                        prints a table and writes target/bench.json (timings never fail)
+  bench [bundle] [startup] [users] [server]
+                        build, then measure (all by default): dist/ sizes, cold start-up and
+                        user management in headless Chromium, server latency under load;
+                        prints tables and writes target/bench.json (timings never fail)
 ";
 
 fn main() -> ExitCode {
@@ -118,14 +121,43 @@ fn serve(args: &[String]) -> Result<(), Fail> {
 
 fn bench(what: &[String]) -> Result<(), Fail> {
     build()?;
+    let json = root().join("target/bench.json");
+    if what.is_empty() || what.iter().any(|w| w == "bundle") {
+        let (_, sizes) = bundle::report(&root().join("dist"))?;
+        let mut all: serde_json::Map<String, serde_json::Value> = std::fs::read_to_string(&json)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default();
+        all.insert("bundle".into(), sizes);
+        std::fs::write(&json, serde_json::to_string_pretty(&all).expect("JSON"))
+            .map_err(|e| Fail::new(format!("{}: {e}", json.display())))?;
+    }
+    let browser: Vec<&String> = what.iter().filter(|w| *w != "bundle").collect();
+    if !what.is_empty() && browser.is_empty() {
+        return Ok(());
+    }
     run(cmd("cargo")
         .args(["run", "-p", "e2e", "--bin", "bench", "--"])
-        .args(what)
+        .args(browser)
         .env("E2E_DIST", root().join("dist"))
         .env("E2E_SERVER", root().join("target/server/partner-server"))
         .env("CHROMEDRIVER", setup::CHROMEDRIVER)
         .env("CHROMIUM", setup::CHROMIUM)
-        .env("BENCH_JSON", root().join("target/bench.json")))
+        .env("BENCH_JSON", json))
+}
+
+/// Issue #7's deterministic budget, measured on the build the e2e tier used. Reported, not yet
+/// enforced: the app is about twice over (see README, "Bundle size", and the note on #7).
+fn bundle_budget() {
+    match bundle::report(&root().join("dist")) {
+        Ok((gzip, _)) if gzip > bundle::BUDGET_GZIP => println!(
+            "xtask: the initial transfer is {gzip} bytes gzip, {} over the {} budget (not enforced yet)",
+            gzip - bundle::BUDGET_GZIP,
+            bundle::BUDGET_GZIP
+        ),
+        Ok((gzip, _)) => println!("xtask: the initial transfer is {gzip} bytes gzip, within budget"),
+        Err(fail) => println!("xtask: bundle not measured: {fail}"),
+    }
 }
 
 fn test() -> Result<(), Fail> {
@@ -180,6 +212,7 @@ fn test() -> Result<(), Fail> {
         ),
         Err(fail) => summary.broken("e2e", fail),
     }
+    bundle_budget();
 
     summary.finish()
 }

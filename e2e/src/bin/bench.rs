@@ -1,6 +1,9 @@
-//! `cargo xtask bench users`: user management with 10,000 users, on the real server, in headless
-//! Chromium. Prints a table and merges its numbers into `target/bench.json`. Timings are
-//! reported, never asserted (issue #6 lists the targets).
+//! `cargo xtask bench [users|startup|server]`, run by xtask against the release server:
+//! - users: user management with 10,000 users in headless Chromium (issue #6's targets);
+//! - startup: 10 cold loads of the wizard, shell painted and wizard interactive;
+//! - server: `GET /api/users?q=` and `POST /api/session` latency under 50 concurrent clients.
+//! Prints tables and merges the numbers into `target/bench.json`. Timings are reported, never
+//! asserted.
 
 use e2e::{Browser, Server};
 use serde_json::{json, Value};
@@ -12,8 +15,15 @@ const NAVIGATIONS: usize = 5;
 async fn main() {
     let only: Vec<String> = std::env::args().skip(1).collect();
     let mut report = serde_json::Map::new();
-    if only.is_empty() || only.iter().any(|a| a == "users") {
+    let wants = |name: &str| only.is_empty() || only.iter().any(|a| a == name);
+    if wants("startup") {
+        report.insert("startup".into(), startup().await);
+    }
+    if wants("users") {
         report.insert("users".into(), users().await);
+    }
+    if wants("server") {
+        report.insert("server".into(), server_latency().await);
     }
     let path = std::env::var("BENCH_JSON").unwrap_or_else(|_| "target/bench.json".into());
     let mut all: serde_json::Map<String, Value> = std::fs::read_to_string(&path)
@@ -25,10 +35,19 @@ async fn main() {
     println!("bench: written to {path}");
 }
 
-fn median_and_p95(mut values: Vec<f64>) -> (f64, f64, f64) {
-    values.sort_by(f64::total_cmp);
-    let at = |q: f64| values[((values.len() as f64 - 1.0) * q).round() as usize];
-    (at(0.5), at(0.95), *values.last().unwrap())
+/// The value at quantile `q` (0.5: median) of `values`, nearest rank.
+fn quantile(values: &[f64], q: f64) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted[((sorted.len() as f64 - 1.0) * q).round() as usize]
+}
+
+fn median_and_p95(values: Vec<f64>) -> (f64, f64, f64) {
+    (
+        quantile(&values, 0.5),
+        quantile(&values, 0.95),
+        quantile(&values, 1.0),
+    )
 }
 
 async fn users() -> Value {
@@ -176,4 +195,171 @@ async fn users() -> Value {
         "js_heap_bytes": memory["js_heap"],
         "wasm_memory_bytes": memory["wasm"],
     })
+}
+
+const COLD_LOADS: usize = 10;
+
+/// Each load in a new browser profile (nothing cached): first contentful paint of the shell, and
+/// the app's own `wizard-interactive` mark.
+async fn startup() -> Value {
+    let server = Server::start().await;
+    let (mut painted, mut interactive) = (Vec::new(), Vec::new());
+    for _ in 0..COLD_LOADS {
+        let browser = Browser::start_in("fr-FR").await;
+        browser
+            .goto(&format!("{}/onboarding/welcome", server.base))
+            .await;
+        let marks = browser
+            .client
+            .execute_async(
+                r#"
+                const done = arguments[arguments.length - 1];
+                const check = () => {
+                    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+                    const ready = performance.getEntriesByName('wizard-interactive')[0];
+                    if (paint && ready) done([paint.startTime, ready.startTime]);
+                    else setTimeout(check, 20);
+                };
+                check();
+                "#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        painted.push(marks[0].as_f64().unwrap());
+        interactive.push(marks[1].as_f64().unwrap());
+        browser.close().await;
+    }
+    let (paint_median, _, paint_max) = median_and_p95(painted.clone());
+    let (ready_median, _, ready_max) = median_and_p95(interactive.clone());
+    println!(
+        "\nstart-up, {COLD_LOADS} cold loads of /onboarding/welcome (release server, loopback)"
+    );
+    println!("| measure | median | max |");
+    println!("|---|---:|---:|");
+    println!(
+        "| shell painted (first contentful paint) | {paint_median:.0} ms | {paint_max:.0} ms |"
+    );
+    println!("| wizard interactive (`wizard-interactive` mark) | {ready_median:.0} ms | {ready_max:.0} ms |");
+    json!({ "shell_painted_ms": painted, "wizard_interactive_ms": interactive,
+            "shell_painted_median_ms": paint_median, "wizard_interactive_median_ms": ready_median })
+}
+
+const CLIENTS: usize = 50;
+
+/// Latencies of `requests` calls made by `CLIENTS` clients at once, each its own session.
+async fn under_load<F, Fut>(clients: &[reqwest::Client], requests: usize, call: F) -> Vec<f64>
+where
+    F: Fn(reqwest::Client, usize) -> Fut + Clone + Send + 'static,
+    Fut: std::future::Future<Output = reqwest::StatusCode> + Send,
+{
+    let mut tasks = Vec::new();
+    for client in clients.iter().cloned() {
+        let call = call.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut times = Vec::new();
+            for i in 0..requests {
+                let started = std::time::Instant::now();
+                let status = call(client.clone(), i).await;
+                assert!(status.is_success(), "{status}");
+                times.push(started.elapsed().as_secs_f64() * 1000.0);
+            }
+            times
+        }));
+    }
+    let mut all = Vec::new();
+    for task in tasks {
+        all.extend(task.await.unwrap());
+    }
+    all
+}
+
+async fn server_latency() -> Value {
+    let server = Server::start().await;
+    let base = server.base.clone();
+    let http = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let post = |client: &reqwest::Client, path: &str, body: Value| {
+        client
+            .post(format!("{base}{path}"))
+            .header("x-requested-with", "partner-center")
+            .json(&body)
+            .send()
+    };
+    let credentials =
+        json!({ "email": "admin@bench.onmicrosoft.com", "password": "Correct-horse-9battery" });
+    post(&http, "/api/tenants", json!({ "company_name": "Bench SAS", "domain_prefix": "bench", "country": "FR",
+        "admin": { "first_name": "Éloïse", "last_name": "Lefèvre", "password": "Correct-horse-9battery" } }))
+        .await
+        .unwrap();
+    post(&http, "/api/session", credentials.clone())
+        .await
+        .unwrap();
+    post(&http, "/api/dev/seed", json!({ "users": USERS }))
+        .await
+        .unwrap();
+
+    let mut clients = Vec::new();
+    for _ in 0..CLIENTS {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap();
+        post(&client, "/api/session", credentials.clone())
+            .await
+            .unwrap();
+        clients.push(client);
+    }
+    let searches = ["", "martin", "lefevre", "eloise", "@bench", "du"];
+    let search_base = base.clone();
+    let search = under_load(&clients, 20, move |client, i| {
+        let url = format!(
+            "{search_base}/api/users?limit=50&q={}",
+            searches[i % searches.len()]
+        );
+        async move { client.get(url).send().await.unwrap().status() }
+    })
+    .await;
+    let session_base = base.clone();
+    let sign_in = under_load(&clients, 2, move |client, _| {
+        let url = format!("{session_base}/api/session");
+        let body =
+            json!({ "email": "admin@bench.onmicrosoft.com", "password": "Correct-horse-9battery" });
+        async move {
+            client
+                .post(url)
+                .header("x-requested-with", "partner-center")
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    })
+    .await;
+    let (search_p50, search_p99) = percentiles(search.clone());
+    let (session_p50, session_p99) = percentiles(sign_in.clone());
+    println!(
+        "\nserver, {CLIENTS} concurrent clients, {} users (release build, loopback)",
+        USERS + 1
+    );
+    println!("| request | calls | p50 | p99 |");
+    println!("|---|---:|---:|---:|");
+    println!(
+        "| `GET /api/users?q=…&limit=50` | {} | {search_p50:.1} ms | {search_p99:.1} ms |",
+        search.len()
+    );
+    println!(
+        "| `POST /api/session` (argon2) | {} | {session_p50:.0} ms | {session_p99:.0} ms |",
+        sign_in.len()
+    );
+    json!({ "clients": CLIENTS,
+            "users_search_p50_ms": search_p50, "users_search_p99_ms": search_p99,
+            "session_p50_ms": session_p50, "session_p99_ms": session_p99 })
+}
+
+fn percentiles(values: Vec<f64>) -> (f64, f64) {
+    (quantile(&values, 0.5), quantile(&values, 0.99))
 }

@@ -101,6 +101,7 @@ pub fn Stepper(props: &StepperProps) -> Html {
     let t = use_i18n();
     html! {
         <nav class="stepper" aria-label={t.wizard_steps().to_string()}>
+            <InteractiveMark />
             <ol>
                 { for Step::ALL.iter().enumerate().map(|(i, step)| {
                     let current = props.current == Some(*step);
@@ -168,6 +169,24 @@ pub fn WizardStep(props: &WizardStepProps) -> Html {
             { props.children.clone() }
         </section>
     }
+}
+
+/// `performance.mark("wizard-interactive")` the first time a wizard step (its stepper) is on
+/// screen and usable, for `cargo xtask bench startup`.
+#[function_component]
+fn InteractiveMark() -> Html {
+    use_effect_with((), |()| {
+        if let Some(performance) = gloo_utils::window().performance() {
+            if performance
+                .get_entries_by_name("wizard-interactive")
+                .length()
+                == 0
+            {
+                let _ = performance.mark("wizard-interactive");
+            }
+        }
+    });
+    Html::default()
 }
 
 #[derive(Properties, PartialEq)]

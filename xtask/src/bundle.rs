@@ -1,0 +1,78 @@
+//! What a browser downloads to start the app: each file of `dist/` raw, gzip -9 and brotli 11,
+//! and the initial transfer (everything `index.html` loads, plus `config.json`).
+
+use std::{io::Write, path::Path};
+
+use serde_json::json;
+
+use crate::tools::Fail;
+
+/// Issue #7's budget for the initial transfer, gzip.
+pub const BUDGET_GZIP: u64 = 200 * 1024;
+
+pub struct FileSize {
+    pub name: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+fn gzip(bytes: &[u8]) -> u64 {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("in memory");
+    encoder.finish().expect("in memory").len() as u64
+}
+
+fn brotli(bytes: &[u8]) -> u64 {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("in memory");
+    out.len() as u64
+}
+
+pub fn measure(dist: &Path) -> Result<Vec<FileSize>, Fail> {
+    let mut sizes = Vec::new();
+    let entries = std::fs::read_dir(dist)
+        .map_err(|e| Fail::new(format!("{}: {e} (build first)", dist.display())))?;
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if !path.is_file() {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| Fail::new(e.to_string()))?;
+        sizes.push(FileSize {
+            name: entry.file_name().to_string_lossy().into_owned(),
+            raw: bytes.len() as u64,
+            gzip: gzip(&bytes),
+            brotli: brotli(&bytes),
+        });
+    }
+    sizes.sort_by(|a, b| b.gzip.cmp(&a.gzip));
+    Ok(sizes)
+}
+
+/// Prints the table and returns the initial transfer (gzip) and the JSON for bench.json.
+pub fn report(dist: &Path) -> Result<(u64, serde_json::Value), Fail> {
+    let sizes = measure(dist)?;
+    println!("\nbundle: dist/, in bytes");
+    println!("| file | raw | gzip -9 | brotli 11 |");
+    println!("|---|---:|---:|---:|");
+    for s in &sizes {
+        println!("| `{}` | {} | {} | {} |", s.name, s.raw, s.gzip, s.brotli);
+    }
+    let total = |f: fn(&FileSize) -> u64| sizes.iter().map(f).sum::<u64>();
+    let (raw, gzip, brotli) = (total(|s| s.raw), total(|s| s.gzip), total(|s| s.brotli));
+    println!("| **initial transfer** | {raw} | {gzip} | {brotli} |");
+    let files: Vec<_> = sizes
+        .iter()
+        .map(|s| json!({ "file": s.name, "raw": s.raw, "gzip": s.gzip, "brotli": s.brotli }))
+        .collect();
+    Ok((
+        gzip,
+        json!({ "files": files, "initial_raw": raw, "initial_gzip": gzip, "initial_brotli": brotli,
+                "budget_gzip": BUDGET_GZIP }),
+    ))
+}
