@@ -1,6 +1,7 @@
 //! The seed flow with the keyboard alone (Tab, Space, Enter, and typing into fields), with
 //! keyboard focus visible at every stop; then the pages at 360 px and at 200 % zoom (a 640 px
-//! viewport) without horizontal scrolling.
+//! viewport) without horizontal scrolling; then every route in both languages, and the settings
+//! menu open, through axe.
 
 use e2e::{Browser, Server};
 use fantoccini::key::Key;
@@ -41,7 +42,7 @@ async fn assert_fits(browser: &Browser, what: &str) {
 }
 
 #[tokio::test]
-async fn the_wizard_by_keyboard_alone_then_small_screens() {
+async fn the_wizard_by_keyboard_alone_then_small_screens_then_every_route_through_axe() {
     let server = Server::start().await;
     let browser = Browser::start_in("fr-FR").await;
     let base = &server.base;
@@ -134,6 +135,63 @@ async fn the_wizard_by_keyboard_alone_then_small_screens() {
             browser.wait_for("main h1").await;
             assert_fits(&browser, &format!("{path} at {zoom}")).await;
         }
+    }
+
+    // Every route, in both languages, with the settings menu open: axe finds nothing.
+    browser.client.set_window_size(1280, 900).await.unwrap();
+    let agreement = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch('/api/partner').then(r => r.json()).then(p => done(p.agreements[0].id), e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let me = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch('/api/session').then(r => r.json()).then(m => done(m.user.id), e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let routes = [
+        "/onboarding/welcome".to_owned(),
+        "/onboarding/sign-in".to_owned(),
+        "/onboarding/profile".to_owned(),
+        "/onboarding/agreement".to_owned(),
+        "/onboarding/admin-agent".to_owned(),
+        "/onboarding/done".to_owned(),
+        "/dashboard".to_owned(),
+        "/settings/partner-profile".to_owned(),
+        format!("/settings/agreements/{}", agreement.as_str().unwrap()),
+        "/settings/users".to_owned(),
+        format!("/settings/users/{}", me.as_str().unwrap()),
+        "/settings/users/new".to_owned(),
+        "/settings/users/import".to_owned(),
+        "/verify-email?token=unknown".to_owned(),
+        "/no/such/page".to_owned(),
+    ];
+    for lang in ["fr-FR", "en-US"] {
+        browser.goto(&format!("{base}/onboarding/welcome")).await;
+        browser.wait_for("#language").await;
+        browser.choose("language", lang).await;
+        for route in &routes {
+            browser.goto(&format!("{base}{route}")).await;
+            browser.wait_for("main h1").await;
+            browser
+                .assert_accessible(&format!("{route} in {lang}"))
+                .await;
+        }
+        browser.tab_to("settings-button").await;
+        browser.press(&Key::Enter).await;
+        browser.wait_for("#settings-menu:not([hidden])").await;
+        browser
+            .assert_accessible(&format!("settings menu open in {lang}"))
+            .await;
+        browser.press(&Key::Escape).await;
     }
     browser.assert_no_csp_violation().await;
     browser.close().await;
