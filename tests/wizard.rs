@@ -498,3 +498,22 @@ async fn wait_until_stored(key: &str, needle: &str) {
 async fn sleep_ms(ms: u64) {
     gloo_timers::future::sleep(std::time::Duration::from_millis(ms)).await;
 }
+
+#[wasm_bindgen_test]
+async fn signing_out_ends_the_session_and_leaves_no_draft_behind() {
+    clear_storage();
+    sign_in_demo_admin().await;
+    let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
+    app.wait_for("#legal_profile-legal_name").await;
+    app.type_into("#legal_profile-legal_name", "Brouillon privé");
+    wait_until_stored(PROFILE_DRAFT, "Brouillon privé").await;
+    app.click_button("Se déconnecter");
+    app.wait_for_path("/onboarding/welcome").await;
+    app.wait_for_content("Vous êtes déconnecté.").await;
+    assert_eq!(stored(PROFILE_DRAFT), None, "the draft is gone");
+    assert!(
+        mock_store()["session"].is_null(),
+        "the session is over on the backend"
+    );
+    app.unmount();
+}
