@@ -2,7 +2,7 @@
 //! email, roles) is read and checked in the browser with the domain's rules, every row's
 //! problems listed before anything is written; then one all-or-nothing import.
 
-use std::rc::Rc;
+use std::{collections::BTreeMap, rc::Rc};
 
 use partner_domain::{
     import::{parse_users_csv, CsvError, IMPORT_MAX_ROWS},
@@ -194,7 +194,8 @@ struct CheckReportProps {
 fn CheckReport(props: &CheckReportProps) -> Html {
     let t = use_i18n();
     let Checked { users, errors } = &props.checked;
-    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    // Row → its problems, in the file's order.
+    let mut rows: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     let mut general = Vec::new();
     for (path, codes) in errors {
         let message = codes
@@ -208,23 +209,13 @@ fn CheckReport(props: &CheckReportProps) -> Html {
             parts.next().and_then(|i| i.parse::<usize>().ok()),
             parts.next(),
         ) {
-            (Some("users"), Some(row), Some(field)) => {
-                let entry = match rows.iter_mut().find(|(r, _)| *r == row) {
-                    Some(entry) => entry,
-                    None => {
-                        rows.push((row, Vec::new()));
-                        rows.last_mut().expect("just pushed")
-                    }
-                };
-                entry.1.push(
-                    t.import_problem(field_label(&t, field), message)
-                        .to_string(),
-                );
-            }
+            (Some("users"), Some(row), Some(field)) => rows.entry(row).or_default().push(
+                t.import_problem(field_label(&t, field), message)
+                    .to_string(),
+            ),
             _ => general.push(message),
         }
     }
-    rows.sort_by_key(|(row, _)| *row);
     let count = users.len();
     html! {
         <div class={classes!("panel", if errors.is_empty() { "panel-success" } else { "panel-error" })} role="status">
