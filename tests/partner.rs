@@ -230,6 +230,12 @@ async fn only_a_global_admin_may_edit_the_legal_profile() {
         "no Modifier button"
     );
     app.unmount();
+
+    // The overview tells them the state, without a resend they may not use.
+    let app = overview().await;
+    assert!(app.text(".timeline li:first-child").contains("En attente"));
+    assert!(app.find(".timeline li:first-child button").is_none());
+    app.unmount();
 }
 
 #[wasm_bindgen_test]

@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use partner_domain::{Partner, VerificationStatus};
+use partner_domain::{Action, Partner, VerificationStatus};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -8,6 +8,7 @@ use super::{DevEmailLink, ResendButton};
 use crate::{
     i18n::{date_of, use_i18n, I18n},
     route::Route,
+    state::use_session,
 };
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +20,8 @@ pub struct VerificationTimelineProps {
 #[function_component]
 pub fn VerificationTimeline(props: &VerificationTimelineProps) -> Html {
     let t = use_i18n();
+    // Only those who may resend see the button (a Global admin); others read the state.
+    let may_resend = use_session().may(Action::ResendContactVerification);
     let partner = &props.partner;
     let step_date = |name: &str| {
         partner
@@ -58,7 +61,7 @@ pub fn VerificationTimeline(props: &VerificationTimelineProps) -> Html {
             <li class={classes!("timeline-step", format!("timeline-{contact_state}"))}>
                 <h3>{ t.step_contact_email().to_string() }{ " " }<StateBadge state={contact_state} /></h3>
                 <p>{ contact_text.to_string() }</p>
-                if contact_pending {
+                if contact_pending && may_resend {
                     <p><ResendButton email={email.clone()} />{ " " }<DevEmailLink /></p>
                 }
             </li>

@@ -92,8 +92,10 @@ fn UserDirectory() -> Html {
         .unwrap_or_default();
     let directory = use_state(|| None::<Result<Rc<Directory>, ApiError>>);
     let attempt = use_state(|| 0u32);
+    // More users than one answer holds: say that the list is partial.
+    let truncated = use_state(|| false);
     {
-        let directory = directory.clone();
+        let (directory, truncated) = (directory.clone(), truncated.clone());
         use_effect_with(*attempt, move |_| {
             let query = UserQuery {
                 limit: Some(LIST_LIMIT),
@@ -101,7 +103,10 @@ fn UserDirectory() -> Html {
             };
             wasm_bindgen_futures::spawn_local(async move {
                 let answer = backend.users(query).await;
-                directory.set(Some(answer.map(|list| Rc::new(Directory::new(list.items)))));
+                directory.set(Some(answer.map(|list| {
+                    truncated.set(list.total > list.items.len() as u64);
+                    Rc::new(Directory::new(list.items))
+                })));
             });
         });
     }
@@ -159,6 +164,11 @@ fn UserDirectory() -> Html {
         Some(Ok(directory)) => html! {
             <>
                 if !may_manage { <ReadOnlyNotice directory={directory.clone()} /> }
+                if *truncated {
+                    <div class="panel panel-warning" role="status">
+                        <p>{ t.users_truncated(format_number(t.lang, LIST_LIMIT as f64)).to_string() }</p>
+                    </div>
+                }
                 <UserTable directory={directory.clone()} view={query.view()} {on_sort} />
             </>
         },

@@ -307,6 +307,7 @@ csv-empty = This file is empty.
 csv-missing-columns = Missing columns: { $columns }. The first line must name the columns first name, last name and email (and roles).
 csv-unreadable = The file cannot be read from line { $line } (an unclosed quote?).
 csv-not-read = The browser could not read this file.
+users-truncated = Only the first { $limit } users are loaded: search and sorting apply to them.
 users-search = Search users
 users-role-filter = Role
 users-all-roles = All roles

@@ -307,6 +307,7 @@ csv-empty = Ce fichier est vide.
 csv-missing-columns = Colonnes manquantes : { $columns }. La première ligne doit nommer les colonnes prénom, nom et e-mail (et rôles).
 csv-unreadable = Le fichier ne peut pas être lu à partir de la ligne { $line } (guillemets mal fermés ?).
 csv-not-read = Le navigateur n’a pas pu lire ce fichier.
+users-truncated = Seuls les { $limit } premiers utilisateurs sont chargés : la recherche et le tri portent sur eux.
 users-search = Rechercher des utilisateurs
 users-role-filter = Rôle
 users-all-roles = Tous les rôles
