@@ -384,3 +384,82 @@ async fn latency_and_failures_can_be_simulated() {
 fn validate_password(password: &str) -> Result<(), &'static str> {
     partner_domain::validate::password(password, "")
 }
+
+#[wasm_bindgen_test]
+async fn an_import_is_all_or_nothing_with_every_problem_reported() {
+    let backend = backend();
+    signed_in_admin(&backend, "fabrikam").await;
+    let row = |i: usize| NewUser {
+        first_name: "Léa".into(),
+        last_name: format!("Roux {i}"),
+        email: format!("lea{i}@fabrikam.fr"),
+        roles: vec![Role::SalesAgent],
+    };
+    let total = |list: partner_domain::UserList| list.total;
+    let all = || UserQuery {
+        limit: Some(10_000),
+        ..UserQuery::default()
+    };
+
+    let bad = partner_domain::ImportUsers {
+        users: vec![
+            row(0),
+            NewUser {
+                first_name: String::new(),
+                email: "nope".into(),
+                ..row(1)
+            },
+            row(0),
+        ],
+    };
+    let fields = refused(backend.import_users(bad).await, 422, ErrorKind::Validation);
+    assert_eq!(fields["users.1.first_name"], ["required"]);
+    assert_eq!(fields["users.1.email"], ["email.format"]);
+    assert_eq!(fields["users.2.email"], ["email.duplicate"]);
+    assert_eq!(
+        total(backend.users(all()).await.unwrap()),
+        1,
+        "nothing written"
+    );
+
+    backend.create_user(row(1)).await.unwrap();
+    let taken = partner_domain::ImportUsers {
+        users: vec![row(0), row(1)],
+    };
+    let fields = refused(backend.import_users(taken).await, 409, ErrorKind::Conflict);
+    assert_eq!(fields["users.1.email"], ["email.taken"]);
+    assert_eq!(total(backend.users(all()).await.unwrap()), 2);
+
+    let good = partner_domain::ImportUsers {
+        users: (2..12).map(row).collect(),
+    };
+    let imported = backend.import_users(good).await.unwrap();
+    assert_eq!(imported.created.len(), 10);
+    assert_eq!(imported.created[0].roles, [Role::SalesAgent]);
+    assert_eq!(total(backend.users(all()).await.unwrap()), 12);
+
+    // A reader may not import.
+    let reader = backend
+        .create_user(NewUser {
+            roles: vec![Role::ReportViewer],
+            ..row(99)
+        })
+        .await
+        .unwrap();
+    backend
+        .sign_in(Credentials {
+            email: reader.user.email,
+            password: reader.temporary_password,
+        })
+        .await
+        .unwrap();
+    refused(
+        backend
+            .import_users(partner_domain::ImportUsers {
+                users: vec![row(100)],
+            })
+            .await,
+        403,
+        ErrorKind::Forbidden,
+    );
+}
