@@ -20,6 +20,9 @@ use crate::{json::Json, users, util, ApiError, AppState};
 pub const COOKIE: &str = "pc_session";
 /// A session ends after this long without a request.
 const IDLE: time::Duration = time::Duration::hours(8);
+/// The expiry moves at most this often, so that a signed-in read stays a read (SQLite takes
+/// one writer at a time).
+const SLIDE_STEP: time::Duration = time::Duration::minutes(1);
 
 /// The signed-in caller, for handlers that need one (401 otherwise).
 pub struct Caller(pub Me);
@@ -64,19 +67,25 @@ fn unauthenticated() -> ApiError {
     ApiError::new(ErrorKind::Unauthenticated, "Sign in to continue.")
 }
 
-/// The signed-in user, or 401 for a missing, unknown or expired session. Each use pushes the
-/// expiry back (sliding).
+/// The signed-in user, or 401 for a missing, unknown or expired session. Use pushes the expiry
+/// back (sliding), at most once a minute.
 pub async fn current(state: &AppState, headers: &HeaderMap) -> Result<Me, ApiError> {
     let token_hash = util::hash_token(&token_from(headers).ok_or_else(unauthenticated)?);
-    let user_id: String = sqlx::query_scalar(
-        "UPDATE sessions SET expires_at = ? WHERE token_hash = ? AND expires_at > ? RETURNING user_id",
+    let (user_id, expires_at): (String, String) = sqlx::query_as(
+        "SELECT user_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?",
     )
-    .bind(util::from_now(IDLE))
     .bind(&token_hash)
     .bind(util::now())
     .fetch_optional(&state.db)
     .await?
     .ok_or_else(unauthenticated)?;
+    if expires_at < util::from_now(IDLE - SLIDE_STEP) {
+        sqlx::query("UPDATE sessions SET expires_at = ? WHERE token_hash = ?")
+            .bind(util::from_now(IDLE))
+            .bind(&token_hash)
+            .execute(&state.db)
+            .await?;
+    }
     users::me(&state.db, &user_id)
         .await?
         .ok_or_else(unauthenticated)

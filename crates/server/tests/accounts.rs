@@ -262,3 +262,51 @@ async fn changing_the_password() {
         .await
         .error(401, ErrorKind::Unauthenticated);
 }
+
+#[tokio::test]
+async fn sessions_slide_with_use_and_end_when_idle() {
+    let server = start().await;
+    let (client, _) = server.tenant("contoso").await;
+    let db = server.db().await;
+    // As the server stores times: RFC 3339, UTC, whole seconds.
+    let in_ = |d: time::Duration| {
+        (time::OffsetDateTime::now_utc() + d)
+            .replace_nanosecond(0)
+            .unwrap()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap()
+    };
+    let expiry = || async {
+        sqlx::query_scalar::<_, String>("SELECT expires_at FROM sessions")
+            .fetch_one(&db)
+            .await
+            .unwrap()
+    };
+    let set_expiry = |at: String| {
+        let db = db.clone();
+        async move {
+            sqlx::query("UPDATE sessions SET expires_at = ?")
+                .bind(at)
+                .execute(&db)
+                .await
+                .unwrap();
+        }
+    };
+
+    // Ten minutes left: a use pushes it back to eight hours.
+    set_expiry(in_(time::Duration::minutes(10))).await;
+    client.get("/api/session").await.json::<Me>();
+    let pushed = expiry().await;
+    assert!(pushed > in_(time::Duration::hours(7)), "{pushed}");
+
+    // Just extended: another read writes nothing.
+    client.get("/api/users").await;
+    assert_eq!(expiry().await, pushed);
+
+    // Idle past its expiry: signed out.
+    set_expiry("2000-01-01T00:00:00Z".into()).await;
+    client
+        .get("/api/session")
+        .await
+        .error(401, ErrorKind::Unauthenticated);
+}
