@@ -119,8 +119,18 @@ async fn acknowledged_writes_survive_sigkill_and_nothing_is_half_written() {
         let http = client();
         sign_in(&http, &base).await;
         let writer = tokio::spawn(write_until_killed(http, base.clone(), round, acked.clone()));
-        // Kill at a different moment of the stream each round.
-        tokio::time::sleep(Duration::from_millis(40 + (round as u64 * 37) % 200)).await;
+        // Once the stream is flowing (a first batch acknowledged), kill at a different moment
+        // of it each round.
+        let before = acked.lock().unwrap().len();
+        let flowing = tokio::time::Instant::now() + Duration::from_secs(30);
+        while acked.lock().unwrap().len() == before {
+            assert!(
+                tokio::time::Instant::now() < flowing,
+                "round {round}: no write acknowledged"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        tokio::time::sleep(Duration::from_millis((round as u64 * 37) % 150)).await;
         child.start_kill().unwrap();
         child.wait().await.unwrap();
         writer.await.unwrap();
