@@ -50,7 +50,7 @@ pub fn measure(dist: &Path) -> Result<Vec<FileSize>, Fail> {
             brotli: brotli(&bytes),
         });
     }
-    sizes.sort_by(|a, b| b.gzip.cmp(&a.gzip));
+    sizes.sort_by_key(|s| std::cmp::Reverse(s.gzip));
     Ok(sizes)
 }
 

@@ -209,7 +209,7 @@ mod tests {
             roles: vec![Role::GlobalAdmin, Role::ReportViewer],
             created_at: String::new(),
         };
-        let (users, errors) = parse_users_csv(&users_csv(&[user.clone()])).unwrap();
+        let (users, errors) = parse_users_csv(&users_csv(std::slice::from_ref(&user))).unwrap();
         assert!(errors.is_empty());
         assert_eq!(
             users,

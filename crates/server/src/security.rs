@@ -47,7 +47,7 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
             break;
         };
         if !tag.contains(" src=") {
-            let digest = Sha256::digest(body[..close].as_bytes());
+            let digest = Sha256::digest(&body.as_bytes()[..close]);
             hashes.push(format!(
                 "'sha256-{}'",
                 base64::engine::general_purpose::STANDARD.encode(digest)
@@ -100,7 +100,7 @@ pub async fn headers(State(csp): State<HeaderValue>, request: Request, next: Nex
 /// `application/csp-report`; they are only logged, so nothing can be forged through them.
 pub async fn report(State(state): State<AppState>, body: Bytes) -> StatusCode {
     let report: serde_json::Value =
-        serde_json::from_slice(&body).unwrap_or_else(|_| serde_json::Value::Null);
+        serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null);
     tracing::warn!(%report, "content security policy violation");
     if let Ok(mut kept) = state.csp_reports.0.lock() {
         if kept.len() < KEPT_REPORTS {

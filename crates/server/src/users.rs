@@ -157,7 +157,7 @@ pub async fn list(
     let total: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM users u WHERE {filter}"))
         .bind(caller.tenant_id())
         .bind(&needle)
-        .bind(&role)
+        .bind(role)
         .fetch_one(&state.db)
         .await?;
     let sql = format!(
@@ -167,7 +167,7 @@ pub async fn list(
     let items = sqlx::query(&sql)
         .bind(caller.tenant_id())
         .bind(&needle)
-        .bind(&role)
+        .bind(role)
         .bind(limit as i64)
         .bind(query.offset.min(i64::MAX as u64) as i64)
         .fetch_all(&state.db)

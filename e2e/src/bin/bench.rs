@@ -2,6 +2,7 @@
 //! - users: user management with 10,000 users in headless Chromium (issue #6's targets);
 //! - startup: 10 cold loads of the wizard, shell painted and wizard interactive;
 //! - server: `GET /api/users?q=` and `POST /api/session` latency under 50 concurrent clients.
+//!
 //! Prints tables and merges the numbers into `target/bench.json`. Timings are reported, never
 //! asserted.
 
@@ -254,8 +255,8 @@ where
     Fut: std::future::Future<Output = reqwest::StatusCode> + Send,
 {
     let mut tasks = Vec::new();
-    for client in clients.iter().cloned() {
-        let call = call.clone();
+    for client in clients {
+        let (client, call) = (client.clone(), call.clone());
         tasks.push(tokio::spawn(async move {
             let mut times = Vec::new();
             for i in 0..requests {
