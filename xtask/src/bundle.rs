@@ -17,20 +17,43 @@ pub struct FileSize {
     pub brotli: u64,
 }
 
-fn gzip(bytes: &[u8]) -> u64 {
+fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes).expect("in memory");
-    encoder.finish().expect("in memory").len() as u64
+    encoder.finish().expect("in memory")
 }
 
-fn brotli(bytes: &[u8]) -> u64 {
+fn brotli(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: 11,
         ..Default::default()
     };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("in memory");
-    out.len() as u64
+    out
+}
+
+fn is_precompressed(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "br" || e == "gz")
+}
+
+/// Writes `name.br` and `name.gz` beside each file of `dist/`, for servers that send files
+/// compressed ahead of time (`partner-server`, nginx `gzip_static`/`brotli_static`).
+pub fn precompress(dist: &Path) -> Result<(), Fail> {
+    let entries =
+        std::fs::read_dir(dist).map_err(|e| Fail::new(format!("{}: {e}", dist.display())))?;
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        if !path.is_file() || is_precompressed(&path) {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| Fail::new(e.to_string()))?;
+        for (extension, packed) in [("br", brotli(&bytes)), ("gz", gzip(&bytes))] {
+            let mut name = path.clone().into_os_string();
+            name.push(format!(".{extension}"));
+            std::fs::write(&name, packed).map_err(|e| Fail::new(e.to_string()))?;
+        }
+    }
+    Ok(())
 }
 
 pub fn measure(dist: &Path) -> Result<Vec<FileSize>, Fail> {
@@ -39,15 +62,15 @@ pub fn measure(dist: &Path) -> Result<Vec<FileSize>, Fail> {
         .map_err(|e| Fail::new(format!("{}: {e} (build first)", dist.display())))?;
     for entry in entries.filter_map(Result::ok) {
         let path = entry.path();
-        if !path.is_file() {
+        if !path.is_file() || is_precompressed(&path) {
             continue;
         }
         let bytes = std::fs::read(&path).map_err(|e| Fail::new(e.to_string()))?;
         sizes.push(FileSize {
             name: entry.file_name().to_string_lossy().into_owned(),
             raw: bytes.len() as u64,
-            gzip: gzip(&bytes),
-            brotli: brotli(&bytes),
+            gzip: gzip(&bytes).len() as u64,
+            brotli: brotli(&bytes).len() as u64,
         });
     }
     sizes.sort_by_key(|s| std::cmp::Reverse(s.gzip));

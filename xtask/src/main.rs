@@ -64,7 +64,8 @@ fn build() -> Result<(), Fail> {
 
 fn build_spa() -> Result<(), Fail> {
     println!("xtask: building the release SPA into dist/");
-    run(cmd("trunk").args(["build", "--release"]))
+    run(cmd("trunk").args(["build", "--release"]))?;
+    bundle::precompress(&root().join("dist"))
 }
 
 fn serve(args: &[String]) -> Result<(), Fail> {

@@ -14,6 +14,7 @@ use axum::{
 use partner_domain::{ErrorKind, Health};
 use serde_json::{json, Value};
 use tower_http::{
+    compression::CompressionLayer,
     services::{ServeDir, ServeFile},
     trace::TraceLayer,
 };
@@ -67,8 +68,19 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     let api = api
         .fallback(api_not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(middleware::from_fn(guard));
-    let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+        .layer(middleware::from_fn(guard))
+        // Outside the guard, which reads error bodies. JSON compresses well (the whole user
+        // list of a large work account is megabytes).
+        .layer(CompressionLayer::new().gzip(true));
+    // `cargo xtask build` writes `.br` and `.gz` beside each file of dist/: served as they are.
+    let spa = ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(
+            ServeFile::new(dist.join("index.html"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
     let csp = security::content_security_policy(dist);
     Router::new()
         .nest("/api", api)

@@ -145,3 +145,32 @@ async fn every_response_carries_the_security_headers_and_violations_are_reported
     let kept: serde_json::Value = client.get("/api/dev/csp-reports").await.json();
     assert_eq!(kept[0]["csp-report"]["violated-directive"], "style-src");
 }
+
+#[tokio::test]
+async fn files_compressed_ahead_of_time_and_json_on_the_fly() {
+    let server = start().await;
+    let (client, _) = server.tenant("contoso").await;
+    let gz = |path: &str| {
+        client
+            .http
+            .get(format!("{}{path}", server.base))
+            .header("accept-encoding", "gzip")
+            .send()
+    };
+    let file = gz("/assets/app.js").await.unwrap();
+    assert_eq!(file.headers()["content-encoding"], "gzip");
+    assert_eq!(
+        file.bytes().await.unwrap().as_ref(),
+        b"gzip bytes of app.js"
+    );
+
+    let list = gz("/api/users").await.unwrap();
+    assert_eq!(list.status(), 200);
+    assert_eq!(list.headers()["content-encoding"], "gzip");
+    let packed = list.bytes().await.unwrap();
+    assert_eq!(&packed[..2], [0x1f, 0x8b], "a gzip stream");
+
+    // Without Accept-Encoding, the same as before.
+    let plain = client.get("/assets/app.js").await;
+    assert_eq!(plain.bytes, b"console.log('app')");
+}

@@ -27,6 +27,8 @@ pub async fn start_with(dev: bool, vetting_delay: u64) -> Running {
     )
     .unwrap();
     std::fs::write(dist.join("assets/app.js"), "console.log('app')").unwrap();
+    // As `cargo xtask build` leaves it: a compressed copy beside the file.
+    std::fs::write(dist.join("assets/app.js.gz"), b"gzip bytes of app.js").unwrap();
     let options = Options {
         addr: SocketAddr::from(([127, 0, 0, 1], 0)),
         database: format!("sqlite:{}", dir.path().join("data/partner.db").display()),
