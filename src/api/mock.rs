@@ -286,6 +286,26 @@ impl Store {
     fn email_taken(&self, email: &str) -> bool {
         self.accounts.iter().any(|a| a.user.email == email)
     }
+
+    /// A new user of `tenant_id`, as `POST /api/users` and the import store it: trimmed names,
+    /// email in lower case, roles sorted, a new password to choose at first sign-in.
+    fn add_user(&mut self, tenant_id: &str, body: NewUser, password: String) -> User {
+        let user = User {
+            id: new_id(),
+            first_name: body.first_name.trim().into(),
+            last_name: body.last_name.trim().into(),
+            email: body.email.trim().to_lowercase(),
+            roles: sorted(body.roles),
+            created_at: now(),
+        };
+        self.accounts.push(Account {
+            user: user.clone(),
+            tenant_id: tenant_id.to_owned(),
+            password,
+            must_change_password: true,
+        });
+        user
+    }
 }
 
 fn view(record: &PartnerRecord) -> Partner {
@@ -813,20 +833,7 @@ impl Backend for MockBackend {
                 ));
             }
             let temporary_password = validate::temporary_password(random_bytes());
-            let user = User {
-                id: new_id(),
-                first_name: body.first_name.trim().into(),
-                last_name: body.last_name.trim().into(),
-                email,
-                roles: sorted(body.roles),
-                created_at: now(),
-            };
-            store.accounts.push(Account {
-                user: user.clone(),
-                tenant_id: me.tenant.id,
-                password: temporary_password.clone(),
-                must_change_password: true,
-            });
+            let user = store.add_user(&me.tenant.id, body, temporary_password.clone());
             Ok(UserCreated {
                 user,
                 temporary_password,
@@ -852,28 +859,12 @@ impl Backend for MockBackend {
                     body: taken,
                 });
             }
-            let created_at = now();
-            let created: Vec<User> = body
+            // Nobody signs in as an imported user until an admin resets the password.
+            let created = body
                 .users
                 .into_iter()
-                .map(|row| User {
-                    id: new_id(),
-                    first_name: row.first_name.trim().into(),
-                    last_name: row.last_name.trim().into(),
-                    email: row.email.trim().to_lowercase(),
-                    roles: sorted(row.roles),
-                    created_at: created_at.clone(),
-                })
+                .map(|row| store.add_user(&me.tenant.id, row, new_id()))
                 .collect();
-            for user in &created {
-                store.accounts.push(Account {
-                    user: user.clone(),
-                    tenant_id: me.tenant.id.clone(),
-                    // Nobody signs in as an imported user until an admin resets the password.
-                    password: new_id(),
-                    must_change_password: true,
-                });
-            }
             Ok(ImportedUsers { created })
         })
     }
