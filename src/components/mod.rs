@@ -12,6 +12,7 @@ mod role_checklist;
 mod settings_menu;
 mod status;
 mod submit;
+mod temporary_password;
 mod toast_region;
 mod top_bar;
 mod verification_timeline;
@@ -31,6 +32,7 @@ pub use status::{
     RequireSession, Skeleton,
 };
 pub use submit::{use_submit_guard, SubmitButton, SubmitGuard};
+pub use temporary_password::TemporaryPassword;
 pub use toast_region::ToastRegion;
 pub use top_bar::TopBar;
 pub use verification_timeline::{state_name, VerificationTimeline};

@@ -8,8 +8,8 @@ use yew_router::prelude::*;
 use crate::{
     api::{use_backend, ApiError},
     components::{
-        failure_message, field_error, use_submit_guard, CopyButton, ErrorSummary, RequireSession,
-        RoleChecklist, SubmitButton, TextField,
+        failure_message, field_error, use_submit_guard, ErrorSummary, RequireSession,
+        RoleChecklist, SubmitButton, TemporaryPassword, TextField,
     },
     i18n::use_i18n,
     route::Route,
@@ -42,13 +42,7 @@ fn AddUserBody() -> Html {
         html! {
             <div class="panel panel-success" role="status">
                 <p>{ t.user_added(answer.user.display_name(), answer.user.email.clone()).to_string() }</p>
-                <p>
-                    { t.temporary_password().to_string() }{ " " }
-                    <code id="temporary-password">{ answer.temporary_password.clone() }</code>{ " " }
-                    <CopyButton text={answer.temporary_password.clone()} label={t.copy_password().to_string()}
-                        copied={t.password_copied().to_string()} />
-                </p>
-                <p><strong>{ t.password_shown_once().to_string() }</strong></p>
+                <TemporaryPassword password={answer.temporary_password.clone()} />
                 <p class="actions">
                     <button type="button" class="button" onclick={on_another}>{ t.add_another().to_string() }</button>
                     { " " }

@@ -8,8 +8,8 @@ use yew_router::prelude::*;
 use crate::{
     api::{use_backend, ApiError},
     components::{
-        failure_message, use_submit_guard, CopyButton, ErrorPanel, Loading, RequireSession,
-        RoleChecklist, SubmitButton,
+        failure_message, use_submit_guard, ErrorPanel, Loading, RequireSession, RoleChecklist,
+        SubmitButton, TemporaryPassword,
     },
     i18n::use_i18n,
     route::Route,
@@ -274,13 +274,7 @@ fn AccountActions(props: &AccountActionsProps) -> Html {
             }
             if let Some(password) = &*temporary {
                 <div class="panel panel-success" role="status">
-                    <p>
-                        { t.temporary_password().to_string() }{ " " }
-                        <code id="temporary-password">{ password.clone() }</code>{ " " }
-                        <CopyButton text={password.clone()} label={t.copy_password().to_string()}
-                            copied={t.password_copied().to_string()} />
-                    </p>
-                    <p><strong>{ t.password_shown_once().to_string() }</strong></p>
+                    <TemporaryPassword password={password.clone()} />
                 </div>
             }
             <p class="actions-row">
