@@ -4,7 +4,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::onboarding::{first_incomplete, Step};
+use super::onboarding::{first_incomplete, has_signed_mpn, Step};
 use crate::{
     components::{
         CopyButton, ErrorPanel, RedirectWithNotice, RefreshFailed, RequireSession, Skeleton,
@@ -12,7 +12,7 @@ use crate::{
     },
     i18n::{use_i18n, Lang},
     route::Route,
-    state::{use_partner, use_session},
+    state::{use_fresh_partner, use_session},
 };
 
 pub const DASHBOARD_VIDEO: &str = "https://vimeo.com/290338211";
@@ -25,30 +25,21 @@ pub fn Dashboard() -> Html {
 #[function_component]
 fn Overview() -> Html {
     let t = use_i18n();
-    let partner = use_partner();
+    let partner = use_fresh_partner();
     let me = use_session().me();
-    {
-        // The timeline moves without the user (the contact confirms, the check ends).
-        let partner = partner.clone();
-        use_effect_with((), move |()| partner.reload());
-    }
-    let on_retry = {
-        let partner = partner.clone();
-        Callback::from(move |()| partner.reload())
-    };
+    let on_retry = partner.reload_callback();
     let state = partner.state();
+    // Not enrolled yet: the wizard says what is left (and, to others, who can do it).
+    if let Some(data) = state
+        .data
+        .as_ref()
+        .filter(|d| !d.as_deref().is_some_and(has_signed_mpn))
+    {
+        let step = first_incomplete(me.as_deref(), data.as_deref()).unwrap_or(Step::Profile);
+        let notice = t.step_locked(step.label(&t)).to_string();
+        return html! { <RedirectWithNotice to={step.route()} {notice} /> };
+    }
     let body = match (&state.data, &state.error) {
-        (Some(None), _) => {
-            // Not enrolled yet: the wizard says what is left (and, to others, who can do it).
-            let step = first_incomplete(me.as_deref(), None).unwrap_or(Step::Profile);
-            let notice = t.step_locked(step.label(&t)).to_string();
-            return html! { <RedirectWithNotice to={step.route()} {notice} /> };
-        }
-        (Some(Some(p)), _) if !p.agreements.iter().any(|a| a.kind == "mpn") => {
-            let step = first_incomplete(me.as_deref(), Some(p)).unwrap_or(Step::Agreement);
-            let notice = t.step_locked(step.label(&t)).to_string();
-            return html! { <RedirectWithNotice to={step.route()} {notice} /> };
-        }
         (Some(Some(p)), error) => html! {
             <>
                 if error.is_some() { <RefreshFailed on_retry={on_retry.clone()} /> }
@@ -61,7 +52,8 @@ fn Overview() -> Html {
             </>
         },
         (None, Some(error)) => html! { <ErrorPanel error={error.clone()} {on_retry} /> },
-        (None, None) => html! { <Skeleton lines={4} /> },
+        // `Some(None)` (no partner) was sent to the wizard above.
+        (Some(None), _) | (None, None) => html! { <Skeleton lines={4} /> },
     };
     html! {
         <section class="page">

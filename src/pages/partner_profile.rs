@@ -16,7 +16,7 @@ use crate::{
     download,
     i18n::{country_name, date_of, use_i18n},
     route::Route,
-    state::{use_partner, use_session, use_toasts, ToastKind},
+    state::{use_fresh_partner, use_partner, use_session, use_toasts, ToastKind},
 };
 
 #[function_component]
@@ -27,15 +27,8 @@ pub fn PartnerProfile() -> Html {
 #[function_component]
 fn PartnerProfileBody() -> Html {
     let t = use_i18n();
-    let partner = use_partner();
-    {
-        let partner = partner.clone();
-        use_effect_with((), move |()| partner.reload());
-    }
-    let on_retry = {
-        let partner = partner.clone();
-        Callback::from(move |()| partner.reload())
-    };
+    let partner = use_fresh_partner();
+    let on_retry = partner.reload_callback();
     let state = partner.state();
     let body = match (&state.data, &state.error) {
         (Some(Some(p)), error) => html! {

@@ -53,8 +53,7 @@ fn SignedAgreementBody(props: &SignedAgreementProps) -> Html {
     let Some(acceptance) = acceptance else {
         let body = match (&state.data, &state.error) {
             (None, Some(error)) => {
-                let partner = partner.clone();
-                html! { <ErrorPanel error={error.clone()} on_retry={Callback::from(move |()| partner.reload())} /> }
+                html! { <ErrorPanel error={error.clone()} on_retry={partner.reload_callback()} /> }
             }
             (None, None) => html! { <Skeleton lines={8} /> },
             _ => html! { <p>{ t.error_not_found().to_string() }</p> },

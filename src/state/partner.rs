@@ -38,6 +38,11 @@ impl PartnerHandle {
         self.reload.emit(());
     }
 
+    /// Reloading as a callback, for a retry button.
+    pub fn reload_callback(&self) -> Callback<()> {
+        self.reload.clone()
+    }
+
     /// A fresh answer from a write (profile saved, agreement accepted).
     pub fn set(&self, partner: Partner) {
         self.state.set(PartnerState {
@@ -119,4 +124,16 @@ pub fn PartnerProvider(props: &PartnerProviderProps) -> Html {
 #[hook]
 pub fn use_partner() -> PartnerHandle {
     use_context::<PartnerHandle>().expect("pages are mounted inside the App's PartnerProvider")
+}
+
+/// The partner, reloaded when the page opens: what it shows moves without the user (the
+/// contact confirms, the business check ends).
+#[hook]
+pub fn use_fresh_partner() -> PartnerHandle {
+    let partner = use_partner();
+    {
+        let partner = partner.clone();
+        use_effect_with((), move |()| partner.reload());
+    }
+    partner
 }

@@ -71,6 +71,11 @@ pub fn can_enroll(me: &Me) -> bool {
     me.user.has_role(Role::GlobalAdmin) && !me.must_change_password
 }
 
+/// Whether the partner network agreement is signed: the partner account is enrolled.
+pub fn has_signed_mpn(partner: &Partner) -> bool {
+    partner.agreements.iter().any(|a| a.kind == "mpn")
+}
+
 /// The first step still to do, from what the backend says (None: everything is done).
 pub fn first_incomplete(me: Option<&Me>, partner: Option<&Partner>) -> Option<Step> {
     let Some(me) = me.filter(|me| can_enroll(me)) else {
@@ -79,7 +84,7 @@ pub fn first_incomplete(me: Option<&Me>, partner: Option<&Partner>) -> Option<St
     let Some(partner) = partner else {
         return Some(Step::Profile);
     };
-    if !partner.agreements.iter().any(|a| a.kind == "mpn") {
+    if !has_signed_mpn(partner) {
         return Some(Step::Agreement);
     }
     if !me.user.has_role(Role::AdminAgent) {
@@ -152,8 +157,7 @@ pub fn WizardStep(props: &WizardStepProps) -> Html {
             let needs_partner = me.as_ref().is_some_and(|m| can_enroll(m));
             match (&partner.state().data, &partner.state().error) {
                 (None, Some(error)) if needs_partner => {
-                    let partner = partner.clone();
-                    return html! { <ErrorPanel error={error.clone()} on_retry={Callback::from(move |()| partner.reload())} /> };
+                    return html! { <ErrorPanel error={error.clone()} on_retry={partner.reload_callback()} /> };
                 }
                 (None, _) if needs_partner => return html! { <Loading /> },
                 _ => first_incomplete(me.as_deref(), partner.partner().as_deref()),
