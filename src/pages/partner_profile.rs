@@ -87,10 +87,7 @@ fn LegalProfileSection(props: &PartnerProps) -> Html {
             let editing = editing.clone();
             Callback::from(move |_: MouseEvent| editing.set(false))
         };
-        let initial = ProfileRequest {
-            legal_profile: p.legal_profile.clone(),
-            primary_contact: p.primary_contact.clone(),
-        };
+        let initial = ProfileRequest::from(&**p);
         return html! {
             <section aria-labelledby="legal-heading">
                 { heading }

@@ -194,6 +194,16 @@ impl ProfileRequest {
     }
 }
 
+/// The saved profile, as the form that edits it starts.
+impl From<&Partner> for ProfileRequest {
+    fn from(partner: &Partner) -> Self {
+        Self {
+            legal_profile: partner.legal_profile.clone(),
+            primary_contact: partner.primary_contact.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerificationStep {
     /// `contact_email` or `business`.

@@ -40,7 +40,7 @@ pub fn ProfileStep() -> Html {
                 <EmailNotice partner={(**saved).clone()} focus={*just_saved} />
             }
             <ProfileForm owner={me.user.id.clone()} {on_saved}
-                initial={saved.map(|p| partner_domain::ProfileRequest { legal_profile: p.legal_profile.clone(), primary_contact: p.primary_contact.clone() })} />
+                initial={saved.map(|p| partner_domain::ProfileRequest::from(&*p))} />
         </WizardStep>
     }
 }
