@@ -373,11 +373,10 @@ fn UserTable(props: &UserTableProps) -> Html {
         use_callback(
             (shown.clone(), props.directory.clone()),
             move |_: MouseEvent, (shown, directory)| {
-                let users: Vec<_> = shown.iter().map(|i| directory.user(*i).clone()).collect();
                 let document = Document {
                     filename: "users.csv".into(),
                     mime: "text/csv;charset=utf-8".into(),
-                    bytes: users_csv(&users).into_bytes(),
+                    bytes: users_csv(shown.iter().map(|i| directory.user(*i))).into_bytes(),
                 };
                 if let Err(e) = download::save(&document) {
                     toasts.push(

@@ -147,7 +147,7 @@ pub fn parse_users_csv(text: &str) -> Result<(Vec<NewUser>, FieldErrors), CsvErr
 }
 
 /// The user list as CSV, in the import's columns (roles by key, separated by `|`).
-pub fn users_csv(users: &[User]) -> String {
+pub fn users_csv<'a>(users: impl IntoIterator<Item = &'a User>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     // Writing to memory cannot fail.
     let _ = writer.write_record(COLUMNS);
