@@ -316,6 +316,36 @@ impl Browser {
         );
     }
 
+    /// `POST`s `body` as JSON from the page (its origin, its session cookie); the status.
+    pub async fn post_json(&self, path: &str, body: Value) -> u64 {
+        let status = self
+            .client
+            .execute_async(
+                "const [path, body, done] = arguments;
+                 fetch(path, { method: 'POST', body: JSON.stringify(body), headers:
+                     { 'Content-Type': 'application/json', 'X-Requested-With': 'partner-center' } })
+                   .then(r => done(r.status), e => done(String(e)));",
+                vec![json!(path), body],
+            )
+            .await
+            .unwrap();
+        status
+            .as_u64()
+            .unwrap_or_else(|| panic!("POST {path}: {status}"))
+    }
+
+    /// A work account `{prefix}.onmicrosoft.com` created through the API, and the page signed in
+    /// as its Global admin (password `Correct-horse-9battery`), without going through the wizard.
+    pub async fn sign_up(&self, prefix: &str) {
+        let tenant = json!({ "company_name": format!("{prefix} SAS"), "domain_prefix": prefix,
+            "country": "FR", "admin": { "first_name": "Éloïse", "last_name": "Lefèvre",
+            "password": "Correct-horse-9battery" } });
+        assert_eq!(self.post_json("/api/tenants", tenant).await, 201);
+        let credentials = json!({ "email": format!("admin@{prefix}.onmicrosoft.com"),
+            "password": "Correct-horse-9battery" });
+        assert_eq!(self.post_json("/api/session", credentials).await, 200);
+    }
+
     /// The Content-Security-Policy violations the server has received (`--dev` keeps them),
     /// after giving the browser a moment to send its reports.
     pub async fn csp_violations(&self) -> Vec<Value> {

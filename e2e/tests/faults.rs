@@ -2,7 +2,6 @@
 //! the server and keeps every value; the server comes back and the same submit succeeds.
 
 use e2e::{Browser, Server};
-use serde_json::json;
 
 const PROFILE: [(&str, &str); 9] = [
     ("legal_profile-legal_name", "Contoso SAS"),
@@ -23,25 +22,7 @@ async fn the_server_stops_while_the_profile_is_filled_and_nothing_typed_is_lost(
     let base = server.base.clone();
     browser.goto(&format!("{base}/onboarding/welcome")).await;
     browser.wait_for("h1").await;
-    let signed_in = browser
-        .client
-        .execute_async(
-            r#"
-            const done = arguments[arguments.length - 1];
-            const headers = { 'Content-Type': 'application/json', 'X-Requested-With': 'partner-center' };
-            const post = (path, body) => fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
-            (async () => {
-                await post('/api/tenants', { company_name: 'Contoso SAS', domain_prefix: 'contoso', country: 'FR',
-                    admin: { first_name: 'Éloïse', last_name: 'Lefèvre', password: 'Correct-horse-9battery' } });
-                const r = await post('/api/session', { email: 'admin@contoso.onmicrosoft.com', password: 'Correct-horse-9battery' });
-                done(r.status);
-            })().catch(e => done(String(e)));
-            "#,
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(signed_in, json!(200));
+    browser.sign_up("contoso").await;
     browser.goto(&format!("{base}/onboarding/profile")).await;
     browser.wait_for("#legal_profile-legal_name").await;
     for (id, value) in PROFILE {

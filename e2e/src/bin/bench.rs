@@ -58,26 +58,13 @@ async fn users() -> Value {
     browser.goto(&format!("{base}/onboarding/welcome")).await;
     browser.wait_for("h1").await;
     // A work account with 10,000 generated users, through the API as the page's own session.
-    let seeded = browser
-        .client
-        .execute_async(
-            r#"
-            const [users, done] = [arguments[0], arguments[arguments.length - 1]];
-            const headers = { 'Content-Type': 'application/json', 'X-Requested-With': 'partner-center' };
-            const post = (path, body) => fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
-            (async () => {
-                await post('/api/tenants', { company_name: 'Bench SAS', domain_prefix: 'bench', country: 'FR',
-                    admin: { first_name: 'Éloïse', last_name: 'Lefèvre', password: 'Correct-horse-9battery' } });
-                await post('/api/session', { email: 'admin@bench.onmicrosoft.com', password: 'Correct-horse-9battery' });
-                const seeded = await post('/api/dev/seed', { users });
-                done(seeded.status);
-            })().catch(e => done(String(e)));
-            "#,
-            vec![json!(USERS)],
-        )
-        .await
-        .unwrap();
-    assert_eq!(seeded, json!(200), "seeding answered {seeded}");
+    browser.sign_up("bench").await;
+    assert_eq!(
+        browser
+            .post_json("/api/dev/seed", json!({ "users": USERS }))
+            .await,
+        200
+    );
 
     // First rows after an in-app navigation (the list is fetched, indexed and rendered).
     browser.goto(&format!("{base}/settings/users/new")).await;
