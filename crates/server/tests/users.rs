@@ -283,6 +283,17 @@ async fn permission_matrix_follows_the_domain_table() {
     }
 }
 
+/// `POST /api/users/import` with these rows.
+async fn import(client: &Client, users: serde_json::Value) -> Answer {
+    client
+        .raw(
+            Method::POST,
+            "/api/users/import",
+            Some(json!({ "users": users })),
+        )
+        .await
+}
+
 #[tokio::test]
 async fn an_import_creates_every_row_or_none_and_reports_every_problem() {
     let server = start().await;
@@ -290,11 +301,8 @@ async fn an_import_creates_every_row_or_none_and_reports_every_problem() {
     let row = |i: usize| json!({ "first_name": "Léa", "last_name": format!("Roux {i}"), "email": format!("lea{i}@contoso.fr"), "roles": ["sales_agent"] });
 
     // Every rule, every row, nothing written.
-    let bad = json!({ "users": [row(0), { "first_name": "", "last_name": "X", "email": "nope", "roles": [] }, row(0)] });
-    let body = admin
-        .raw(Method::POST, "/api/users/import", Some(bad))
-        .await
-        .error(422, ErrorKind::Validation);
+    let bad = json!([row(0), { "first_name": "", "last_name": "X", "email": "nope", "roles": [] }, row(0)]);
+    let body = import(&admin, bad).await.error(422, ErrorKind::Validation);
     assert_eq!(body.fields["users.1.first_name"], ["required"]);
     assert_eq!(body.fields["users.1.email"], ["email.format"]);
     assert_eq!(body.fields["users.2.email"], ["email.duplicate"]);
@@ -303,14 +311,12 @@ async fn an_import_creates_every_row_or_none_and_reports_every_problem() {
 
     // An email already in use: 409 on its row, nothing written.
     add(&admin, "Léa", "Roux", "lea1@contoso.fr", &[]).await;
-    admin
-        .raw(
-            Method::POST,
-            "/api/users/import",
-            Some(json!({ "users": [row(0), row(1)] })),
-        )
-        .await
-        .field(409, ErrorKind::Conflict, "users.1.email", "email.taken");
+    import(&admin, json!([row(0), row(1)])).await.field(
+        409,
+        ErrorKind::Conflict,
+        "users.1.email",
+        "email.taken",
+    );
     let list: UserList = admin.get("/api/users").await.json();
     assert_eq!(list.total, 2);
 
@@ -332,21 +338,14 @@ async fn an_import_creates_every_row_or_none_and_reports_every_problem() {
 
     // More than a thousand: refused as a rule; far more: refused by size.
     let users: Vec<_> = (0..1001).map(|i| row(5000 + i)).collect();
-    admin
-        .raw(
-            Method::POST,
-            "/api/users/import",
-            Some(json!({ "users": users })),
-        )
-        .await
-        .field(422, ErrorKind::Validation, "users", "import.too_many");
+    import(&admin, json!(users)).await.field(
+        422,
+        ErrorKind::Validation,
+        "users",
+        "import.too_many",
+    );
     let users: Vec<_> = (0..3000).map(|i| row(9000 + i)).collect();
-    admin
-        .raw(
-            Method::POST,
-            "/api/users/import",
-            Some(json!({ "users": users })),
-        )
+    import(&admin, json!(users))
         .await
         .error(413, ErrorKind::PayloadTooLarge);
 
@@ -356,12 +355,7 @@ async fn an_import_creates_every_row_or_none_and_reports_every_problem() {
     client
         .sign_in(&reader.user.email, &reader.temporary_password)
         .await;
-    client
-        .raw(
-            Method::POST,
-            "/api/users/import",
-            Some(json!({ "users": [row(20000)] })),
-        )
+    import(&client, json!([row(20000)]))
         .await
         .error(403, ErrorKind::Forbidden);
 }
