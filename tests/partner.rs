@@ -6,7 +6,7 @@ mod support;
 
 use partner_center::api::{Backend, MockBackend, DEMO_ADMIN_EMAIL};
 use partner_center::config::MockOptions;
-use partner_domain::{AcceptAgreement, Credentials, NewUser, Partner, Role, VettingDecision};
+use partner_domain::{AcceptAgreement, Partner, Role, VettingDecision};
 use support::*;
 use wasm_bindgen_test::*;
 
@@ -203,22 +203,14 @@ async fn the_partner_profile_shows_its_sections_and_a_global_admin_edits_it() {
 #[wasm_bindgen_test]
 async fn only_a_global_admin_may_edit_the_legal_profile() {
     enrolled().await;
-    let created = mock()
-        .create_user(NewUser {
-            first_name: "Lucie".into(),
-            last_name: "Bernard".into(),
-            email: "lucie.bernard@contoso.onmicrosoft.com".into(),
-            roles: vec![Role::SalesAgent],
-        })
-        .await
-        .unwrap();
-    mock()
-        .sign_in(Credentials {
-            email: created.user.email.clone(),
-            password: created.temporary_password.clone(),
-        })
-        .await
-        .unwrap();
+    let created = add_user(
+        "Lucie",
+        "Bernard",
+        "lucie.bernard@contoso.onmicrosoft.com",
+        Role::SalesAgent,
+    )
+    .await;
+    sign_in_as(&created).await;
     let app = Mounted::keeping_storage("/settings/partner-profile", CONFIG).await;
     app.wait_for("#legal-heading").await;
     assert!(app

@@ -6,7 +6,7 @@
 mod support;
 
 use partner_center::api::{Backend, MockBackend};
-use partner_domain::{Credentials, NewUser, Role};
+use partner_domain::{Credentials, Role};
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -221,22 +221,14 @@ async fn adding_a_user_shows_the_temporary_password_once() {
 #[wasm_bindgen_test]
 async fn a_reader_without_the_right_sees_the_list_and_whom_to_ask() {
     work_account_with(0).await;
-    let mock = MockBackend::new(Default::default());
-    let created = mock
-        .create_user(NewUser {
-            first_name: "Hugo".into(),
-            last_name: "Moreau".into(),
-            email: "hugo.moreau@contoso.onmicrosoft.com".into(),
-            roles: vec![Role::ReportViewer],
-        })
-        .await
-        .unwrap();
-    mock.sign_in(Credentials {
-        email: created.user.email.clone(),
-        password: created.temporary_password,
-    })
-    .await
-    .unwrap();
+    let created = add_user(
+        "Hugo",
+        "Moreau",
+        "hugo.moreau@contoso.onmicrosoft.com",
+        Role::ReportViewer,
+    )
+    .await;
+    sign_in_as(&created).await;
     let app = Mounted::keeping_storage("/settings/users", MOCK_CONFIG).await;
     app.wait_for(".user-table").await;
     let notice = app.text(".panel-info");
@@ -256,15 +248,13 @@ async fn a_reader_without_the_right_sees_the_list_and_whom_to_ask() {
 async fn resetting_a_password_and_deleting_a_user_but_never_the_last_global_admin() {
     work_account_with(0).await;
     let mock = MockBackend::new(Default::default());
-    let created = mock
-        .create_user(NewUser {
-            first_name: "Inès".into(),
-            last_name: "Garnier".into(),
-            email: "ines.garnier@contoso.onmicrosoft.com".into(),
-            roles: vec![Role::HelpdeskAgent],
-        })
-        .await
-        .unwrap();
+    let created = add_user(
+        "Inès",
+        "Garnier",
+        "ines.garnier@contoso.onmicrosoft.com",
+        Role::HelpdeskAgent,
+    )
+    .await;
     let page = format!("/settings/users/{}", created.user.id);
     let app = Mounted::keeping_storage(&page, MOCK_CONFIG).await;
     app.wait_for_text("h1", "Inès Garnier").await;
@@ -371,15 +361,13 @@ async fn an_import_lists_each_rows_problems_first_then_creates_all_at_once() {
 async fn giving_a_user_a_role_with_mettre_a_jour() {
     work_account_with(0).await;
     let mock = MockBackend::new(Default::default());
-    let created = mock
-        .create_user(NewUser {
-            first_name: "Chloé".into(),
-            last_name: "Petit".into(),
-            email: "chloe.petit@contoso.onmicrosoft.com".into(),
-            roles: vec![Role::SalesAgent],
-        })
-        .await
-        .unwrap();
+    let created = add_user(
+        "Chloé",
+        "Petit",
+        "chloe.petit@contoso.onmicrosoft.com",
+        Role::SalesAgent,
+    )
+    .await;
     let app =
         Mounted::keeping_storage(&format!("/settings/users/{}", created.user.id), MOCK_CONFIG)
             .await;

@@ -90,6 +90,37 @@ pub async fn sign_in_demo_admin() {
         .expect("the demo admin signs in");
 }
 
+/// A user added to the signed-in admin's work account on the mock, with one role.
+pub async fn add_user(
+    first_name: &str,
+    last_name: &str,
+    email: &str,
+    role: partner_domain::Role,
+) -> partner_domain::UserCreated {
+    use partner_center::api::{Backend, MockBackend};
+    MockBackend::new(Default::default())
+        .create_user(partner_domain::NewUser {
+            first_name: first_name.into(),
+            last_name: last_name.into(),
+            email: email.into(),
+            roles: vec![role],
+        })
+        .await
+        .expect("the admin adds the user")
+}
+
+/// Signs `created` in on the mock with its temporary password.
+pub async fn sign_in_as(created: &partner_domain::UserCreated) {
+    use partner_center::api::{Backend, MockBackend};
+    MockBackend::new(Default::default())
+        .sign_in(partner_domain::Credentials {
+            email: created.user.email.clone(),
+            password: created.temporary_password.clone(),
+        })
+        .await
+        .expect("the new user signs in");
+}
+
 pub fn key(target: &Element, key: &str) {
     let init = KeyboardEventInit::new();
     init.set_key(key);
