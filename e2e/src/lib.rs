@@ -171,6 +171,19 @@ fn content_type(file: &Path) -> &'static str {
     }
 }
 
+/// A valid French legal profile and primary contact, by field id (country: France).
+pub const PROFILE: [(&str, &str); 9] = [
+    ("legal_profile-legal_name", "Contoso SAS"),
+    ("legal_profile-address-line1", "12 rue de la Paix"),
+    ("legal_profile-address-city", "Paris"),
+    ("legal_profile-address-postal_code", "75002"),
+    ("legal_profile-phone", "+33 1 23 45 67 89"),
+    ("primary_contact-first_name", "Jean"),
+    ("primary_contact-last_name", "Dupont"),
+    ("primary_contact-email", "jean.dupont@contoso.fr"),
+    ("primary_contact-phone", "+33 6 12 34 56 78"),
+];
+
 /// Headless Debian Chromium through its own chromedriver on a free port.
 pub struct Browser {
     pub client: Client,
@@ -379,6 +392,14 @@ impl Browser {
             .unwrap_or_else(|e| panic!("#{id}: {e}"));
         field.clear().await.unwrap();
         field.send_keys(text).await.unwrap();
+    }
+
+    /// Fills the profile step with `PROFILE`, the country first (it decides the other fields).
+    pub async fn fill_profile(&self) {
+        self.choose("legal_profile-address-country", "FR").await;
+        for (id, value) in PROFILE {
+            self.fill(id, value).await;
+        }
     }
 
     pub async fn choose(&self, id: &str, value: &str) {

@@ -1,19 +1,7 @@
 //! The server goes away while the user fills the profile step: the page says it cannot reach
 //! the server and keeps every value; the server comes back and the same submit succeeds.
 
-use e2e::{Browser, Server};
-
-const PROFILE: [(&str, &str); 9] = [
-    ("legal_profile-legal_name", "Contoso SAS"),
-    ("legal_profile-address-line1", "12 rue de la Paix"),
-    ("legal_profile-address-city", "Paris"),
-    ("legal_profile-address-postal_code", "75002"),
-    ("legal_profile-phone", "+33 1 23 45 67 89"),
-    ("primary_contact-first_name", "Jean"),
-    ("primary_contact-last_name", "Dupont"),
-    ("primary_contact-email", "jean.dupont@contoso.fr"),
-    ("primary_contact-phone", "+33 6 12 34 56 78"),
-];
+use e2e::{Browser, Server, PROFILE};
 
 #[tokio::test]
 async fn the_server_stops_while_the_profile_is_filled_and_nothing_typed_is_lost() {
@@ -25,10 +13,7 @@ async fn the_server_stops_while_the_profile_is_filled_and_nothing_typed_is_lost(
     browser.sign_up("contoso").await;
     browser.goto(&format!("{base}/onboarding/profile")).await;
     browser.wait_for("#legal_profile-legal_name").await;
-    for (id, value) in PROFILE {
-        browser.fill(id, value).await;
-    }
-    browser.choose("legal_profile-address-country", "FR").await;
+    browser.fill_profile().await;
 
     server.stop().await;
     browser.submit().await;

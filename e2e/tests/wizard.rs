@@ -140,28 +140,7 @@ async fn seed_flow(words: &Words, prefix: &str) -> (Server, Browser) {
     browser.wait_for_content(words.error_summary).await;
     browser.assert_accessible("profile with errors").await;
 
-    browser
-        .fill("legal_profile-legal_name", "Contoso SAS")
-        .await;
-    browser.choose("legal_profile-address-country", "FR").await;
-    browser
-        .fill("legal_profile-address-line1", "12 rue de la Paix")
-        .await;
-    browser.fill("legal_profile-address-city", "Paris").await;
-    browser
-        .fill("legal_profile-address-postal_code", "75002")
-        .await;
-    browser
-        .fill("legal_profile-phone", "+33 1 23 45 67 89")
-        .await;
-    browser.fill("primary_contact-first_name", "Jean").await;
-    browser.fill("primary_contact-last_name", "Dupont").await;
-    browser
-        .fill("primary_contact-email", "jean.dupont@contoso.fr")
-        .await;
-    browser
-        .fill("primary_contact-phone", "+33 6 12 34 56 78")
-        .await;
+    browser.fill_profile().await;
     browser.click_text(words.register).await;
     browser.wait_for_content(words.important).await;
     browser.wait_for_content("jean.dupont@contoso.fr").await;
