@@ -23,6 +23,17 @@ pub fn body_limit(path: &str) -> usize {
     }
 }
 
+/// The 413 for a request to `path` whose body is over its limit.
+pub fn too_large(path: &str) -> ApiError {
+    ApiError::new(
+        ErrorKind::PayloadTooLarge,
+        format!(
+            "Request bodies are limited to {} KiB.",
+            body_limit(path) / 1024
+        ),
+    )
+}
+
 pub struct Json<T>(pub T);
 
 impl<S, T> FromRequest<S> for Json<T>
@@ -33,21 +44,19 @@ where
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let path = request.uri().path().to_owned();
         match axum::Json::<T>::from_request(request, state).await {
             Ok(axum::Json(value)) => Ok(Self(value)),
-            Err(rejection) => Err(refusal(rejection)),
+            Err(rejection) => Err(refusal(rejection, &path)),
         }
     }
 }
 
-fn refusal(rejection: JsonRejection) -> ApiError {
+fn refusal(rejection: JsonRejection, path: &str) -> ApiError {
     let text = rejection.body_text();
     match rejection {
         JsonRejection::JsonDataError(_) => ApiError::new(ErrorKind::Validation, text),
-        _ if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
-            ErrorKind::PayloadTooLarge,
-            format!("Request bodies are limited to {} KiB.", BODY_LIMIT / 1024),
-        ),
+        _ if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => too_large(path),
         _ => ApiError::new(ErrorKind::BadRequest, text),
     }
 }

@@ -21,7 +21,7 @@ use tower_http::{
 
 use crate::{
     agreements, auth, dev,
-    json::{body_limit, BODY_LIMIT, IMPORT_BODY_LIMIT},
+    json::{body_limit, too_large, BODY_LIMIT, IMPORT_BODY_LIMIT},
     partner, security, tenants, users, ApiError, AppState,
 };
 
@@ -118,12 +118,9 @@ async fn guard(request: Request, next: Next) -> Result<Response, ApiError> {
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    let limit = body_limit(request.uri().path());
-    if announced.is_some_and(|n| n > limit) {
-        return Err(ApiError::new(
-            ErrorKind::PayloadTooLarge,
-            format!("Request bodies are limited to {} KiB.", limit / 1024),
-        ));
+    let path = request.uri().path();
+    if announced.is_some_and(|n| n > body_limit(path)) {
+        return Err(too_large(path));
     }
     let safe = matches!(
         *request.method(),
