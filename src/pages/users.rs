@@ -90,12 +90,11 @@ fn UserDirectory() -> Html {
         .as_ref()
         .and_then(|l| l.query::<ListQuery>().ok())
         .unwrap_or_default();
-    let directory = use_state(|| None::<Result<Rc<Directory>, ApiError>>);
+    // The loaded users, and how many the work account has (more when the answer was capped).
+    let directory = use_state(|| None::<Result<(Rc<Directory>, u64), ApiError>>);
     let attempt = use_state(|| 0u32);
-    // More users than one answer holds: say that the list is partial.
-    let truncated = use_state(|| false);
     {
-        let (directory, truncated) = (directory.clone(), truncated.clone());
+        let directory = directory.clone();
         use_effect_with(*attempt, move |_| {
             let query = UserQuery {
                 limit: Some(LIST_LIMIT),
@@ -103,10 +102,9 @@ fn UserDirectory() -> Html {
             };
             wasm_bindgen_futures::spawn_local(async move {
                 let answer = backend.users(query).await;
-                directory.set(Some(answer.map(|list| {
-                    truncated.set(list.total > list.items.len() as u64);
-                    Rc::new(Directory::new(list.items))
-                })));
+                directory.set(Some(
+                    answer.map(|list| (Rc::new(Directory::new(list.items)), list.total)),
+                ));
             });
         });
     }
@@ -161,10 +159,11 @@ fn UserDirectory() -> Html {
             let attempt = attempt.clone();
             html! { <ErrorPanel error={error.clone()} on_retry={Callback::from(move |()| attempt.set(*attempt + 1))} /> }
         }
-        Some(Ok(directory)) => html! {
+        Some(Ok((directory, total))) => html! {
             <>
                 if !may_manage { <ReadOnlyNotice directory={directory.clone()} /> }
-                if *truncated {
+                // More users than one answer holds: the list is partial.
+                if *total > directory.len() as u64 {
                     <div class="panel panel-warning" role="status">
                         <p>{ t.users_truncated(format_number(t.lang, LIST_LIMIT as f64)).to_string() }</p>
                     </div>
