@@ -1,7 +1,10 @@
 //! What a browser downloads to start the app: each file of `dist/` raw, gzip -9 and brotli 11,
 //! and the initial transfer (everything `index.html` loads, plus `config.json`).
 
-use std::{io::Write, path::Path};
+use std::{
+    io::Write,
+    path::{Path, PathBuf},
+};
 
 use serde_json::json;
 
@@ -33,24 +36,32 @@ fn brotli(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-fn is_precompressed(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "br" || e == "gz")
+/// The files of `dist/` a browser asks for: not the `.br`/`.gz` copies beside them.
+fn served_files(dist: &Path) -> Result<Vec<PathBuf>, Fail> {
+    let entries = std::fs::read_dir(dist)
+        .map_err(|e| Fail::new(format!("{}: {e} (build first)", dist.display())))?;
+    Ok(entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && !p.extension().is_some_and(|e| e == "br" || e == "gz"))
+        .collect())
+}
+
+/// `file.js` → `file.js.br`.
+fn compressed_copy(path: &Path, extension: &str) -> PathBuf {
+    let mut name = path.to_path_buf().into_os_string();
+    name.push(format!(".{extension}"));
+    name.into()
 }
 
 /// Writes `name.br` and `name.gz` beside each file of `dist/`, for servers that send files
 /// compressed ahead of time (`partner-server`, nginx `gzip_static`/`brotli_static`).
 pub fn precompress(dist: &Path) -> Result<(), Fail> {
-    let entries =
-        std::fs::read_dir(dist).map_err(|e| Fail::new(format!("{}: {e}", dist.display())))?;
-    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
-        if !path.is_file() || is_precompressed(&path) {
-            continue;
-        }
+    for path in served_files(dist)? {
         let bytes = std::fs::read(&path).map_err(|e| Fail::new(e.to_string()))?;
         for (extension, packed) in [("br", brotli(&bytes)), ("gz", gzip(&bytes))] {
-            let mut name = path.clone().into_os_string();
-            name.push(format!(".{extension}"));
-            std::fs::write(&name, packed).map_err(|e| Fail::new(e.to_string()))?;
+            std::fs::write(compressed_copy(&path, extension), packed)
+                .map_err(|e| Fail::new(e.to_string()))?;
         }
     }
     Ok(())
@@ -58,19 +69,22 @@ pub fn precompress(dist: &Path) -> Result<(), Fail> {
 
 pub fn measure(dist: &Path) -> Result<Vec<FileSize>, Fail> {
     let mut sizes = Vec::new();
-    let entries = std::fs::read_dir(dist)
-        .map_err(|e| Fail::new(format!("{}: {e} (build first)", dist.display())))?;
-    for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
-        if !path.is_file() || is_precompressed(&path) {
-            continue;
-        }
+    for path in served_files(dist)? {
         let bytes = std::fs::read(&path).map_err(|e| Fail::new(e.to_string()))?;
+        // `precompress` already wrote them (same settings) after a build: read, not redo.
+        let packed = |extension: &str, pack: fn(&[u8]) -> Vec<u8>| {
+            std::fs::metadata(compressed_copy(&path, extension))
+                .map(|m| m.len())
+                .unwrap_or_else(|_| pack(&bytes).len() as u64)
+        };
         sizes.push(FileSize {
-            name: entry.file_name().to_string_lossy().into_owned(),
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             raw: bytes.len() as u64,
-            gzip: gzip(&bytes).len() as u64,
-            brotli: brotli(&bytes).len() as u64,
+            gzip: packed("gz", gzip),
+            brotli: packed("br", brotli),
         });
     }
     sizes.sort_by_key(|s| std::cmp::Reverse(s.gzip));
