@@ -2,6 +2,7 @@
 
 mod agreement_text;
 mod copy_button;
+mod download_button;
 mod draft_banner;
 mod form;
 mod layout;
@@ -19,6 +20,7 @@ mod verification_timeline;
 
 pub use agreement_text::AgreementText;
 pub use copy_button::CopyButton;
+pub use download_button::DownloadButton;
 pub use draft_banner::DraftBanner;
 pub use form::{code_message, field_error, ErrorSummary, SelectField, TextField};
 pub use layout::Layout;

@@ -10,10 +10,9 @@ use yew_router::prelude::*;
 
 use crate::{
     components::{
-        error_message, state_name, CopyButton, ErrorPanel, ProfileForm, RefreshFailed,
+        state_name, CopyButton, DownloadButton, ErrorPanel, ProfileForm, RefreshFailed,
         RequireSession, Skeleton,
     },
-    download,
     i18n::{country_name, date_of, use_i18n},
     route::Route,
     state::{use_fresh_partner, use_partner, use_session, use_toasts, ToastKind},
@@ -227,42 +226,5 @@ fn AgreementsSection(props: &PartnerProps) -> Html {
                 </div>
             }
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct DownloadButtonProps {
-    pub agreement: AttrValue,
-    /// Completes the accessible name ("Télécharger : Contrat …").
-    pub title: AttrValue,
-}
-
-/// "Télécharger": the signed document as the backend makes it (a PDF from the server).
-#[function_component]
-pub fn DownloadButton(props: &DownloadButtonProps) -> Html {
-    let t = use_i18n();
-    let backend = crate::api::use_backend();
-    let toasts = use_toasts();
-    let guard = crate::components::use_submit_guard();
-    let onclick = {
-        let (id, guard, t) = (props.agreement.clone(), guard.clone(), t.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (backend, toasts, t, id) = (backend.clone(), toasts.clone(), t.clone(), id.clone());
-            guard.run(async move {
-                let saved = match backend.agreement_document(id.to_string()).await {
-                    Ok(document) => download::save(&document).map_err(|e| e.to_string()),
-                    Err(e) => Err(error_message(&t, &e)),
-                };
-                if let Err(reason) = saved {
-                    toasts.push(ToastKind::Error, t.download_failed(reason).to_string());
-                }
-            });
-        })
-    };
-    html! {
-        <button type="button" class="button" aria-disabled={guard.busy().then_some("true")} {onclick}>
-            if guard.busy() { <span class="spinner" aria-hidden="true"></span>{ " " } }
-            { t.download().to_string() }<span class="visually-hidden">{ format!(" – {}", props.title) }</span>
-        </button>
     }
 }

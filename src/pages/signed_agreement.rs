@@ -5,10 +5,9 @@ use partner_domain::Agreement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::partner_profile::DownloadButton;
 use crate::{
     api::{use_backend, ApiError},
-    components::{AgreementText, ErrorPanel, RequireSession, Skeleton},
+    components::{AgreementText, DownloadButton, ErrorPanel, RequireSession, Skeleton},
     i18n::{date_of, use_i18n},
     route::Route,
     state::use_partner,
