@@ -4,6 +4,7 @@ pub mod api;
 mod app;
 pub mod components;
 pub mod config;
+pub mod deferred;
 pub mod download;
 pub mod draft;
 pub mod i18n;

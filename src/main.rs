@@ -14,4 +14,5 @@ fn main() {
         },
     )
     .render();
+    partner_center::deferred::prefetch_rest();
 }

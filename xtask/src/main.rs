@@ -4,6 +4,8 @@
 mod bundle;
 mod demo;
 mod setup;
+mod spa;
+mod split;
 mod tools;
 
 use std::{path::PathBuf, process::ExitCode};
@@ -58,14 +60,8 @@ pub fn root() -> PathBuf {
 
 fn build() -> Result<(), Fail> {
     setup::all()?;
-    build_spa()?;
-    run(cmd("cargo").args(["build", "--profile", "server", "-p", "partner-server"]))
-}
-
-fn build_spa() -> Result<(), Fail> {
-    println!("xtask: building the release SPA into dist/");
-    run(cmd("trunk").args(["build", "--release"]))?;
-    bundle::precompress(&root().join("dist"))
+    run(cmd("cargo").args(["build", "--profile", "server", "-p", "partner-server"]))?;
+    spa::build(&root().join("target/server/partner-server"))
 }
 
 fn serve(args: &[String]) -> Result<(), Fail> {
@@ -197,13 +193,16 @@ fn test() -> Result<(), Fail> {
     );
 
     println!("\nxtask: tier 3/3, end-to-end (release SPA, real server, real Chromium)");
-    match build_spa().and_then(|()| run(cmd("cargo").args(["build", "-p", "partner-server"]))) {
+    let server = root().join("target/debug/partner-server");
+    match run(cmd("cargo").args(["build", "-p", "partner-server"]))
+        .and_then(|()| spa::build(&server))
+    {
         Ok(()) => summary.tier(
             "e2e",
             cmd("cargo")
                 .args(["test", "-p", "e2e", "--", "--test-threads=1"])
                 .env("E2E_DIST", root().join("dist"))
-                .env("E2E_SERVER", root().join("target/debug/partner-server"))
+                .env("E2E_SERVER", &server)
                 .env(
                     "E2E_AXE",
                     root().join("xtask/node_modules/axe-core/axe.min.js"),

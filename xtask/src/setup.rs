@@ -109,6 +109,7 @@ fn npm_tools() -> Result<(), Fail> {
     let installed = dir.join("node_modules/.package-lock.json");
     let wanted = [
         "node_modules/.bin/wasm-opt",
+        "node_modules/.bin/terser",
         "node_modules/axe-core/axe.min.js",
     ];
     let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&installed)) {
@@ -121,7 +122,7 @@ fn npm_tools() -> Result<(), Fail> {
     if fresh && wanted.iter().all(|f| dir.join(f).exists()) {
         return Ok(());
     }
-    println!("xtask: installing npm tools (binaryen for wasm-opt, axe-core) with npm ci");
+    println!("xtask: installing npm tools (binaryen for wasm-opt, terser, axe-core) with npm ci");
     run(cmd("npm")
         .args(["ci", "--no-audit", "--no-fund"])
         .current_dir(dir))

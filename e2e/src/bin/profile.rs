@@ -1,0 +1,61 @@
+//! `profile OUT`: which wasm functions start-up runs, for the build's split
+//! (`xtask/src/split.rs`). `E2E_DIST` is an instrumented build: its wasm exports a `__profile`
+//! memory where byte `i` is 1 once function `i` ran.
+//!
+//! Start-up is `/` until the wizard is interactive, on partner-server (the real backend) and on
+//! a static host (the mock), with a French and an English browser. OUT gets the union, one
+//! function index per line.
+
+use std::collections::BTreeSet;
+
+use e2e::{dist, Browser, Server, StaticHost};
+
+async fn started(browser: &Browser, base: &str) -> Vec<u64> {
+    browser.goto(&format!("{base}/")).await;
+    let ran = browser
+        .client
+        .execute_async(
+            r#"
+            const done = arguments[arguments.length - 1];
+            const check = () => {
+                if (!performance.getEntriesByName('wizard-interactive').length) return setTimeout(check, 20);
+                // What runs right after: effects, the idle prefetch call, a first timer.
+                setTimeout(() => window.wasmBindings.default().then((exports) => {
+                    const marks = new Uint8Array(exports.__profile.buffer);
+                    const ran = [];
+                    marks.forEach((mark, index) => { if (mark) ran.push(index); });
+                    done(ran);
+                }), 500);
+            };
+            check();
+            "#,
+            vec![],
+        )
+        .await
+        .expect("the instrumented app starts");
+    ran.as_array()
+        .expect("a list of function indices")
+        .iter()
+        .filter_map(|index| index.as_u64())
+        .collect()
+}
+
+#[tokio::main]
+async fn main() {
+    let out = std::env::args()
+        .nth(1)
+        .expect("usage: profile OUT (with E2E_DIST, E2E_SERVER, CHROMEDRIVER, CHROMIUM)");
+    let server = Server::start().await;
+    let host = StaticHost::start(&dist()).await;
+    let mut ran = BTreeSet::new();
+    for lang in ["fr-FR", "en-US"] {
+        for base in [&server.base, &host.base] {
+            let browser = Browser::start_in(lang).await;
+            ran.extend(started(&browser, base).await);
+            browser.close().await;
+        }
+    }
+    let lines: Vec<String> = ran.iter().map(u64::to_string).collect();
+    std::fs::write(&out, lines.join("\n")).expect("OUT is writable");
+    println!("profile: start-up ran {} functions", ran.len());
+}

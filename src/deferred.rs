@@ -1,0 +1,126 @@
+//! The release build ships the wasm in two parts (`xtask/src/split.rs`): what start-up runs,
+//! and the rest, which this loader fetches once the first page is up. Each function of the
+//! rest is a stub in the first part that calls `__deferred_load` if the rest has not arrived yet
+//! (a deep link to a settings page, or a click before the download ended): that load is
+//! synchronous, as the stub must return the real function's result.
+//!
+//! Without the `partner-center-deferred` meta tag (`trunk serve`, tests) the wasm is whole and
+//! nothing here does anything.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+let pending = null;
+
+function part() {
+  const meta = document.querySelector('meta[name="partner-center-deferred"]');
+  return meta && { url: meta.content, integrity: meta.dataset.integrity };
+}
+
+// The rest imports everything it uses from the first part's exports, fills the stubs' table,
+// and from then on every stub goes straight to its function.
+function install(module, exports) {
+  if (exports.__deferred_loaded.value) return;
+  new WebAssembly.Instance(module, { p: exports });
+  exports.__deferred_loaded.value = 1;
+}
+
+export function prefetch(exports) {
+  const at = part();
+  if (!at || pending) return;
+  const start = () => {
+    pending = fetch(at.url, { integrity: at.integrity })
+      .then((response) => response.ok ? response.arrayBuffer() : Promise.reject(new Error(response.status)))
+      .then((bytes) => WebAssembly.compile(bytes))
+      .then((module) => install(module, exports))
+      .catch(() => { pending = null; });
+  };
+  const idle = () => (window.requestIdleCallback || setTimeout)(start, { timeout: 2000 });
+  if (document.readyState === 'complete') idle(); else addEventListener('load', idle, { once: true });
+}
+
+// SubtleCrypto has no synchronous digest: SHA-256 here, so that the synchronous path keeps
+// the integrity check the asynchronous one gets from fetch.
+function sha256Base64(bytes) {
+  const k = [], h = [];
+  let n = 2;
+  for (let found = 0; found < 64; n++) {
+    let prime = true;
+    for (let d = 2; d * d <= n; d++) if (n % d === 0) { prime = false; break; }
+    if (!prime) continue;
+    if (found < 8) h[found] = (Math.pow(n, 1 / 2) % 1) * 2 ** 32 | 0;
+    k[found++] = (Math.pow(n, 1 / 3) % 1) * 2 ** 32 | 0;
+  }
+  const length = bytes.length, blocks = ((length + 8) >> 6) + 1;
+  const padded = new Uint8Array(blocks * 64);
+  padded.set(bytes);
+  padded[length] = 0x80;
+  const view = new DataView(padded.buffer);
+  view.setUint32(padded.length - 8, Math.floor(length / 2 ** 29));
+  view.setUint32(padded.length - 4, length << 3);
+  const w = new Int32Array(64);
+  for (let block = 0; block < blocks; block++) {
+    for (let i = 0; i < 16; i++) w[i] = view.getInt32(block * 64 + i * 4);
+    for (let i = 16; i < 64; i++) {
+      const a = w[i - 15], b = w[i - 2];
+      const s0 = (a >>> 7 | a << 25) ^ (a >>> 18 | a << 14) ^ (a >>> 3);
+      const s1 = (b >>> 17 | b << 15) ^ (b >>> 19 | b << 13) ^ (b >>> 10);
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1 | 0;
+    }
+    let [a, b, c, d, e, f, g, hh] = h;
+    for (let i = 0; i < 64; i++) {
+      const t1 = hh + ((e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7))
+        + (e & f ^ ~e & g) + k[i] + w[i] | 0;
+      const t2 = ((a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10))
+        + (a & b ^ a & c ^ b & c) | 0;
+      hh = g; g = f; f = e; e = d + t1 | 0; d = c; c = b; b = a; a = t1 + t2 | 0;
+    }
+    [a, b, c, d, e, f, g, hh].forEach((x, i) => { h[i] = h[i] + x | 0; });
+  }
+  const digest = new DataView(new ArrayBuffer(32));
+  h.forEach((x, i) => digest.setInt32(i * 4, x));
+  return btoa(String.fromCharCode(...new Uint8Array(digest.buffer)));
+}
+
+function broken() {
+  const app = document.getElementById('app');
+  if (app) {
+    app.innerHTML = '<p class="boot" role="alert">Une partie de l’Espace partenaires n’a pas pu être chargée : vérifiez votre connexion et rechargez la page. / Part of Partner Center could not be loaded: check your connection and reload the page.</p>';
+  }
+}
+
+export function load_now(exports) {
+  const at = part();
+  try {
+    const request = new XMLHttpRequest();
+    request.open('GET', at.url, false);
+    request.overrideMimeType('text/plain; charset=x-user-defined');
+    request.send();
+    if (request.status !== 200) throw new Error(`${at.url}: ${request.status}`);
+    const text = request.responseText;
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+    if (`sha256-${sha256Base64(bytes)}` !== at.integrity) throw new Error(`${at.url}: integrity check failed`);
+    install(new WebAssembly.Module(bytes), exports);
+  } catch (error) {
+    broken();
+    throw error;
+  }
+}
+"#)]
+extern "C" {
+    fn prefetch(exports: JsValue);
+    fn load_now(exports: JsValue);
+}
+
+/// Starts downloading the rest of the app once the page has loaded and the browser is idle.
+pub fn prefetch_rest() {
+    prefetch(wasm_bindgen::exports());
+}
+
+/// Called by the split build's stubs (found by this export name), never by Rust code.
+#[doc(hidden)]
+#[wasm_bindgen]
+pub fn __deferred_load() {
+    load_now(wasm_bindgen::exports());
+}

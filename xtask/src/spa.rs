@@ -1,0 +1,214 @@
+//! The release SPA in `dist/`: Trunk's build, then the wasm split in two after a start-up profile
+//! in Chromium (src/split.rs), then `.br`/`.gz` copies of every file.
+
+use std::{
+    collections::HashSet,
+    path::{Path, PathBuf},
+};
+
+use base64::{engine::general_purpose::STANDARD, Engine};
+use sha2::{Digest, Sha256, Sha384};
+
+use crate::{
+    bundle, root, setup, split,
+    tools::{cmd, run, Fail},
+};
+
+/// The meta tag `src/deferred.rs` reads: where the rest of the wasm is, and its hash.
+const META: &str = "partner-center-deferred";
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> Fail + '_ {
+    move |e| Fail::new(format!("{}: {e}", path.display()))
+}
+
+/// `server`: a partner-server binary, for the profile run.
+pub fn build(server: &Path) -> Result<(), Fail> {
+    println!("xtask: building the release SPA into dist/");
+    run(cmd("trunk").args(["build", "--release"]))?;
+    let dist = root().join("dist");
+    split_wasm(&dist, server)?;
+    minify_js(&dist)?;
+    bundle::precompress(&dist)
+}
+
+/// Trunk's own minifier gives up on wasm-bindgen's glue ("Failed to minify JS"); terser does
+/// it, for the glue and the `inline_js` snippets. The glue's preload keeps a correct SRI hash.
+fn minify_js(dist: &Path) -> Result<(), Fail> {
+    let index_path = dist.join("index.html");
+    let mut index = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
+    for path in js_files(dist)? {
+        run(cmd("terser")
+            .arg(&path)
+            .args(["--module", "--compress", "--mangle", "--output"])
+            .arg(&path))?;
+        let name = file_name(&path);
+        if index.contains(&format!("/{name} ")) {
+            let bytes = std::fs::read(&path).map_err(io(&path))?;
+            index = with_file(&index, &name, &name, &bytes)?;
+        }
+    }
+    std::fs::write(&index_path, index).map_err(io(&index_path))
+}
+
+fn js_files(dir: &Path) -> Result<Vec<PathBuf>, Fail> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io(dir))? {
+        let path = entry.map_err(io(dir))?.path();
+        if path.is_dir() {
+            files.extend(js_files(&path)?);
+        } else if path.extension().is_some_and(|e| e == "js") {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
+fn the_wasm(dist: &Path) -> Result<PathBuf, Fail> {
+    let mut found = std::fs::read_dir(dist)
+        .map_err(io(dist))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with("_bg.wasm"));
+    match (found.next(), found.next()) {
+        (Some(wasm), None) => Ok(wasm),
+        _ => Err(Fail::new(format!(
+            "{}: expected one *_bg.wasm",
+            dist.display()
+        ))),
+    }
+}
+
+fn split_wasm(dist: &Path, server: &Path) -> Result<(), Fail> {
+    let wasm_path = the_wasm(dist)?;
+    let wasm = std::fs::read(&wasm_path).map_err(io(&wasm_path))?;
+    let name = file_name(&wasm_path);
+    let index_path = dist.join("index.html");
+    let index = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
+
+    println!("xtask: profiling start-up in Chromium to split the wasm");
+    let profiled = root().join("target/profile-dist");
+    let _ = std::fs::remove_dir_all(&profiled);
+    copy_dir(dist, &profiled)?;
+    let instrumented = split::instrument(&wasm)?;
+    let profiled_wasm = profiled.join(&name);
+    std::fs::write(&profiled_wasm, &instrumented).map_err(io(&profiled_wasm))?;
+    let profiled_index = with_file(&index, &name, &name, &instrumented)?;
+    std::fs::write(profiled.join("index.html"), profiled_index).map_err(io(&profiled))?;
+    let list = root().join("target/profile.txt");
+    run(cmd("cargo")
+        .args(["run", "--quiet", "-p", "e2e", "--bin", "profile", "--"])
+        .arg(&list)
+        .env("E2E_DIST", &profiled)
+        .env("E2E_SERVER", server)
+        .env("CHROMEDRIVER", setup::CHROMEDRIVER)
+        .env("CHROMIUM", setup::CHROMIUM))?;
+    let ran: HashSet<usize> = std::fs::read_to_string(&list)
+        .map_err(io(&list))?
+        .lines()
+        .filter_map(|line| line.parse().ok())
+        .collect();
+
+    let parts = split::split(&wasm, &ran)?;
+    let primary_name = format!("partner-center-{}_bg.wasm", short_hash(&parts.primary));
+    let rest_name = format!("partner-center-{}_rest.wasm", short_hash(&parts.rest));
+    std::fs::remove_file(&wasm_path).map_err(io(&wasm_path))?;
+    for (file, bytes) in [(&primary_name, &parts.primary), (&rest_name, &parts.rest)] {
+        let path = dist.join(file);
+        std::fs::write(&path, bytes).map_err(io(&path))?;
+    }
+    let index = with_file(&index, &name, &primary_name, &parts.primary)?;
+    let meta = format!(
+        "<meta content=/{rest_name} data-integrity=sha256-{} name={META}></head>",
+        STANDARD.encode(Sha256::digest(&parts.rest))
+    );
+    let index = replace_once(&index, "</head>", &meta)?;
+    std::fs::write(&index_path, index).map_err(io(&index_path))?;
+    println!(
+        "xtask: wasm split: {} of {} functions deferred ({} stubs); primary {} bytes, rest {} bytes",
+        parts.deferred,
+        ran.len() + parts.deferred,
+        parts.stubs,
+        parts.primary.len(),
+        parts.rest.len()
+    );
+    Ok(())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn replace_once(text: &str, from: &str, to: &str) -> Result<String, Fail> {
+    match text.matches(from).count() {
+        1 => Ok(text.replacen(from, to, 1)),
+        n => Err(Fail::new(format!(
+            "index.html has {n} `{from}`, expected one"
+        ))),
+    }
+}
+
+/// index.html loading `new` (bytes `bytes`) in place of `old`, with the preload's SRI hash updated.
+fn with_file(index: &str, old: &str, new: &str, bytes: &[u8]) -> Result<String, Fail> {
+    let index = index.replace(old, new);
+    let at = index
+        .find(&format!("/{new} "))
+        .ok_or_else(|| Fail::new(format!("index.html does not preload {new}")))?;
+    let tag_start = index[..at].rfind('<').unwrap_or(0);
+    let tag_end = at + index[at..].find('>').unwrap_or(0);
+    let tag = &index[tag_start..tag_end];
+    let hash_start = tag
+        .find("integrity=sha384-")
+        .ok_or_else(|| Fail::new(format!("index.html: the preload of {new} has no integrity")))?
+        + "integrity=".len();
+    let hash_len = tag[hash_start..]
+        .find([' ', '>'])
+        .unwrap_or(tag.len() - hash_start);
+    let integrity = format!("sha384-{}", STANDARD.encode(Sha384::digest(bytes)));
+    let mut out = index.clone();
+    out.replace_range(
+        tag_start + hash_start..tag_start + hash_start + hash_len,
+        &integrity,
+    );
+    Ok(out)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), Fail> {
+    std::fs::create_dir_all(to).map_err(io(to))?;
+    for entry in std::fs::read_dir(from).map_err(io(from))? {
+        let path = entry.map_err(io(from))?.path();
+        let target = to.join(file_name(&path));
+        if path.is_dir() {
+            copy_dir(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target).map_err(io(&path))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_new_wasm_is_loaded_and_preloaded_with_its_own_hash() {
+        let index = "<script type=module>init({ module_or_path: '/a_bg.wasm' });</script>\
+            <link as=fetch crossorigin href=/a_bg.wasm integrity=sha384-OLD rel=preload type=application/wasm></head>";
+        let out = with_file(index, "a_bg.wasm", "b_bg.wasm", b"wasm").unwrap();
+        assert!(!out.contains("a_bg.wasm"));
+        assert!(out.contains("module_or_path: '/b_bg.wasm'"));
+        let expected = STANDARD.encode(Sha384::digest(b"wasm"));
+        assert!(out.contains(&format!(
+            "href=/b_bg.wasm integrity=sha384-{expected} rel=preload"
+        )));
+    }
+}

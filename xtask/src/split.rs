@@ -1,0 +1,455 @@
+//! Splits the release wasm in two so that the first download holds only what start-up runs.
+//!
+//! 1. `instrument` marks, in a memory of its own, every function a run enters.
+//! 2. The e2e crate's `profile` binary opens `/` on that build (real server and static mock,
+//!    French and English) and lists the functions start-up ran.
+//! 3. `split` keeps those in the primary module. Each other function still referenced by it
+//!    (called, in a table, exported) becomes a stub: load the rest if it has not arrived
+//!    (`src/deferred.rs`), then `call_indirect` into `__deferred_table`. The rest module holds
+//!    the bodies, imports all it uses from the primary's exports (`p`), and fills that table.
+//!
+//! Data segments stay in the primary: the rest shares its memory.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use walrus::ir::{dfs_in_order, Const, Instr, MemArg, Store, StoreKind, UnaryOp, Value, Visitor};
+use walrus::{
+    ConstExpr, ElementItems, ElementKind, ExportItem, FunctionBuilder, FunctionId, FunctionKind,
+    GlobalKind, ImportedFunction, LocalId, Module, RefType, ValType,
+};
+
+use crate::tools::Fail;
+
+/// The export of the primary the stubs call (`src/deferred.rs`).
+const LOAD: &str = "__deferred_load";
+const TABLE: &str = "__deferred_table";
+const LOADED: &str = "__deferred_loaded";
+/// The memory `instrument` adds: byte `i` is 1 once function `i` ran.
+pub const PROFILE_MEMORY: &str = "__profile";
+
+fn parse(wasm: &[u8]) -> Result<Module, Fail> {
+    Module::from_buffer(wasm).map_err(|e| Fail::new(format!("cannot read the wasm: {e}")))
+}
+
+/// The same module, writing 1 at `__profile[i]` on entry to function `i`.
+pub fn instrument(wasm: &[u8]) -> Result<Vec<u8>, Fail> {
+    let mut module = parse(wasm)?;
+    let count = module.funcs.iter().count() as u64;
+    let pages = count.div_ceil(65536).max(1);
+    let profile = module.memories.add_local(false, false, pages, None, None);
+    module.exports.add(PROFILE_MEMORY, profile);
+    for (id, function) in module.funcs.iter_local_mut() {
+        let index = id.index() as i32;
+        let entry = function.entry_block();
+        let mark = [
+            Instr::Const(Const {
+                value: Value::I32(index),
+            }),
+            Instr::Const(Const {
+                value: Value::I32(1),
+            }),
+            Instr::Store(Store {
+                memory: profile,
+                kind: StoreKind::I32_8 { atomic: false },
+                arg: MemArg {
+                    align: 1,
+                    offset: 0,
+                },
+            }),
+        ];
+        let block = &mut function.block_mut(entry).instrs;
+        block.splice(0..0, mark.map(|instr| (instr, Default::default())));
+    }
+    Ok(module.emit_wasm())
+}
+
+struct Called(HashSet<FunctionId>);
+
+impl Visitor<'_> for Called {
+    fn visit_function_id(&mut self, function: &FunctionId) {
+        self.0.insert(*function);
+    }
+}
+
+fn called_by(module: &Module, functions: impl Iterator<Item = FunctionId>) -> HashSet<FunctionId> {
+    let mut called = Called(HashSet::new());
+    for id in functions {
+        if let FunctionKind::Local(local) = &module.funcs.get(id).kind {
+            dfs_in_order(&mut called, local, local.entry_block());
+        }
+    }
+    called.0
+}
+
+/// Functions `from` reaches by direct calls: the loader must never wait for itself.
+fn reach(module: &Module, from: FunctionId) -> HashSet<usize> {
+    let mut seen = HashSet::from([from]);
+    let mut todo = vec![from];
+    while let Some(id) = todo.pop() {
+        for next in called_by(module, std::iter::once(id)) {
+            if seen.insert(next) {
+                todo.push(next);
+            }
+        }
+    }
+    seen.into_iter().map(|id| id.index()).collect()
+}
+
+pub struct Split {
+    pub primary: Vec<u8>,
+    pub rest: Vec<u8>,
+    pub deferred: usize,
+    pub stubs: usize,
+}
+
+/// `ran`: indices of the functions start-up entered (from `instrument`'s memory).
+pub fn split(wasm: &[u8], ran: &HashSet<usize>) -> Result<Split, Fail> {
+    let mut primary = parse(wasm)?;
+    let mut rest = parse(wasm)?;
+    let load = primary
+        .exports
+        .iter()
+        .find_map(|e| match e.item {
+            ExportItem::Function(f) if e.name == LOAD => Some(f),
+            _ => None,
+        })
+        .ok_or_else(|| Fail::new(format!("the wasm has no `{LOAD}` export (src/deferred.rs)")))?;
+    let keep = reach(&primary, load);
+    let deferred: BTreeSet<usize> = primary
+        .funcs
+        .iter_local()
+        .map(|(id, _)| id.index())
+        .filter(|i| !ran.contains(i) && !keep.contains(i))
+        .collect();
+
+    // Deferred functions the primary still names need a stub there.
+    let kept = primary
+        .funcs
+        .iter_local()
+        .map(|(id, _)| id)
+        .filter(|id| !deferred.contains(&id.index()));
+    let mut named: HashSet<usize> = called_by(&primary, kept)
+        .into_iter()
+        .map(|id| id.index())
+        .collect();
+    for element in primary.elements.iter() {
+        match &element.items {
+            ElementItems::Functions(functions) => {
+                named.extend(functions.iter().map(|f| f.index()));
+            }
+            ElementItems::Expressions(_, expressions) => {
+                named.extend(expressions.iter().filter_map(|e| match e {
+                    ConstExpr::RefFunc(f) => Some(f.index()),
+                    _ => None,
+                }));
+            }
+        }
+    }
+    for export in primary.exports.iter() {
+        if let ExportItem::Function(f) = export.item {
+            named.insert(f.index());
+        }
+    }
+    named.extend(primary.start.map(|f| f.index()));
+    let stubbed: Vec<usize> = deferred
+        .iter()
+        .copied()
+        .filter(|i| named.contains(i))
+        .collect();
+    let slots = stubbed.len() as u64;
+
+    let needed = make_rest(&mut rest, &deferred, &stubbed)?;
+    make_primary(&mut primary, load, &stubbed, &needed)?;
+    Ok(Split {
+        primary: primary.emit_wasm(),
+        rest: rest.emit_wasm(),
+        deferred: deferred.len(),
+        stubs: slots as usize,
+    })
+}
+
+/// The rest: deferred bodies; every other item becomes an import `p.<kind><index>`. Returns
+/// the names it ended up importing, which the primary must export.
+fn make_rest(
+    rest: &mut Module,
+    deferred: &BTreeSet<usize>,
+    stubbed: &[usize],
+) -> Result<Vec<String>, Fail> {
+    let functions: Vec<FunctionId> = rest.funcs.iter().map(|f| f.id()).collect();
+    for id in &functions {
+        let name = format!("f{}", id.index());
+        let ty = rest.funcs.get(*id).ty();
+        match &rest.funcs.get(*id).kind {
+            FunctionKind::Import(imported) => rename(rest, imported.import, name),
+            FunctionKind::Local(_) if !deferred.contains(&id.index()) => {
+                let import = rest.imports.add("p", &name, *id);
+                rest.funcs.get_mut(*id).kind =
+                    FunctionKind::Import(ImportedFunction { import, ty });
+            }
+            _ => {}
+        }
+    }
+    let globals: Vec<_> = rest.globals.iter().map(|g| g.id()).collect();
+    for id in globals {
+        let name = format!("g{}", id.index());
+        match rest.globals.get(id).kind {
+            GlobalKind::Import(import) => rename(rest, import, name),
+            GlobalKind::Local(_) => {
+                let import = rest.imports.add("p", &name, id);
+                rest.globals.get_mut(id).kind = GlobalKind::Import(import);
+            }
+        }
+    }
+    let tables: Vec<_> = rest.tables.iter().map(|t| t.id()).collect();
+    for id in tables {
+        let name = format!("t{}", id.index());
+        let table = rest.tables.get_mut(id);
+        table.elem_segments.clear();
+        table.init = None;
+        match table.import {
+            Some(import) => rename(rest, import, name),
+            None => {
+                let import = rest.imports.add("p", &name, id);
+                rest.tables.get_mut(id).import = Some(import);
+            }
+        }
+    }
+    let memories: Vec<_> = rest.memories.iter().map(|m| m.id()).collect();
+    for id in memories {
+        let name = format!("m{}", id.index());
+        let memory = rest.memories.get_mut(id);
+        memory.data_segments.clear();
+        match memory.import {
+            Some(import) => rename(rest, import, name),
+            None => {
+                let import = rest.imports.add("p", &name, id);
+                rest.memories.get_mut(id).import = Some(import);
+            }
+        }
+    }
+    let data: Vec<_> = rest.data.iter().map(|d| d.id()).collect();
+    for id in data {
+        rest.data.delete(id);
+    }
+    let elements: Vec<_> = rest.elements.iter().map(|e| e.id()).collect();
+    for id in elements {
+        rest.elements.delete(id);
+    }
+    let exports: Vec<_> = rest.exports.iter().map(|e| e.id()).collect();
+    for id in exports {
+        rest.exports.delete(id);
+    }
+    let customs: Vec<_> = rest.customs.iter().map(|(id, _)| id).collect();
+    for id in customs {
+        rest.customs.delete(id);
+    }
+    rest.start = None;
+    rest.producers.clear();
+
+    let slots = stubbed.len() as u64;
+    let (table, _) = rest.add_import_table("p", TABLE, false, slots, Some(slots), RefType::FUNCREF);
+    let by_index: HashMap<usize, FunctionId> = rest
+        .funcs
+        .iter()
+        .map(|f| (f.id().index(), f.id()))
+        .collect();
+    let segment = rest.elements.add(
+        ElementKind::Active {
+            table,
+            offset: ConstExpr::Value(Value::I32(0)),
+        },
+        ElementItems::Functions(stubbed.iter().map(|i| by_index[i]).collect()),
+    );
+    rest.tables.get_mut(table).elem_segments.insert(segment);
+    walrus::passes::gc::run(rest);
+    if rest.data.iter().next().is_some() {
+        return Err(Fail::new("deferred code uses a passive data segment"));
+    }
+    Ok(rest
+        .imports
+        .iter()
+        .filter(|i| i.module == "p" && i.name != TABLE)
+        .map(|i| i.name.clone())
+        .collect())
+}
+
+fn rename(module: &mut Module, import: walrus::ImportId, name: String) {
+    let import = module.imports.get_mut(import);
+    import.module = "p".into();
+    import.name = name;
+}
+
+/// The primary: stubs in place of deferred functions it still names, the stubs' table and
+/// flag, and an export for everything the rest imports.
+fn make_primary(
+    primary: &mut Module,
+    load: FunctionId,
+    stubbed: &[usize],
+    needed: &[String],
+) -> Result<(), Fail> {
+    let slots = stubbed.len() as u64;
+    let table = primary
+        .tables
+        .add_local(false, slots, Some(slots), RefType::FUNCREF);
+    primary.exports.add(TABLE, table);
+    let loaded =
+        primary
+            .globals
+            .add_local(ValType::I32, true, false, ConstExpr::Value(Value::I32(0)));
+    primary.exports.add(LOADED, loaded);
+
+    let functions: HashMap<usize, FunctionId> = primary
+        .funcs
+        .iter()
+        .map(|f| (f.id().index(), f.id()))
+        .collect();
+    for (slot, index) in stubbed.iter().enumerate() {
+        let id = functions[index];
+        let ty = primary.funcs.get(id).ty();
+        let (params, results) = {
+            let ty = primary.types.get(ty);
+            (ty.params().to_vec(), ty.results().to_vec())
+        };
+        let mut builder = FunctionBuilder::new(&mut primary.types, &params, &results);
+        let args: Vec<LocalId> = params.iter().map(|t| primary.locals.add(*t)).collect();
+        let mut body = builder.func_body();
+        body.global_get(loaded).unop(UnaryOp::I32Eqz).if_else(
+            None,
+            |then| {
+                then.call(load);
+            },
+            |_| {},
+        );
+        for arg in &args {
+            body.local_get(*arg);
+        }
+        body.i32_const(slot as i32).call_indirect(ty, table);
+        primary.funcs.get_mut(id).kind = FunctionKind::Local(builder.local_func(args));
+    }
+
+    let globals: HashMap<usize, _> = primary
+        .globals
+        .iter()
+        .map(|g| (g.id().index(), g.id()))
+        .collect();
+    let tables: HashMap<usize, _> = primary
+        .tables
+        .iter()
+        .map(|t| (t.id().index(), t.id()))
+        .collect();
+    let memories: HashMap<usize, _> = primary
+        .memories
+        .iter()
+        .map(|m| (m.id().index(), m.id()))
+        .collect();
+    for name in needed {
+        let index: usize = name[1..]
+            .parse()
+            .map_err(|_| Fail::new(format!("unexpected import name {name}")))?;
+        let missing = || Fail::new(format!("the primary has no item for {name}"));
+        let item: ExportItem = match &name[..1] {
+            "f" => (*functions.get(&index).ok_or_else(missing)?).into(),
+            "g" => (*globals.get(&index).ok_or_else(missing)?).into(),
+            "t" => (*tables.get(&index).ok_or_else(missing)?).into(),
+            "m" => (*memories.get(&index).ok_or_else(missing)?).into(),
+            _ => return Err(missing()),
+        };
+        primary.exports.add(name, item);
+    }
+    walrus::passes::gc::run(primary);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use walrus::ir::BinaryOp;
+
+    /// A module with an exported entry that calls `a` directly and `b` through a table, and
+    /// the `__deferred_load` export the stubs need.
+    fn sample() -> Vec<u8> {
+        let mut module = Module::default();
+        let memory = module.memories.add_local(false, false, 1, None, None);
+        module.exports.add("memory", memory);
+        let mut load = FunctionBuilder::new(&mut module.types, &[], &[]);
+        load.func_body();
+        let load = load.finish(vec![], &mut module.funcs);
+        module.exports.add(LOAD, load);
+        let make = |module: &mut Module, k: i32| {
+            let mut f = FunctionBuilder::new(&mut module.types, &[ValType::I32], &[ValType::I32]);
+            let x = module.locals.add(ValType::I32);
+            f.func_body()
+                .local_get(x)
+                .i32_const(k)
+                .binop(BinaryOp::I32Add);
+            f.finish(vec![x], &mut module.funcs)
+        };
+        let a = make(&mut module, 1);
+        let b = make(&mut module, 2);
+        let table = module.tables.add_local(false, 1, Some(1), RefType::FUNCREF);
+        let segment = module.elements.add(
+            ElementKind::Active {
+                table,
+                offset: ConstExpr::Value(Value::I32(0)),
+            },
+            ElementItems::Functions(vec![b]),
+        );
+        module.tables.get_mut(table).elem_segments.insert(segment);
+        let ty = module.types.add(&[ValType::I32], &[ValType::I32]);
+        let mut entry = FunctionBuilder::new(&mut module.types, &[ValType::I32], &[ValType::I32]);
+        let x = module.locals.add(ValType::I32);
+        entry
+            .func_body()
+            .local_get(x)
+            .call(a)
+            .i32_const(0)
+            .call_indirect(ty, table);
+        let entry = entry.finish(vec![x], &mut module.funcs);
+        module.exports.add("entry", entry);
+        module.emit_wasm()
+    }
+
+    #[test]
+    fn functions_start_up_never_ran_move_to_the_rest_behind_stubs() {
+        let wasm = sample();
+        let module = parse(&wasm).unwrap();
+        let entry = module.exports.iter().find(|e| e.name == "entry").unwrap();
+        let ExportItem::Function(entry) = entry.item else {
+            panic!()
+        };
+        let split = split(&wasm, &HashSet::from([entry.index()])).unwrap();
+        assert_eq!(
+            (split.deferred, split.stubs),
+            (2, 2),
+            "a and b, both named by the primary"
+        );
+
+        let rest = parse(&split.rest).unwrap();
+        assert_eq!(rest.funcs.iter_local().count(), 2, "the rest holds a and b");
+        let primary = parse(&split.primary).unwrap();
+        let exported: HashSet<&str> = primary.exports.iter().map(|e| e.name.as_str()).collect();
+        for import in rest.imports.iter() {
+            assert_eq!(import.module, "p");
+            assert!(
+                exported.contains(import.name.as_str()),
+                "{} is exported",
+                import.name
+            );
+        }
+        assert!(exported.contains(TABLE) && exported.contains(LOADED));
+    }
+
+    #[test]
+    fn the_instrumented_module_exports_its_profile_memory() {
+        let wasm = instrument(&sample()).unwrap();
+        let module = parse(&wasm).unwrap();
+        assert!(module.exports.iter().any(|e| e.name == PROFILE_MEMORY));
+    }
+
+    #[test]
+    fn a_wasm_without_the_loader_export_is_refused() {
+        let mut module = Module::default();
+        let error = split(&module.emit_wasm(), &HashSet::new()).err().unwrap();
+        assert!(error.to_string().contains(LOAD));
+    }
+}
