@@ -3,13 +3,14 @@
 //! memory where byte `i` is 1 once function `i` ran.
 //!
 //! Start-up is `/` until the wizard is interactive, on partner-server (the real backend) and on
-//! a static host (the mock), with a French and an English browser. OUT gets the union, one
-//! function index per line.
+//! a static host (the mock), for a first visit and a return visit in French and in English.
+//! OUT gets the union, one function index per line.
 
 use std::collections::BTreeSet;
 
 use e2e::{dist, Browser, Server, StaticHost};
 
+/// The functions entered from opening `/` until the wizard is interactive, and a moment after.
 async fn started(browser: &Browser, base: &str) -> Vec<u64> {
     browser.goto(&format!("{base}/")).await;
     let ran = browser
@@ -40,6 +41,22 @@ async fn started(browser: &Browser, base: &str) -> Vec<u64> {
         .collect()
 }
 
+/// A first visit (the browser's language), then a return with `lang` saved as the user's
+/// choice, as the language menu does.
+async fn visits(browser: &Browser, base: &str, lang: &str) -> Vec<u64> {
+    let mut ran = started(browser, base).await;
+    browser
+        .client
+        .execute(
+            "localStorage.setItem('partner-center.lang', arguments[0])",
+            vec![lang.into()],
+        )
+        .await
+        .expect("local storage is writable");
+    ran.extend(started(browser, base).await);
+    ran
+}
+
 #[tokio::main]
 async fn main() {
     let out = std::env::args()
@@ -51,7 +68,7 @@ async fn main() {
     for lang in ["fr-FR", "en-US"] {
         for base in [&server.base, &host.base] {
             let browser = Browser::start_in(lang).await;
-            ran.extend(started(&browser, base).await);
+            ran.extend(visits(&browser, base, lang).await);
             browser.close().await;
         }
     }

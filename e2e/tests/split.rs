@@ -1,0 +1,112 @@
+//! The release wasm comes in two parts (xtask/src/split.rs, src/deferred.rs): start-up needs
+//! only the first; the rest follows in the background, arrives at once when a page needs it
+//! sooner, and never runs if it is not the file the build made.
+
+use std::time::Duration;
+
+use e2e::{dist, Browser, Server, StaticHost};
+use serde_json::Value;
+
+/// How the page fetched the rest of the wasm: "fetch" (in the background), "xmlhttprequest"
+/// (at once, for a stub), or null (not yet).
+async fn rest_fetched_by(browser: &Browser) -> Value {
+    browser
+        .client
+        .execute(
+            "const entry = performance.getEntriesByType('resource')
+                 .find((e) => e.name.endsWith('_rest.wasm'));
+             return entry ? entry.initiatorType : null;",
+            vec![],
+        )
+        .await
+        .unwrap()
+}
+
+async fn rest_installed(browser: &Browser) -> bool {
+    let loaded = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.wasmBindings.default().then((w) => done(w.__deferred_loaded.value));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    loaded.as_u64() == Some(1)
+}
+
+#[tokio::test]
+async fn start_up_runs_on_the_first_part_and_the_rest_follows_in_the_background() {
+    let server = Server::start().await;
+    let browser = Browser::start_in("fr-FR").await;
+    browser.goto(&format!("{}/", server.base)).await;
+    browser.wait_for_text("h1", "Bienvenue").await;
+
+    let mut waited = 0;
+    while !rest_installed(&browser).await {
+        assert!(waited < 100, "the rest of the app never arrived");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        waited += 1;
+    }
+    assert_eq!(
+        rest_fetched_by(&browser).await,
+        "fetch",
+        "nothing at start-up waited for the rest (no synchronous load)"
+    );
+    browser.click_text("Suivant").await;
+    browser.wait_for_path("/onboarding/sign-in").await;
+    browser.assert_no_csp_violation().await;
+}
+
+#[tokio::test]
+async fn a_deep_link_gets_the_rest_before_its_page_and_a_tampered_rest_never_runs() {
+    let server = Server::start().await;
+    let browser = Browser::start_in("en-US").await;
+    browser.goto(&format!("{}/", server.base)).await;
+    browser.wait_for("h1").await;
+    browser.sign_up("splitdeep").await;
+    browser
+        .goto(&format!("{}/settings/users", server.base))
+        .await;
+    browser
+        .wait_for_content("admin@splitdeep.onmicrosoft.com")
+        .await;
+    assert!(rest_installed(&browser).await);
+
+    // The same build with one byte of the rest changed, as a broken cache or proxy would.
+    let copy = tempfile::tempdir().unwrap();
+    copy_tree(&dist(), copy.path());
+    let rest = std::fs::read_dir(copy.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.to_string_lossy().ends_with("_rest.wasm"));
+    let rest = rest.expect("the build has a _rest.wasm");
+    let mut bytes = std::fs::read(&rest).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    std::fs::write(&rest, bytes).unwrap();
+    let host = StaticHost::start(copy.path()).await;
+
+    browser
+        .goto(&format!("{}/onboarding/sign-in", host.base))
+        .await;
+    let alert = browser.wait_for("#app [role=alert]").await;
+    let text = alert.text().await.unwrap();
+    assert!(
+        text.contains("Part of Partner Center could not be loaded"),
+        "the page says so instead of going blank: {text}"
+    );
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
