@@ -63,23 +63,24 @@ fn js_files(dir: &Path) -> Result<Vec<PathBuf>, Fail> {
     Ok(files)
 }
 
-fn the_wasm(dist: &Path) -> Result<PathBuf, Fail> {
+/// The one file at the top of `dist/` whose name ends with `suffix`.
+fn only_file(dist: &Path, suffix: &str) -> Result<PathBuf, Fail> {
     let mut found = std::fs::read_dir(dist)
         .map_err(io(dist))?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with("_bg.wasm"));
+        .filter(|p| p.is_file() && p.to_string_lossy().ends_with(suffix));
     match (found.next(), found.next()) {
-        (Some(wasm), None) => Ok(wasm),
+        (Some(path), None) => Ok(path),
         _ => Err(Fail::new(format!(
-            "{}: expected one *_bg.wasm",
+            "{}: expected one *{suffix} file",
             dist.display()
         ))),
     }
 }
 
 fn split_wasm(dist: &Path, server: &Path) -> Result<(), Fail> {
-    let wasm_path = the_wasm(dist)?;
+    let wasm_path = only_file(dist, "_bg.wasm")?;
     let wasm = std::fs::read(&wasm_path).map_err(io(&wasm_path))?;
     let name = file_name(&wasm_path);
     let index_path = dist.join("index.html");
@@ -108,7 +109,13 @@ fn split_wasm(dist: &Path, server: &Path) -> Result<(), Fail> {
         .filter_map(|line| line.parse().ok())
         .collect();
 
-    let parts = split::split(&wasm, &ran)?;
+    let mut parts = split::split(&wasm, &ran)?;
+    // wasm-bindgen's JS, beside the wasm.
+    let glue_path = only_file(dist, ".js")?;
+    let glue = std::fs::read_to_string(&glue_path).map_err(io(&glue_path))?;
+    let (primary, glue) = split::shorten_imports(&parts.primary, &glue)?;
+    parts.primary = primary;
+    std::fs::write(&glue_path, glue).map_err(io(&glue_path))?;
     let primary_name = format!("partner-center-{}_bg.wasm", short_hash(&parts.primary));
     let rest_name = format!("partner-center-{}_rest.wasm", short_hash(&parts.rest));
     std::fs::remove_file(&wasm_path).map_err(io(&wasm_path))?;
