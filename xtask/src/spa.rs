@@ -44,7 +44,7 @@ fn minify_js(dist: &Path) -> Result<(), Fail> {
         let name = file_name(&path);
         if index.contains(&format!("/{name} ")) {
             let bytes = std::fs::read(&path).map_err(io(&path))?;
-            index = with_file(&index, &name, &name, &bytes)?;
+            index = with_integrity(&index, &name, &bytes)?;
         }
     }
     std::fs::write(&index_path, index).map_err(io(&index_path))
@@ -79,22 +79,20 @@ fn only_file(dist: &Path, suffix: &str) -> Result<PathBuf, Fail> {
     }
 }
 
-fn split_wasm(dist: &Path, server: &Path) -> Result<(), Fail> {
-    let wasm_path = only_file(dist, "_bg.wasm")?;
-    let wasm = std::fs::read(&wasm_path).map_err(io(&wasm_path))?;
-    let name = file_name(&wasm_path);
-    let index_path = dist.join("index.html");
-    let index = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
-
+/// Which functions of `wasm` (dist/`name`) start-up runs: an instrumented copy of `dist/` in
+/// Chromium (e2e's `profile` binary).
+fn profile(dist: &Path, name: &str, wasm: &[u8], server: &Path) -> Result<HashSet<usize>, Fail> {
     println!("xtask: profiling start-up in Chromium to split the wasm");
     let profiled = root().join("target/profile-dist");
     let _ = std::fs::remove_dir_all(&profiled);
     copy_dir(dist, &profiled)?;
-    let instrumented = split::instrument(&wasm)?;
-    let profiled_wasm = profiled.join(&name);
+    let instrumented = split::instrument(wasm)?;
+    let profiled_wasm = profiled.join(name);
     std::fs::write(&profiled_wasm, &instrumented).map_err(io(&profiled_wasm))?;
-    let profiled_index = with_file(&index, &name, &name, &instrumented)?;
-    std::fs::write(profiled.join("index.html"), profiled_index).map_err(io(&profiled))?;
+    let index_path = profiled.join("index.html");
+    let index = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
+    std::fs::write(&index_path, with_integrity(&index, name, &instrumented)?)
+        .map_err(io(&index_path))?;
     let list = root().join("target/profile.txt");
     run(cmd("cargo")
         .args(["run", "--quiet", "-p", "e2e", "--bin", "profile", "--"])
@@ -103,27 +101,39 @@ fn split_wasm(dist: &Path, server: &Path) -> Result<(), Fail> {
         .env("E2E_SERVER", server)
         .env("CHROMEDRIVER", setup::CHROMEDRIVER)
         .env("CHROMIUM", setup::CHROMIUM))?;
-    let ran: HashSet<usize> = std::fs::read_to_string(&list)
+    Ok(std::fs::read_to_string(&list)
         .map_err(io(&list))?
         .lines()
         .filter_map(|line| line.parse().ok())
-        .collect();
+        .collect())
+}
 
-    let mut parts = split::split(&wasm, &ran)?;
+fn split_wasm(dist: &Path, server: &Path) -> Result<(), Fail> {
+    let wasm_path = only_file(dist, "_bg.wasm")?;
+    let wasm = std::fs::read(&wasm_path).map_err(io(&wasm_path))?;
+    let name = file_name(&wasm_path);
+    let ran = profile(dist, &name, &wasm, server)?;
+
+    let parts = split::split(&wasm, &ran)?;
     // wasm-bindgen's JS, beside the wasm.
     let glue_path = only_file(dist, ".js")?;
     let glue = std::fs::read_to_string(&glue_path).map_err(io(&glue_path))?;
     let (primary, glue) = split::shorten_imports(&parts.primary, &glue)?;
-    parts.primary = primary;
     std::fs::write(&glue_path, glue).map_err(io(&glue_path))?;
-    let primary_name = format!("partner-center-{}_bg.wasm", short_hash(&parts.primary));
+    let primary_name = format!("partner-center-{}_bg.wasm", short_hash(&primary));
     let rest_name = format!("partner-center-{}_rest.wasm", short_hash(&parts.rest));
     std::fs::remove_file(&wasm_path).map_err(io(&wasm_path))?;
-    for (file, bytes) in [(&primary_name, &parts.primary), (&rest_name, &parts.rest)] {
+    for (file, bytes) in [(&primary_name, &primary), (&rest_name, &parts.rest)] {
         let path = dist.join(file);
         std::fs::write(&path, bytes).map_err(io(&path))?;
     }
-    let index = with_file(&index, &name, &primary_name, &parts.primary)?;
+    let index_path = dist.join("index.html");
+    let index = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
+    let index = with_integrity(
+        &index.replace(&name, &primary_name),
+        &primary_name,
+        &primary,
+    )?;
     let meta = format!(
         "<meta content=/{rest_name} data-integrity=sha256-{} name={META}></head>",
         STANDARD.encode(Sha256::digest(&parts.rest))
@@ -131,11 +141,12 @@ fn split_wasm(dist: &Path, server: &Path) -> Result<(), Fail> {
     let index = replace_once(&index, "</head>", &meta)?;
     std::fs::write(&index_path, index).map_err(io(&index_path))?;
     println!(
-        "xtask: wasm split: {} of {} functions deferred ({} stubs); primary {} bytes, rest {} bytes",
-        parts.deferred,
+        "xtask: wasm split: {} of {} functions run at start-up, {} deferred ({} stubs); primary {} bytes, rest {} bytes",
+        ran.len(),
         ran.len() + parts.deferred,
+        parts.deferred,
         parts.stubs,
-        parts.primary.len(),
+        primary.len(),
         parts.rest.len()
     );
     Ok(())
@@ -163,28 +174,29 @@ fn replace_once(text: &str, from: &str, to: &str) -> Result<String, Fail> {
     }
 }
 
-/// index.html loading `new` (bytes `bytes`) in place of `old`, with the preload's SRI hash updated.
-fn with_file(index: &str, old: &str, new: &str, bytes: &[u8]) -> Result<String, Fail> {
-    let index = index.replace(old, new);
+/// index.html with the SRI hash of the tag that preloads `/name` set to that of `bytes`.
+fn with_integrity(index: &str, name: &str, bytes: &[u8]) -> Result<String, Fail> {
     let at = index
-        .find(&format!("/{new} "))
-        .ok_or_else(|| Fail::new(format!("index.html does not preload {new}")))?;
+        .find(&format!("/{name} "))
+        .ok_or_else(|| Fail::new(format!("index.html does not preload {name}")))?;
     let tag_start = index[..at].rfind('<').unwrap_or(0);
-    let tag_end = at + index[at..].find('>').unwrap_or(0);
-    let tag = &index[tag_start..tag_end];
-    let hash_start = tag
-        .find("integrity=sha384-")
-        .ok_or_else(|| Fail::new(format!("index.html: the preload of {new} has no integrity")))?
+    let tag_end = at + index[at..].find('>').unwrap_or(index.len() - at);
+    let hash_start = tag_start
+        + index[tag_start..tag_end]
+            .find("integrity=sha384-")
+            .ok_or_else(|| {
+                Fail::new(format!(
+                    "index.html: the preload of {name} has no integrity"
+                ))
+            })?
         + "integrity=".len();
-    let hash_len = tag[hash_start..]
-        .find([' ', '>'])
-        .unwrap_or(tag.len() - hash_start);
+    let hash_end = hash_start
+        + index[hash_start..tag_end]
+            .find(' ')
+            .unwrap_or(tag_end - hash_start);
     let integrity = format!("sha384-{}", STANDARD.encode(Sha384::digest(bytes)));
-    let mut out = index.clone();
-    out.replace_range(
-        tag_start + hash_start..tag_start + hash_start + hash_len,
-        &integrity,
-    );
+    let mut out = index.to_owned();
+    out.replace_range(hash_start..hash_end, &integrity);
     Ok(out)
 }
 
@@ -210,7 +222,7 @@ mod tests {
     fn the_new_wasm_is_loaded_and_preloaded_with_its_own_hash() {
         let index = "<script type=module>init({ module_or_path: '/a_bg.wasm' });</script>\
             <link as=fetch crossorigin href=/a_bg.wasm integrity=sha384-OLD rel=preload type=application/wasm></head>";
-        let out = with_file(index, "a_bg.wasm", "b_bg.wasm", b"wasm").unwrap();
+        let out = with_integrity(&index.replace("a_bg", "b_bg"), "b_bg.wasm", b"wasm").unwrap();
         assert!(!out.contains("a_bg.wasm"));
         assert!(out.contains("module_or_path: '/b_bg.wasm'"));
         let expected = STANDARD.encode(Sha384::digest(b"wasm"));

@@ -4,9 +4,11 @@
 //! 2. The e2e crate's `profile` binary opens `/` on that build (real server and static mock,
 //!    French and English) and lists the functions start-up ran.
 //! 3. `split` keeps those in the primary module. Each other function still referenced by it
-//!    (called, in a table, exported) becomes a stub: load the rest if it has not arrived
-//!    (`src/deferred.rs`), then `call_indirect` into `__deferred_table`. The rest module holds
-//!    the bodies, imports all it uses from the primary's exports (`p`), and fills that table.
+//!    (called, in a table, exported) becomes a stub that hands its slot to its signature's
+//!    dispatcher: load the rest if it has not arrived (`__deferred_load`, `src/deferred.rs`),
+//!    then `call_indirect` into `__deferred_table`. The rest module holds the bodies, imports all
+//!    it uses from the primary's exports (module `p`), and fills that table.
+//! 4. `shorten_imports` renames wasm-bindgen's long import names in the primary and its glue.
 //!
 //! Data segments stay in the primary: the rest shares its memory.
 
@@ -24,8 +26,8 @@ use crate::tools::Fail;
 const LOAD: &str = "__deferred_load";
 const TABLE: &str = "__deferred_table";
 const LOADED: &str = "__deferred_loaded";
-/// The memory `instrument` adds: byte `i` is 1 once function `i` ran.
-pub const PROFILE_MEMORY: &str = "__profile";
+/// The memory `instrument` adds (read by e2e's `profile`): byte `i` is 1 once function `i` ran.
+const PROFILE_MEMORY: &str = "__profile";
 
 fn parse(wasm: &[u8]) -> Result<Module, Fail> {
     Module::from_buffer(wasm).map_err(|e| Fail::new(format!("cannot read the wasm: {e}")))
