@@ -2,6 +2,7 @@
 
 mod agreements;
 mod auth;
+mod caching;
 mod db;
 mod dev;
 mod error;

@@ -20,7 +20,7 @@ use tower_http::{
 };
 
 use crate::{
-    agreements, auth, dev,
+    agreements, auth, caching, dev,
     json::{body_limit, too_large, BODY_LIMIT, IMPORT_BODY_LIMIT},
     partner, security, tenants, users, ApiError, AppState,
 };
@@ -87,6 +87,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .route("/config.json", get(config))
         .fallback_service(spa)
         .layer(middleware::from_fn_with_state(csp, security::headers))
+        .layer(middleware::from_fn(caching::cache_control))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -174,3 +174,29 @@ async fn files_compressed_ahead_of_time_and_json_on_the_fly() {
     let plain = client.get("/assets/app.js").await;
     assert_eq!(plain.bytes, b"console.log('app')");
 }
+
+#[tokio::test]
+async fn files_named_by_their_content_are_kept_a_year_the_rest_revalidated_and_api_never_stored() {
+    let server = start().await;
+    let client = server.client();
+    for (path, expected) in [
+        (
+            "/app-0123456789abcdef.js",
+            "public, max-age=31536000, immutable",
+        ),
+        ("/", "no-cache"),
+        ("/settings/users", "no-cache"),
+        ("/config.json", "no-cache"),
+        ("/assets/app.js", "no-cache"),
+        ("/app-fedcba9876543210.js", "no-cache"),
+        ("/api/session", "no-store"),
+        ("/api/health", "no-store"),
+    ] {
+        let response = client.get(path).await;
+        assert_eq!(
+            response.headers["cache-control"], expected,
+            "{path} ({})",
+            response.status
+        );
+    }
+}

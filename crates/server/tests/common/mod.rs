@@ -27,6 +27,7 @@ pub async fn start_with(dev: bool, vetting_delay: u64) -> Running {
     )
     .unwrap();
     std::fs::write(dist.join("assets/app.js"), "console.log('app')").unwrap();
+    std::fs::write(dist.join("app-0123456789abcdef.js"), "console.log('v1')").unwrap();
     // As `cargo xtask build` leaves it: a compressed copy beside the file.
     std::fs::write(dist.join("assets/app.js.gz"), b"gzip bytes of app.js").unwrap();
     let options = Options {
