@@ -1,7 +1,7 @@
 //! `POST /api/tenants`: a work account `prefix.onmicrosoft.com` and its first Global admin.
 
 use axum::{extract::State, http::StatusCode};
-use partner_domain::{validate, AdminRef, NewTenant, Role, TenantCreated, TenantRef};
+use partner_domain::{validate, AdminRef, NewTenant, NewUser, Role, TenantCreated, TenantRef};
 
 use crate::{json::Json, users, util, ApiError, AppState};
 
@@ -36,22 +36,19 @@ pub async fn create(
     };
     let domain = format!("{}.onmicrosoft.com", body.domain_prefix);
     let email = format!("admin@{domain}");
-    let admin = users::insert(
-        &mut tx,
-        &tenant_id,
-        &body.admin.first_name,
-        &body.admin.last_name,
-        &email,
-        &hash,
-        &[Role::GlobalAdmin],
-        false,
-    )
-    .await
-    .map_err(|e| match e {
-        // admin@prefix… exists only if the prefix does.
-        ApiError::Body(b) if b.error == partner_domain::ErrorKind::Conflict => taken(),
-        other => other,
-    })?;
+    let admin = NewUser {
+        first_name: body.admin.first_name.clone(),
+        last_name: body.admin.last_name.clone(),
+        email,
+        roles: vec![Role::GlobalAdmin],
+    };
+    let admin = users::insert(&mut tx, &tenant_id, &admin, &hash, false)
+        .await
+        .map_err(|e| match e {
+            // admin@prefix… exists only if the prefix does.
+            ApiError::Body(b) if b.error == partner_domain::ErrorKind::Conflict => taken(),
+            other => other,
+        })?;
     tx.commit().await?;
     Ok((
         StatusCode::CREATED,

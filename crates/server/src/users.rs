@@ -79,20 +79,17 @@ pub async fn me(db: &SqlitePool, user_id: &str) -> Result<Option<Me>, ApiError> 
 pub async fn insert(
     tx: &mut SqliteConnection,
     tenant_id: &str,
-    first_name: &str,
-    last_name: &str,
-    email: &str,
+    new: &NewUser,
     password_hash: &str,
-    roles: &[Role],
     must_change_password: bool,
 ) -> Result<User, ApiError> {
     let user = User {
         id: util::new_id(),
-        first_name: first_name.trim().to_owned(),
-        last_name: last_name.trim().to_owned(),
-        email: email.trim().to_lowercase(),
+        first_name: new.first_name.trim().to_owned(),
+        last_name: new.last_name.trim().to_owned(),
+        email: new.email.trim().to_lowercase(),
         roles: {
-            let mut roles = roles.to_vec();
+            let mut roles = new.roles.clone();
             roles.sort();
             roles.dedup();
             roles
@@ -191,17 +188,7 @@ pub async fn create(
     let temporary_password = util::new_temporary_password();
     let hash = util::hash_password(&temporary_password)?;
     let mut tx = crate::db::write(&state.db).await?;
-    let user = insert(
-        &mut tx,
-        caller.tenant_id(),
-        &body.first_name,
-        &body.last_name,
-        &body.email,
-        &hash,
-        &body.roles,
-        true,
-    )
-    .await?;
+    let user = insert(&mut tx, caller.tenant_id(), &body, &hash, true).await?;
     tx.commit().await?;
     Ok((
         StatusCode::CREATED,
@@ -244,19 +231,7 @@ pub async fn import(
     }
     let mut created = Vec::with_capacity(body.users.len());
     for user in &body.users {
-        created.push(
-            insert(
-                &mut tx,
-                caller.tenant_id(),
-                &user.first_name,
-                &user.last_name,
-                &user.email,
-                &hash,
-                &user.roles,
-                true,
-            )
-            .await?,
-        );
+        created.push(insert(&mut tx, caller.tenant_id(), user, &hash, true).await?);
     }
     tx.commit().await?;
     Ok((StatusCode::CREATED, axum::Json(ImportedUsers { created })))
