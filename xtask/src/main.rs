@@ -118,29 +118,40 @@ fn serve(args: &[String]) -> Result<(), Fail> {
 
 fn bench(what: &[String]) -> Result<(), Fail> {
     build()?;
-    let json = root().join("target/bench.json");
+    let mut report = serde_json::Map::new();
     if what.is_empty() || what.iter().any(|w| w == "bundle") {
         let (_, sizes) = bundle::report(&root().join("dist"))?;
-        let mut all: serde_json::Map<String, serde_json::Value> = std::fs::read_to_string(&json)
-            .ok()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default();
-        all.insert("bundle".into(), sizes);
-        std::fs::write(&json, serde_json::to_string_pretty(&all).expect("JSON"))
-            .map_err(|e| Fail::new(format!("{}: {e}", json.display())))?;
+        report.insert("bundle".into(), sizes);
     }
     let browser: Vec<&String> = what.iter().filter(|w| *w != "bundle").collect();
-    if !what.is_empty() && browser.is_empty() {
-        return Ok(());
+    if what.is_empty() || !browser.is_empty() {
+        // The browser and server benches write their own sections here; merged below.
+        let sections = root().join("target/bench-e2e.json");
+        run(cmd("cargo")
+            .args(["run", "-p", "e2e", "--bin", "bench", "--"])
+            .args(browser)
+            .env("E2E_DIST", root().join("dist"))
+            .env("E2E_SERVER", root().join("target/server/partner-server"))
+            .env("CHROMEDRIVER", setup::CHROMEDRIVER)
+            .env("CHROMIUM", setup::CHROMIUM)
+            .env("BENCH_JSON", &sections))?;
+        report.extend(read_json_object(&sections));
     }
-    run(cmd("cargo")
-        .args(["run", "-p", "e2e", "--bin", "bench", "--"])
-        .args(browser)
-        .env("E2E_DIST", root().join("dist"))
-        .env("E2E_SERVER", root().join("target/server/partner-server"))
-        .env("CHROMEDRIVER", setup::CHROMEDRIVER)
-        .env("CHROMIUM", setup::CHROMIUM)
-        .env("BENCH_JSON", json))
+    // Sections not run this time keep their last numbers.
+    let json = root().join("target/bench.json");
+    let mut all = read_json_object(&json);
+    all.extend(report);
+    std::fs::write(&json, serde_json::to_string_pretty(&all).expect("JSON"))
+        .map_err(|e| Fail::new(format!("{}: {e}", json.display())))?;
+    println!("xtask: bench numbers written to {}", json.display());
+    Ok(())
+}
+
+fn read_json_object(path: &std::path::Path) -> serde_json::Map<String, serde_json::Value> {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
 }
 
 /// Issue #7's deterministic budget, on the build the e2e tier used: fails with the numbers.

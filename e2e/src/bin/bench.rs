@@ -3,8 +3,8 @@
 //! - startup: 10 cold loads of the wizard, shell painted and wizard interactive;
 //! - server: `GET /api/users?q=` and `POST /api/session` latency under 50 concurrent clients.
 //!
-//! Prints tables and merges the numbers into `target/bench.json`. Timings are reported, never
-//! asserted.
+//! Prints tables and writes its sections to `BENCH_JSON`, which xtask merges into
+//! `target/bench.json`. Timings are reported, never asserted.
 
 use e2e::{Browser, Server};
 use serde_json::{json, Value};
@@ -26,14 +26,8 @@ async fn main() {
     if wants("server") {
         report.insert("server".into(), server_latency().await);
     }
-    let path = std::env::var("BENCH_JSON").unwrap_or_else(|_| "target/bench.json".into());
-    let mut all: serde_json::Map<String, Value> = std::fs::read_to_string(&path)
-        .ok()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default();
-    all.extend(report);
-    std::fs::write(&path, serde_json::to_string_pretty(&all).unwrap()).unwrap();
-    println!("bench: written to {path}");
+    let path = std::env::var("BENCH_JSON").unwrap_or_else(|_| "target/bench-e2e.json".into());
+    std::fs::write(&path, serde_json::to_string_pretty(&report).unwrap()).unwrap();
 }
 
 /// The value at quantile `q` (0.5: median) of `values`, nearest rank.
