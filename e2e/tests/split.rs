@@ -53,6 +53,21 @@ async fn start_up_runs_on_the_first_part_and_the_rest_follows_in_the_background(
         "fetch",
         "nothing at start-up waited for the rest (no synchronous load)"
     );
+    // The synchronous path a stub takes downloads the same file and accepts it: its SHA-256,
+    // computed in JS, matches the build's (the tampered case is the next test).
+    let snippet = snippet_path();
+    let synchronous = browser
+        .client
+        .execute_async(
+            "const [snippet, done] = arguments;
+             Promise.all([import(snippet), window.wasmBindings.default()])
+               .then(([loader, exports]) => { loader.load_now(exports); done('loaded'); })
+               .catch((error) => done(String(error)));",
+            vec![snippet.into()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(synchronous, "loaded");
     browser.click_text("Suivant").await;
     browser.wait_for_path("/onboarding/sign-in").await;
     browser.assert_no_csp_violation().await;
@@ -96,6 +111,21 @@ async fn a_deep_link_gets_the_rest_before_its_page_and_a_tampered_rest_never_run
         text.contains("Part of Partner Center could not be loaded"),
         "the page says so instead of going blank: {text}"
     );
+}
+
+/// `/snippets/…/inline0.js`: the loader `src/deferred.rs` puts in the build.
+fn snippet_path() -> String {
+    let snippets = dist().join("snippets");
+    let dir = std::fs::read_dir(&snippets)
+        .unwrap()
+        .next()
+        .expect("one snippet directory")
+        .unwrap()
+        .path();
+    format!(
+        "/snippets/{}/inline0.js",
+        dir.file_name().unwrap().to_string_lossy()
+    )
 }
 
 fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
