@@ -44,7 +44,7 @@ fn brotli(bytes: &[u8]) -> Vec<u8> {
 
 /// The files of `dist/` a browser asks for (wasm-bindgen's `snippets/` included): not the
 /// `.br`/`.gz` copies beside them.
-fn served_files(dist: &Path) -> Result<Vec<PathBuf>, Fail> {
+pub fn served_files(dist: &Path) -> Result<Vec<PathBuf>, Fail> {
     let entries = std::fs::read_dir(dist)
         .map_err(|e| Fail::new(format!("{}: {e} (build first)", dist.display())))?;
     let mut files = Vec::new();

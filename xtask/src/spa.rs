@@ -36,7 +36,10 @@ pub fn build(server: &Path) -> Result<(), Fail> {
 fn minify_js(dist: &Path) -> Result<(), Fail> {
     let index_path = dist.join("index.html");
     let mut index = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
-    for path in js_files(dist)? {
+    let js = bundle::served_files(dist)?
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "js"));
+    for path in js {
         run(cmd("terser")
             .arg(&path)
             .args(["--module", "--compress", "--mangle", "--output"])
@@ -48,19 +51,6 @@ fn minify_js(dist: &Path) -> Result<(), Fail> {
         }
     }
     std::fs::write(&index_path, index).map_err(io(&index_path))
-}
-
-fn js_files(dir: &Path) -> Result<Vec<PathBuf>, Fail> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(io(dir))? {
-        let path = entry.map_err(io(dir))?.path();
-        if path.is_dir() {
-            files.extend(js_files(&path)?);
-        } else if path.extension().is_some_and(|e| e == "js") {
-            files.push(path);
-        }
-    }
-    Ok(files)
 }
 
 /// The one file at the top of `dist/` whose name ends with `suffix`.
