@@ -90,6 +90,21 @@ impl ErrorBody {
             fields: FieldErrors::new(),
         }
     }
+
+    /// 422 with its fields: "2 fields need attention."
+    pub fn validation(fields: FieldErrors) -> Self {
+        let count = fields.len();
+        let (noun, verb) = if count == 1 { ("field", "needs") } else { ("fields", "need") };
+        Self {
+            fields,
+            ..Self::new(ErrorKind::Validation, format!("{count} {noun} {verb} attention."))
+        }
+    }
+
+    /// A 500: what went wrong is logged, not told.
+    pub fn internal() -> Self {
+        Self::new(ErrorKind::Internal, "Something went wrong on our side.")
+    }
 }
 
 #[cfg(test)]

@@ -6,8 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{search::search_key, FieldErrors, NewUser, Role, User};
 
-/// One import is at most this many users, all created or none.
-pub const IMPORT_MAX_ROWS: usize = 1000;
+pub use crate::limits::IMPORT_MAX_ROWS;
 
 /// `POST /api/users/import`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,14 +3,17 @@
 
 pub mod agreements;
 pub mod api;
+pub mod clock;
 pub mod country;
 pub mod demo;
 pub mod directory;
 pub mod error;
 pub mod import;
+pub mod limits;
 pub mod permissions;
 pub mod role;
 pub mod search;
+pub mod service;
 pub mod validate;
 pub mod verification;
 

@@ -438,7 +438,7 @@ pub fn user_patch(body: &UserPatch) -> Result<(), FieldErrors> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::{Address, LegalProfile, PrimaryContact};
 

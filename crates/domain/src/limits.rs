@@ -1,0 +1,27 @@
+//! Every limit and lifetime of the API, once (docs/API.md cites them).
+
+/// A session ends after this long without a request.
+pub const SESSION_IDLE_S: i64 = 8 * 3600;
+/// A session's expiry moves at most this often, so that a signed-in read stays a read.
+pub const SESSION_SLIDE_S: i64 = 60;
+/// How long a verification link works.
+pub const TOKEN_LIFETIME_S: i64 = 7 * 24 * 3600;
+/// The verification email is resent at most this often.
+pub const RESEND_EVERY_S: i64 = 60;
+/// Sign-in failures are counted over this window…
+pub const SIGN_IN_WINDOW_S: i64 = 15 * 60;
+/// …at most this many per email…
+pub const SIGN_IN_FAILURES_PER_EMAIL: usize = 5;
+/// …and this many per client address.
+pub const SIGN_IN_FAILURES_PER_CLIENT: usize = 30;
+/// `GET /api/users` without `limit`.
+pub const USER_LIST_DEFAULT_LIMIT: u64 = 100;
+/// Enough for the whole list of a large work account in one answer (user management windows it).
+pub const USER_LIST_MAX_LIMIT: u64 = 20_000;
+/// One import is at most this many users, all created or none.
+pub const IMPORT_MAX_ROWS: usize = 1000;
+/// `POST /api/dev/seed` creates at most this many users at once.
+pub const SEED_MAX_USERS: u32 = 20_000;
+/// Request bodies, and the larger one of `POST /api/users/import`.
+pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
+pub const IMPORT_BODY_LIMIT_BYTES: usize = 256 * 1024;

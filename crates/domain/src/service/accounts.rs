@@ -1,0 +1,167 @@
+//! Work accounts, sign-in and passwords (docs/API.md, "Work accounts and sessions").
+
+use super::{
+    hash_token, new_id, new_token, normalise_email, now_stamp, Env, ServiceError, ServiceResult,
+    SessionRecord, Store, TenantRecord,
+};
+use crate::{
+    clock::stamp,
+    limits::{
+        SESSION_IDLE_S, SESSION_SLIDE_S, SIGN_IN_FAILURES_PER_CLIENT, SIGN_IN_FAILURES_PER_EMAIL, SIGN_IN_WINDOW_S,
+    },
+    validate, AdminRef, Credentials, ErrorKind, Me, NewTenant, PasswordChange, Role,
+    TenantCreated, TenantRef, User,
+};
+
+/// `POST /api/tenants`: the work account `prefix.onmicrosoft.com` and its first user,
+/// `admin@…`, Global admin.
+pub async fn create_tenant<S: Store>(store: &mut S, body: NewTenant) -> ServiceResult<TenantCreated> {
+    validate::new_tenant(&body).map_err(ServiceError::invalid)?;
+    let domain = format!("{}.onmicrosoft.com", body.domain_prefix);
+    let email = format!("admin@{domain}");
+    if store.domain_prefix_taken(&body.domain_prefix).await? || store.email_taken(&email).await? {
+        return Err(ServiceError::field(
+            ErrorKind::Conflict,
+            "domain_prefix",
+            "domain_prefix.taken",
+            "This domain prefix is taken.",
+        ));
+    }
+    let hash = store.env().hash_password(&body.admin.password).await?;
+    let tenant = TenantRecord {
+        id: new_id(store),
+        name: body.company_name.trim().to_owned(),
+        domain_prefix: body.domain_prefix.clone(),
+        country: body.country.clone(),
+        created_at: now_stamp(store),
+    };
+    store.insert_tenant(&tenant).await?;
+    let admin = User {
+        id: new_id(store),
+        first_name: body.admin.first_name.trim().to_owned(),
+        last_name: body.admin.last_name.trim().to_owned(),
+        email,
+        roles: vec![Role::GlobalAdmin],
+        created_at: tenant.created_at.clone(),
+    };
+    store.insert_user(&tenant.id, &admin, &hash, false).await?;
+    Ok(TenantCreated {
+        tenant: TenantRef {
+            id: tenant.id,
+            domain,
+        },
+        admin: AdminRef {
+            id: admin.id,
+            email: admin.email,
+        },
+    })
+}
+
+/// A new session: the caller sets `token` as its cookie (the store keeps only its hash).
+#[derive(Debug)]
+pub struct SignedIn {
+    pub me: Me,
+    pub token: String,
+}
+
+/// `POST /api/session`. `client` names the caller's address: failures are counted per email and
+/// per client, and one answer stands for any wrong pair (no telling which accounts exist).
+pub async fn sign_in<S: Store>(
+    store: &mut S,
+    credentials: &Credentials,
+    client: &str,
+) -> ServiceResult<SignedIn> {
+    let email = normalise_email(&credentials.email);
+    let now = store.env().now();
+    let limits = [
+        (format!("email:{email}"), SIGN_IN_FAILURES_PER_EMAIL),
+        (format!("client:{client}"), SIGN_IN_FAILURES_PER_CLIENT),
+    ];
+    for (key, limit) in &limits {
+        let failures = store.sign_in_failures(key, now - SIGN_IN_WINDOW_S).await?;
+        if failures.len() >= *limit {
+            let wait = failures[0] + SIGN_IN_WINDOW_S - now;
+            return Err(ServiceError::RateLimited(wait.max(1) as u64));
+        }
+    }
+    let user_id = match store.credentials(&email).await? {
+        Some((id, hash)) if store.env().verify_password(&credentials.password, &hash).await => id,
+        _ => {
+            for (key, _) in &limits {
+                store.record_sign_in_failure(key, now).await?;
+            }
+            return Err(ServiceError::refused(
+                ErrorKind::Unauthenticated,
+                "Wrong email or password.",
+            ));
+        }
+    };
+    store.clear_sign_in_failures(&limits[0].0).await?;
+    let token = new_token(store);
+    store
+        .insert_session(&SessionRecord {
+            token_hash: hash_token(&token),
+            user_id: user_id.clone(),
+            expires_at: stamp(now + SESSION_IDLE_S),
+        })
+        .await?;
+    let me = store
+        .me(&user_id)
+        .await?
+        .ok_or_else(ServiceError::unauthenticated)?;
+    Ok(SignedIn { me, token })
+}
+
+/// The signed-in caller of a request carrying session `token` (`GET /api/session`), or 401 for
+/// a missing, unknown or expired session. Use pushes the expiry back (sliding), at most once
+/// every `SESSION_SLIDE_S`.
+pub async fn session<S: Store>(store: &mut S, token: Option<&str>) -> ServiceResult<Me> {
+    let token_hash = hash_token(token.ok_or_else(ServiceError::unauthenticated)?);
+    let now = store.env().now();
+    let session = store
+        .session(&token_hash)
+        .await?
+        .filter(|s| s.expires_at > stamp(now))
+        .ok_or_else(ServiceError::unauthenticated)?;
+    if session.expires_at < stamp(now + SESSION_IDLE_S - SESSION_SLIDE_S) {
+        store
+            .set_session_expiry(&token_hash, &stamp(now + SESSION_IDLE_S))
+            .await?;
+    }
+    store
+        .me(&session.user_id)
+        .await?
+        .ok_or_else(ServiceError::unauthenticated)
+}
+
+/// `DELETE /api/session`: ends the session, if there is one.
+pub async fn sign_out<S: Store>(store: &mut S, token: Option<&str>) -> ServiceResult<()> {
+    if let Some(token) = token {
+        store.delete_session(&hash_token(token)).await?;
+    }
+    Ok(())
+}
+
+/// `POST /api/session/password`: the current password, then the rules for the new one.
+pub async fn change_password<S: Store>(
+    store: &mut S,
+    caller: &Me,
+    body: &PasswordChange,
+) -> ServiceResult<()> {
+    let hash = store
+        .password_hash(&caller.user.id)
+        .await?
+        .ok_or_else(ServiceError::unauthenticated)?;
+    if !store.env().verify_password(&body.current_password, &hash).await {
+        return Err(ServiceError::field(
+            ErrorKind::Validation,
+            "current_password",
+            "password.wrong",
+            "Wrong password.",
+        ));
+    }
+    validate::password_change(body, &caller.user.email).map_err(ServiceError::invalid)?;
+    let hash = store.env().hash_password(&body.new_password).await?;
+    store.set_password(&caller.user.id, &hash, false).await?;
+    Ok(())
+}

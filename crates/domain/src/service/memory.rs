@@ -1,0 +1,372 @@
+//! A store kept in memory as one serialisable value: the SPA's mock backend keeps it in local
+//! storage, and the domain's own tests use it. Data only: every decision is the rulebook's.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Env, PartnerRecord, SessionRecord, SignedRecord, Store, StoreResult, TenantRecord, UserFilter,
+    VerificationToken,
+};
+use crate::{
+    search::{user_search_text, user_sort_key},
+    AgreementAcceptance, Me, OutboxEmail, TenantSummary, User, UserList,
+};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct StoredUser {
+    tenant_id: String,
+    user: User,
+    password_hash: String,
+    must_change_password: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct StoredAcceptance {
+    partner_id: String,
+    signed: SignedRecord,
+}
+
+/// Everything a backend stores.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemoryData {
+    tenants: Vec<TenantRecord>,
+    users: Vec<StoredUser>,
+    sessions: Vec<SessionRecord>,
+    /// Kept apart: they outlive the operation that fails (see `keep_failures_of`).
+    sign_in_failures: BTreeMap<String, Vec<i64>>,
+    partners: Vec<PartnerRecord>,
+    tokens: Vec<VerificationToken>,
+    /// Newest first.
+    outbox: Vec<OutboxEmail>,
+    acceptances: Vec<StoredAcceptance>,
+}
+
+impl MemoryData {
+    /// Sign-in failures recorded by an operation that failed, which is otherwise undone.
+    pub fn keep_failures_of(&mut self, failed: MemoryData) {
+        self.sign_in_failures = failed.sign_in_failures;
+    }
+}
+
+/// `MemoryData` with an environment (clock, randomness, hashing).
+pub struct MemoryStore<E> {
+    pub data: MemoryData,
+    pub env: E,
+}
+
+impl<E: Env> MemoryStore<E> {
+    fn stored_user(&mut self, id: &str) -> Option<&mut StoredUser> {
+        self.data.users.iter_mut().find(|u| u.user.id == id)
+    }
+
+    fn partner_mut(&mut self, id: &str) -> Option<&mut PartnerRecord> {
+        self.data.partners.iter_mut().find(|p| p.id == id)
+    }
+}
+
+impl<E: Env> Store for MemoryStore<E> {
+    type Env = E;
+
+    fn env(&self) -> &E {
+        &self.env
+    }
+
+    async fn domain_prefix_taken(&mut self, prefix: &str) -> StoreResult<bool> {
+        Ok(self.data.tenants.iter().any(|t| t.domain_prefix == prefix))
+    }
+
+    async fn insert_tenant(&mut self, tenant: &TenantRecord) -> StoreResult<()> {
+        self.data.tenants.push(tenant.clone());
+        Ok(())
+    }
+
+    async fn me(&mut self, user_id: &str) -> StoreResult<Option<Me>> {
+        let Some(stored) = self.data.users.iter().find(|u| u.user.id == user_id) else {
+            return Ok(None);
+        };
+        let Some(tenant) = self.data.tenants.iter().find(|t| t.id == stored.tenant_id) else {
+            return Ok(None);
+        };
+        Ok(Some(Me {
+            user: stored.user.clone(),
+            tenant: TenantSummary {
+                id: tenant.id.clone(),
+                domain: format!("{}.onmicrosoft.com", tenant.domain_prefix),
+                name: tenant.name.clone(),
+            },
+            partner_id: self
+                .data
+                .partners
+                .iter()
+                .find(|p| p.tenant_id == tenant.id)
+                .map(|p| p.id.clone()),
+            must_change_password: stored.must_change_password,
+        }))
+    }
+
+    async fn credentials(&mut self, email: &str) -> StoreResult<Option<(String, String)>> {
+        Ok(self
+            .data
+            .users
+            .iter()
+            .find(|u| u.user.email == email)
+            .map(|u| (u.user.id.clone(), u.password_hash.clone())))
+    }
+
+    async fn password_hash(&mut self, user_id: &str) -> StoreResult<Option<String>> {
+        Ok(self.stored_user(user_id).map(|u| u.password_hash.clone()))
+    }
+
+    async fn set_password(
+        &mut self,
+        user_id: &str,
+        hash: &str,
+        must_change: bool,
+    ) -> StoreResult<()> {
+        if let Some(stored) = self.stored_user(user_id) {
+            stored.password_hash = hash.to_owned();
+            stored.must_change_password = must_change;
+        }
+        Ok(())
+    }
+
+    async fn insert_session(&mut self, session: &SessionRecord) -> StoreResult<()> {
+        self.data.sessions.push(session.clone());
+        Ok(())
+    }
+
+    async fn session(&mut self, token_hash: &str) -> StoreResult<Option<SessionRecord>> {
+        Ok(self
+            .data
+            .sessions
+            .iter()
+            .find(|s| s.token_hash == token_hash)
+            .cloned())
+    }
+
+    async fn set_session_expiry(&mut self, token_hash: &str, expires_at: &str) -> StoreResult<()> {
+        for session in &mut self.data.sessions {
+            if session.token_hash == token_hash {
+                session.expires_at = expires_at.to_owned();
+            }
+        }
+        Ok(())
+    }
+
+    async fn delete_session(&mut self, token_hash: &str) -> StoreResult<()> {
+        self.data.sessions.retain(|s| s.token_hash != token_hash);
+        Ok(())
+    }
+
+    async fn end_sessions(&mut self, user_id: &str) -> StoreResult<()> {
+        self.data.sessions.retain(|s| s.user_id != user_id);
+        Ok(())
+    }
+
+    async fn sign_in_failures(&mut self, key: &str, since: i64) -> StoreResult<Vec<i64>> {
+        let Some(times) = self.data.sign_in_failures.get_mut(key) else {
+            return Ok(Vec::new());
+        };
+        times.retain(|t| *t > since);
+        Ok(times.clone())
+    }
+
+    async fn record_sign_in_failure(&mut self, key: &str, at: i64) -> StoreResult<()> {
+        self.data
+            .sign_in_failures
+            .entry(key.to_owned())
+            .or_default()
+            .push(at);
+        Ok(())
+    }
+
+    async fn clear_sign_in_failures(&mut self, key: &str) -> StoreResult<()> {
+        self.data.sign_in_failures.remove(key);
+        Ok(())
+    }
+
+    async fn email_taken(&mut self, email: &str) -> StoreResult<bool> {
+        Ok(self.data.users.iter().any(|u| u.user.email == email))
+    }
+
+    async fn insert_user(
+        &mut self,
+        tenant_id: &str,
+        user: &User,
+        password_hash: &str,
+        must_change_password: bool,
+    ) -> StoreResult<()> {
+        self.data.users.push(StoredUser {
+            tenant_id: tenant_id.to_owned(),
+            user: user.clone(),
+            password_hash: password_hash.to_owned(),
+            must_change_password,
+        });
+        Ok(())
+    }
+
+    async fn user(&mut self, tenant_id: &str, id: &str) -> StoreResult<Option<User>> {
+        Ok(self
+            .data
+            .users
+            .iter()
+            .find(|u| u.user.id == id && u.tenant_id == tenant_id)
+            .map(|u| u.user.clone()))
+    }
+
+    async fn update_user(&mut self, user: &User) -> StoreResult<()> {
+        if let Some(stored) = self.stored_user(&user.id) {
+            stored.user = user.clone();
+        }
+        Ok(())
+    }
+
+    async fn delete_user(&mut self, id: &str) -> StoreResult<()> {
+        self.data.users.retain(|u| u.user.id != id);
+        self.data.sessions.retain(|s| s.user_id != id);
+        Ok(())
+    }
+
+    async fn global_admins_except(&mut self, tenant_id: &str, user_id: &str) -> StoreResult<u64> {
+        Ok(self
+            .data
+            .users
+            .iter()
+            .filter(|u| {
+                u.tenant_id == tenant_id
+                    && u.user.id != user_id
+                    && u.user.has_role(crate::Role::GlobalAdmin)
+            })
+            .count() as u64)
+    }
+
+    async fn list_users(&mut self, filter: &UserFilter) -> StoreResult<UserList> {
+        let mut matching: Vec<&User> = self
+            .data
+            .users
+            .iter()
+            .filter(|u| u.tenant_id == filter.tenant_id)
+            .map(|u| &u.user)
+            .filter(|u| filter.role.is_none_or(|r| u.has_role(r)))
+            .filter(|u| {
+                user_search_text(&u.first_name, &u.last_name, &u.email).contains(&filter.needle)
+            })
+            .collect();
+        matching.sort_by_cached_key(|u| (user_sort_key(&u.first_name, &u.last_name), u.id.clone()));
+        Ok(UserList {
+            total: matching.len() as u64,
+            items: matching
+                .into_iter()
+                .skip(usize::try_from(filter.offset).unwrap_or(usize::MAX))
+                .take(usize::try_from(filter.limit).unwrap_or(usize::MAX))
+                .cloned()
+                .collect(),
+        })
+    }
+
+    async fn partner(&mut self, tenant_id: &str) -> StoreResult<Option<PartnerRecord>> {
+        Ok(self
+            .data
+            .partners
+            .iter()
+            .find(|p| p.tenant_id == tenant_id)
+            .cloned())
+    }
+
+    async fn partner_by_id(&mut self, id: &str) -> StoreResult<Option<PartnerRecord>> {
+        Ok(self.data.partners.iter().find(|p| p.id == id).cloned())
+    }
+
+    async fn mpn_id_taken(&mut self, mpn_id: &str) -> StoreResult<bool> {
+        Ok(self.data.partners.iter().any(|p| p.mpn_id == mpn_id))
+    }
+
+    async fn insert_partner(&mut self, partner: &PartnerRecord) -> StoreResult<()> {
+        self.data.partners.push(partner.clone());
+        Ok(())
+    }
+
+    async fn update_partner(&mut self, partner: &PartnerRecord) -> StoreResult<()> {
+        if let Some(stored) = self.partner_mut(&partner.id) {
+            *stored = partner.clone();
+        }
+        Ok(())
+    }
+
+    async fn replace_verification_token(&mut self, token: &VerificationToken) -> StoreResult<()> {
+        self.data
+            .tokens
+            .retain(|t| t.partner_id != token.partner_id || t.used_at.is_some());
+        self.data.tokens.push(token.clone());
+        Ok(())
+    }
+
+    async fn verification_token(
+        &mut self,
+        token_hash: &str,
+    ) -> StoreResult<Option<VerificationToken>> {
+        Ok(self
+            .data
+            .tokens
+            .iter()
+            .find(|t| t.token_hash == token_hash)
+            .cloned())
+    }
+
+    async fn use_verification_token(&mut self, token_hash: &str, at: &str) -> StoreResult<()> {
+        for token in &mut self.data.tokens {
+            if token.token_hash == token_hash {
+                token.used_at = Some(at.to_owned());
+            }
+        }
+        Ok(())
+    }
+
+    async fn send_email(&mut self, email: &OutboxEmail) -> StoreResult<()> {
+        self.data.outbox.insert(0, email.clone());
+        Ok(())
+    }
+
+    async fn outbox(&mut self, limit: usize) -> StoreResult<Vec<OutboxEmail>> {
+        Ok(self.data.outbox.iter().take(limit).cloned().collect())
+    }
+
+    async fn acceptances(&mut self, partner_id: &str) -> StoreResult<Vec<AgreementAcceptance>> {
+        let mut found: Vec<AgreementAcceptance> = self
+            .data
+            .acceptances
+            .iter()
+            .filter(|a| a.partner_id == partner_id)
+            .map(|a| a.signed.acceptance.clone())
+            .collect();
+        found.sort_by(|a, b| (&a.accepted_at, &a.id).cmp(&(&b.accepted_at, &b.id)));
+        Ok(found)
+    }
+
+    async fn signed_agreement(
+        &mut self,
+        partner_id: &str,
+        id: &str,
+    ) -> StoreResult<Option<SignedRecord>> {
+        Ok(self
+            .data
+            .acceptances
+            .iter()
+            .find(|a| a.partner_id == partner_id && a.signed.acceptance.id == id)
+            .map(|a| a.signed.clone()))
+    }
+
+    async fn insert_acceptance(
+        &mut self,
+        partner_id: &str,
+        signed: &SignedRecord,
+    ) -> StoreResult<()> {
+        self.data.acceptances.push(StoredAcceptance {
+            partner_id: partner_id.to_owned(),
+            signed: signed.clone(),
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,132 @@
+//! The rulebook: one function per operation of docs/API.md. Each takes the caller (when there
+//! is one), the request and a `Store`; checks permissions, validates, decides every state
+//! transition and every error, and tells the store what to write. Both backends run these
+//! functions: `partner-server` over SQL, the SPA's mock over local storage, so that they
+//! cannot disagree.
+
+mod accounts;
+mod agreements;
+mod mail;
+mod memory;
+mod partner;
+mod store;
+mod users;
+
+pub use accounts::{change_password, create_tenant, session, sign_in, sign_out, SignedIn};
+pub use agreements::{accept_agreement, current_agreement, signed_agreement, SignedDocument};
+pub use partner::{
+    decide_vetting, outbox, partner, put_profile, resend_contact_verification, verify_email,
+};
+pub use memory::{MemoryData, MemoryStore};
+pub use store::{
+    Env, PartnerRecord, SessionRecord, SignedRecord, Store, StoreError, StoreResult,
+    TenantRecord, UserFilter, VerificationToken,
+};
+pub use users::{
+    create_user, delete_user, import_users, list_users, reset_password, seed_users, update_user,
+    user,
+};
+
+use crate::{Action, ErrorBody, ErrorKind, FieldErrors, Me};
+
+/// Why an operation did not happen: a refusal of API.md, or a storage failure.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("{}: {}", .0.error.key(), .0.message)]
+    Refused(ErrorBody),
+    /// 429, to be tried again after this many seconds.
+    #[error("rate limited for {0} s")]
+    RateLimited(u64),
+    #[error("store: {0}")]
+    Store(StoreError),
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(error: StoreError) -> Self {
+        Self::Store(error)
+    }
+}
+
+impl ServiceError {
+    pub fn refused(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self::Refused(ErrorBody::new(kind, message))
+    }
+
+    /// A refusal whose cause is one field.
+    pub fn field(kind: ErrorKind, field: &str, code: &str, message: impl Into<String>) -> Self {
+        let mut body = ErrorBody::new(kind, message);
+        body.fields.insert(field.into(), vec![code.into()]);
+        Self::Refused(body)
+    }
+
+    /// 422 with every field that needs attention.
+    pub fn invalid(fields: FieldErrors) -> Self {
+        Self::Refused(ErrorBody::validation(fields))
+    }
+
+    pub fn unauthenticated() -> Self {
+        Self::refused(ErrorKind::Unauthenticated, "Sign in to continue.")
+    }
+
+    /// The answer's body (a storage failure's cause is not told).
+    pub fn body(&self) -> ErrorBody {
+        match self {
+            Self::Refused(body) => body.clone(),
+            Self::RateLimited(seconds) => ErrorBody::new(
+                ErrorKind::RateLimited,
+                format!("Too many attempts. Try again in {seconds} s."),
+            ),
+            Self::Store(_) => ErrorBody::internal(),
+        }
+    }
+}
+
+pub type ServiceResult<T> = Result<T, ServiceError>;
+
+/// 403 unless the caller's roles allow `action` (the domain's permission table).
+pub fn require(caller: &Me, action: Action) -> ServiceResult<()> {
+    if action.allowed_for(&caller.user.roles) {
+        Ok(())
+    } else {
+        Err(ServiceError::refused(
+            ErrorKind::Forbidden,
+            format!("Your roles do not allow this ({action:?})."),
+        ))
+    }
+}
+
+/// Emails are compared and stored trimmed, in lower case.
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// 256 random bits, hex: session and verification tokens.
+fn new_token<S: Store>(store: &S) -> String {
+    hex(&store.env().random())
+}
+
+/// What is stored of a token: its SHA-256, so that a leaked store opens nothing.
+pub fn hash_token(token: &str) -> String {
+    use sha2::Digest;
+    hex(&sha2::Sha256::digest(token.as_bytes()))
+}
+
+/// A random (version 4) UUID.
+fn new_id<S: Store>(store: &S) -> String {
+    let mut bytes = [0; 16];
+    bytes.copy_from_slice(&store.env().random()[..16]);
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .to_string()
+}
+
+fn now_stamp<S: Store>(store: &S) -> String {
+    crate::clock::stamp(store.env().now())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,283 @@
+//! The partner account: the legal profile and primary contact ("S’inscrire maintenant"), the
+//! contact's email verification and the simulated business check (docs/API.md, "Partner").
+
+use super::{
+    hash_token, mail, new_id, new_token, now_stamp, require, PartnerRecord, ServiceError,
+    ServiceResult, Store, Env, VerificationToken,
+};
+use crate::{
+    clock::{parse_stamp, stamp},
+    limits::{RESEND_EVERY_S, TOKEN_LIFETIME_S},
+    validate,
+    verification::{self, mpn_program_status, StepTimes},
+    Action, EmailVerified, ErrorKind, Me, OutboxEmail, Partner, ProfileRequest, ProgramStatus,
+    VerificationEvent, VerificationStatus, VettingDecision,
+};
+
+/// How many emails `GET /api/dev/outbox` lists.
+const OUTBOX_LIMIT: usize = 200;
+
+fn not_enrolled() -> ServiceError {
+    ServiceError::refused(
+        ErrorKind::NotFound,
+        "This work account has no partner account yet.",
+    )
+}
+
+/// Moves a status through the state machine (409 if the move is not allowed now).
+fn advance(
+    from: VerificationStatus,
+    event: VerificationEvent,
+) -> ServiceResult<VerificationStatus> {
+    from.next(event)
+        .map_err(|e| ServiceError::refused(ErrorKind::Conflict, e.to_string()))
+}
+
+/// The partner of a work account, once the simulated business check that is due has approved.
+pub(super) async fn record<S: Store>(
+    store: &mut S,
+    tenant_id: &str,
+) -> ServiceResult<Option<PartnerRecord>> {
+    let Some(mut record) = store.partner(tenant_id).await? else {
+        return Ok(None);
+    };
+    let now = now_stamp(store);
+    let due = record.vetting_due_at.clone().filter(|due| *due <= now);
+    if record.status == VerificationStatus::BusinessPending && due.is_some() {
+        record.status = VerificationStatus::Authorized;
+        record.times.business_step_at = due;
+        record.vetting_due_at = None;
+        store.update_partner(&record).await?;
+    }
+    Ok(Some(record))
+}
+
+pub(super) async fn enrolled<S: Store>(
+    store: &mut S,
+    tenant_id: &str,
+) -> ServiceResult<PartnerRecord> {
+    record(store, tenant_id).await?.ok_or_else(not_enrolled)
+}
+
+/// API.md's `Partner`.
+async fn view<S: Store>(store: &mut S, record: PartnerRecord) -> ServiceResult<Partner> {
+    let agreements = store.acceptances(&record.id).await?;
+    let signed = agreements.iter().any(|a| a.kind == "mpn");
+    Ok(Partner {
+        verification: verification::view(record.status, &record.times),
+        programs: vec![ProgramStatus {
+            program: "mpn".into(),
+            status: mpn_program_status(record.status, signed).into(),
+        }],
+        id: record.id,
+        mpn_id: record.mpn_id,
+        legal_profile: record.legal_profile,
+        primary_contact: record.primary_contact,
+        agreements,
+    })
+}
+
+/// Emails the primary contact a fresh single-use link; earlier links stop working.
+async fn send_verification<S: Store>(
+    store: &mut S,
+    record: &mut PartnerRecord,
+) -> ServiceResult<()> {
+    let token = new_token(store);
+    let now = store.env().now();
+    store
+        .replace_verification_token(&VerificationToken {
+            token_hash: hash_token(&token),
+            partner_id: record.id.clone(),
+            email: record.primary_contact.email.clone(),
+            expires_at: stamp(now + TOKEN_LIFETIME_S),
+            used_at: None,
+        })
+        .await?;
+    store
+        .send_email(&mail::contact_verification(
+            &record.legal_profile.legal_name,
+            &record.primary_contact.email,
+            &token,
+            &stamp(now),
+        ))
+        .await?;
+    record.last_verification_email = Some(stamp(now));
+    Ok(())
+}
+
+/// A 7-digit MPN ID that no partner has.
+async fn new_mpn_id<S: Store>(store: &mut S) -> ServiceResult<String> {
+    loop {
+        let bytes = store.env().random();
+        let n = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) % 9_000_000;
+        let candidate = (1_000_000 + n).to_string();
+        if !store.mpn_id_taken(&candidate).await? {
+            return Ok(candidate);
+        }
+    }
+}
+
+/// `GET /api/partner`.
+pub async fn partner<S: Store>(store: &mut S, caller: &Me) -> ServiceResult<Partner> {
+    require(caller, Action::ReadPartner)?;
+    let record = enrolled(store, &caller.tenant.id).await?;
+    view(store, record).await
+}
+
+/// `PUT /api/partner/profile`: enrols the partner the first time (the contact is emailed), then
+/// edits its profile; a new contact email must be confirmed again.
+pub async fn put_profile<S: Store>(
+    store: &mut S,
+    caller: &Me,
+    body: ProfileRequest,
+) -> ServiceResult<Partner> {
+    require(caller, Action::EditPartnerProfile)?;
+    validate::profile(&body).map_err(ServiceError::invalid)?;
+    let body = body.normalised();
+    let now = now_stamp(store);
+    let record = match record(store, &caller.tenant.id).await? {
+        None => {
+            let status = advance(
+                VerificationStatus::Draft,
+                VerificationEvent::ProfileSubmitted,
+            )?;
+            let mut record = PartnerRecord {
+                id: new_id(store),
+                tenant_id: caller.tenant.id.clone(),
+                mpn_id: new_mpn_id(store).await?,
+                legal_profile: body.legal_profile,
+                primary_contact: body.primary_contact,
+                status,
+                times: StepTimes {
+                    email_step_at: now.clone(),
+                    ..StepTimes::default()
+                },
+                vetting_due_at: None,
+                last_verification_email: None,
+                created_at: now,
+            };
+            store.insert_partner(&record).await?;
+            send_verification(store, &mut record).await?;
+            store.update_partner(&record).await?;
+            record
+        }
+        Some(mut record) => {
+            let contact_changed = record.primary_contact.email != body.primary_contact.email;
+            let event = if contact_changed {
+                VerificationEvent::ContactChanged
+            } else {
+                VerificationEvent::ProfileSubmitted
+            };
+            let status = advance(record.status, event)?;
+            if status == VerificationStatus::BusinessPending && status != record.status {
+                record.vetting_due_at = Some(stamp(store.env().now() + store.env().vetting_delay_s()));
+                record.times.business_step_at = Some(now.clone());
+            }
+            record.status = status;
+            record.legal_profile = body.legal_profile;
+            record.primary_contact = body.primary_contact;
+            if contact_changed {
+                record.times.email_step_at = now;
+                record.times.contact_verified_at = None;
+                send_verification(store, &mut record).await?;
+            }
+            store.update_partner(&record).await?;
+            record
+        }
+    };
+    view(store, record).await
+}
+
+/// `POST /api/partner/contact-verification`: once a minute at most, while unconfirmed.
+pub async fn resend_contact_verification<S: Store>(
+    store: &mut S,
+    caller: &Me,
+) -> ServiceResult<()> {
+    require(caller, Action::ResendContactVerification)?;
+    let mut record = enrolled(store, &caller.tenant.id).await?;
+    if record.status != VerificationStatus::EmailPending {
+        return Err(ServiceError::refused(
+            ErrorKind::Conflict,
+            "The primary contact's email is already confirmed.",
+        ));
+    }
+    let last = record
+        .last_verification_email
+        .as_deref()
+        .and_then(parse_stamp);
+    if let Some(last) = last {
+        let wait = last + RESEND_EVERY_S - store.env().now();
+        if wait > 0 {
+            return Err(ServiceError::RateLimited(wait as u64));
+        }
+    }
+    send_verification(store, &mut record).await?;
+    store.update_partner(&record).await?;
+    Ok(())
+}
+
+/// `POST /api/verify-email`, with no session: 404 unknown, 409 used, 410 expired.
+pub async fn verify_email<S: Store>(store: &mut S, token: &str) -> ServiceResult<EmailVerified> {
+    let token_hash = hash_token(token.trim());
+    let found = store
+        .verification_token(&token_hash)
+        .await?
+        .ok_or_else(|| ServiceError::refused(ErrorKind::NotFound, "This link is unknown."))?;
+    if found.used_at.is_some() {
+        return Err(ServiceError::refused(
+            ErrorKind::Conflict,
+            "This link was already used.",
+        ));
+    }
+    let now = now_stamp(store);
+    if found.expires_at <= now {
+        return Err(ServiceError::refused(
+            ErrorKind::Expired,
+            "This link has expired.",
+        ));
+    }
+    let mut record = store
+        .partner_by_id(&found.partner_id)
+        .await?
+        .ok_or_else(not_enrolled)?;
+    record.status = advance(record.status, VerificationEvent::ContactEmailVerified)?;
+    record.times.contact_verified_at = Some(now.clone());
+    record.times.business_step_at = Some(now.clone());
+    record.vetting_due_at = Some(stamp(store.env().now() + store.env().vetting_delay_s()));
+    store.use_verification_token(&token_hash, &now).await?;
+    store.update_partner(&record).await?;
+    Ok(EmailVerified {
+        partner_id: record.id,
+        email: found.email,
+    })
+}
+
+/// `POST /api/dev/vetting/{partner_id}`: decides the simulated business check now.
+pub async fn decide_vetting<S: Store>(
+    store: &mut S,
+    caller: &Me,
+    partner_id: &str,
+    decision: VettingDecision,
+) -> ServiceResult<Partner> {
+    let mut record = record(store, &caller.tenant.id)
+        .await?
+        .filter(|p| p.id == partner_id)
+        .ok_or_else(|| {
+            ServiceError::refused(ErrorKind::NotFound, "No such partner in this work account.")
+        })?;
+    let event = match decision {
+        VettingDecision::Authorize => VerificationEvent::VettingAuthorized,
+        VettingDecision::Reject => VerificationEvent::VettingRejected,
+        VettingDecision::ActionRequired => VerificationEvent::VettingActionRequired,
+    };
+    record.status = advance(record.status, event)?;
+    record.times.business_step_at = Some(now_stamp(store));
+    record.vetting_due_at = None;
+    store.update_partner(&record).await?;
+    view(store, record).await
+}
+
+/// `GET /api/dev/outbox`: the latest emails, newest first.
+pub async fn outbox<S: Store>(store: &mut S) -> ServiceResult<Vec<OutboxEmail>> {
+    Ok(store.outbox(OUTBOX_LIMIT).await?)
+}

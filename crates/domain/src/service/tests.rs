@@ -1,0 +1,116 @@
+//! The rulebook on the in-memory store, with a clock the test moves. The API's scenarios run
+//! on both real backends in the contract suite (`crates/contract`); these check what only a
+//! controlled clock can show.
+
+use std::cell::Cell;
+
+use futures_executor::block_on;
+
+use super::*;
+use crate::{
+    limits::{SESSION_IDLE_S, SIGN_IN_WINDOW_S},
+    Credentials, NewAdmin, NewTenant,
+};
+
+struct TestEnv {
+    now: Cell<i64>,
+    counter: Cell<u8>,
+}
+
+impl Env for TestEnv {
+    fn now(&self) -> i64 {
+        self.now.get()
+    }
+    fn random(&self) -> [u8; 32] {
+        self.counter.set(self.counter.get().wrapping_add(1));
+        [self.counter.get(); 32]
+    }
+    fn vetting_delay_s(&self) -> i64 {
+        30
+    }
+    async fn hash_password(&self, password: &str) -> StoreResult<String> {
+        Ok(format!("hashed:{password}"))
+    }
+    async fn verify_password(&self, password: &str, hash: &str) -> bool {
+        hash.strip_prefix("hashed:") == Some(password)
+    }
+}
+
+const PASSWORD: &str = "Correct-horse-9battery";
+
+fn store_with_tenant() -> MemoryStore<TestEnv> {
+    let mut store = MemoryStore {
+        data: MemoryData::default(),
+        env: TestEnv {
+            now: Cell::new(1_796_029_200),
+            counter: Cell::new(0),
+        },
+    };
+    block_on(create_tenant(
+        &mut store,
+        NewTenant {
+            company_name: "Contoso".into(),
+            domain_prefix: "contoso".into(),
+            country: "FR".into(),
+            admin: NewAdmin {
+                first_name: "Éloïse".into(),
+                last_name: "Lefèvre".into(),
+                password: PASSWORD.into(),
+            },
+        },
+    ))
+    .unwrap();
+    store
+}
+
+fn credentials(password: &str) -> Credentials {
+    Credentials {
+        email: " Admin@Contoso.onmicrosoft.com ".into(),
+        password: password.into(),
+    }
+}
+
+#[test]
+fn sessions_slide_with_use_and_end_when_idle() {
+    let mut store = store_with_tenant();
+    let signed_in = block_on(sign_in(&mut store, &credentials(PASSWORD), "c1")).unwrap();
+    let token = Some(signed_in.token.as_str());
+    store.env.now.set(store.env.now() + SESSION_IDLE_S - 10);
+    assert!(block_on(session(&mut store, token)).is_ok(), "used just in time");
+    store.env.now.set(store.env.now() + SESSION_IDLE_S - 10);
+    assert!(block_on(session(&mut store, token)).is_ok(), "the last use moved the expiry");
+    store.env.now.set(store.env.now() + SESSION_IDLE_S);
+    let expired = block_on(session(&mut store, token)).unwrap_err();
+    assert_eq!(expired.body().error, crate::ErrorKind::Unauthenticated);
+}
+
+#[test]
+fn failures_leave_the_window_and_a_success_forgets_them() {
+    let mut store = store_with_tenant();
+    for _ in 0..5 {
+        let wrong = block_on(sign_in(&mut store, &credentials("Wrong-password-1"), "c1"));
+        assert_eq!(wrong.unwrap_err().body().error, crate::ErrorKind::Unauthenticated);
+    }
+    match block_on(sign_in(&mut store, &credentials(PASSWORD), "c1")) {
+        Err(ServiceError::RateLimited(wait)) => assert_eq!(wait, SIGN_IN_WINDOW_S as u64),
+        other => panic!("expected 429, got {other:?}"),
+    }
+    store.env.now.set(store.env.now() + SIGN_IN_WINDOW_S);
+    assert!(block_on(sign_in(&mut store, &credentials(PASSWORD), "c1")).is_ok());
+}
+
+#[test]
+fn the_simulated_business_check_approves_once_due() {
+    let mut store = store_with_tenant();
+    let signed_in = block_on(sign_in(&mut store, &credentials(PASSWORD), "c1")).unwrap();
+    let me = signed_in.me;
+    let profile: crate::ProfileRequest = crate::validate::tests::valid_profile();
+    block_on(put_profile(&mut store, &me, profile)).unwrap();
+    let link = block_on(outbox(&mut store)).unwrap()[0].link.clone().unwrap();
+    block_on(verify_email(&mut store, link.split('=').nth(1).unwrap())).unwrap();
+    let pending = block_on(partner(&mut store, &me)).unwrap();
+    assert_eq!(pending.verification.status, crate::VerificationStatus::BusinessPending);
+    store.env.now.set(store.env.now() + 30);
+    let approved = block_on(partner(&mut store, &me)).unwrap();
+    assert_eq!(approved.verification.status, crate::VerificationStatus::Authorized);
+}

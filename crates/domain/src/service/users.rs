@@ -1,0 +1,244 @@
+//! The users of a work account (docs/API.md, "Users").
+
+use super::{
+    new_id, new_token, normalise_email, now_stamp, require, ServiceError, ServiceResult, Store, Env,
+    UserFilter,
+};
+use crate::{
+    demo,
+    limits::{SEED_MAX_USERS, USER_LIST_DEFAULT_LIMIT, USER_LIST_MAX_LIMIT},
+    search::search_key,
+    validate, Action, ErrorBody, ErrorKind, FieldErrors, ImportUsers, ImportedUsers, Me, NewUser,
+    Role, TemporaryPassword, User, UserCreated, UserList, UserPatch, UserQuery,
+};
+
+fn sorted(mut roles: Vec<Role>) -> Vec<Role> {
+    roles.sort();
+    roles.dedup();
+    roles
+}
+
+/// A new user as stored: trimmed names, email in lower case, roles sorted once each.
+fn new_user_record<S: Store>(store: &mut S, body: NewUser, created_at: &str) -> User {
+    User {
+        id: new_id(store),
+        first_name: body.first_name.trim().to_owned(),
+        last_name: body.last_name.trim().to_owned(),
+        email: normalise_email(&body.email),
+        roles: sorted(body.roles),
+        created_at: created_at.to_owned(),
+    }
+}
+
+fn email_taken() -> ServiceError {
+    ServiceError::field(
+        ErrorKind::Conflict,
+        "email",
+        "email.taken",
+        "A user with this email already exists.",
+    )
+}
+
+fn last_global_admin() -> ServiceError {
+    ServiceError::field(
+        ErrorKind::Conflict,
+        "roles",
+        "last_global_admin",
+        "A work account keeps at least one Global admin.",
+    )
+}
+
+/// A temporary password that passes the password rules.
+fn temporary_password<S: Store>(store: &S) -> String {
+    let mut bytes = [0; 16];
+    bytes.copy_from_slice(&store.env().random()[..16]);
+    validate::temporary_password(bytes)
+}
+
+/// The hash of a password nobody knows: such users sign in once an admin resets theirs.
+async fn unusable_password<S: Store>(store: &mut S) -> ServiceResult<String> {
+    let secret = new_token(store);
+    Ok(store.env().hash_password(&secret).await?)
+}
+
+/// `GET /api/users`: search (accents and case ignored), role filter, paging.
+pub async fn list_users<S: Store>(
+    store: &mut S,
+    caller: &Me,
+    query: &UserQuery,
+) -> ServiceResult<UserList> {
+    require(caller, Action::ListUsers)?;
+    let filter = UserFilter {
+        tenant_id: caller.tenant.id.clone(),
+        needle: search_key(&query.q),
+        role: query.role,
+        offset: query.offset,
+        limit: query
+            .limit
+            .unwrap_or(USER_LIST_DEFAULT_LIMIT)
+            .min(USER_LIST_MAX_LIMIT),
+    };
+    Ok(store.list_users(&filter).await?)
+}
+
+/// `GET /api/users/{id}`: any user of the caller's work account.
+pub async fn user<S: Store>(store: &mut S, caller: &Me, id: &str) -> ServiceResult<User> {
+    store.user(&caller.tenant.id, id).await?.ok_or_else(|| {
+        ServiceError::refused(ErrorKind::NotFound, "No such user in this work account.")
+    })
+}
+
+/// `POST /api/users`: the new user and the temporary password they change at first sign-in.
+pub async fn create_user<S: Store>(
+    store: &mut S,
+    caller: &Me,
+    body: NewUser,
+) -> ServiceResult<UserCreated> {
+    require(caller, Action::ManageUsers)?;
+    validate::new_user(&body).map_err(ServiceError::invalid)?;
+    if store.email_taken(&normalise_email(&body.email)).await? {
+        return Err(email_taken());
+    }
+    let temporary_password = temporary_password(store);
+    let hash = store.env().hash_password(&temporary_password).await?;
+    let created_at = now_stamp(store);
+    let user = new_user_record(store, body, &created_at);
+    store
+        .insert_user(&caller.tenant.id, &user, &hash, true)
+        .await?;
+    Ok(UserCreated {
+        user,
+        temporary_password,
+    })
+}
+
+/// `POST /api/users/import`: every row or none; every problem is reported at once (422 for the
+/// rules, 409 for emails already in use).
+pub async fn import_users<S: Store>(
+    store: &mut S,
+    caller: &Me,
+    body: ImportUsers,
+) -> ServiceResult<ImportedUsers> {
+    require(caller, Action::ManageUsers)?;
+    validate::import_users(&body).map_err(ServiceError::invalid)?;
+    let mut taken = FieldErrors::new();
+    for (i, row) in body.users.iter().enumerate() {
+        if store.email_taken(&normalise_email(&row.email)).await? {
+            taken.insert(format!("users.{i}.email"), vec!["email.taken".into()]);
+        }
+    }
+    if !taken.is_empty() {
+        let mut error = ErrorBody::new(ErrorKind::Conflict, "Some emails are already in use.");
+        error.fields = taken;
+        return Err(ServiceError::Refused(error));
+    }
+    // One hash for all: hashing a thousand passwords would hold the request for seconds.
+    let hash = unusable_password(store).await?;
+    let created_at = now_stamp(store);
+    let mut created = Vec::with_capacity(body.users.len());
+    for row in body.users {
+        let user = new_user_record(store, row, &created_at);
+        store
+            .insert_user(&caller.tenant.id, &user, &hash, true)
+            .await?;
+        created.push(user);
+    }
+    Ok(ImportedUsers { created })
+}
+
+/// The target of a change, and whether removing its Global admin role would leave the work
+/// account without one.
+async fn target_and_last_admin<S: Store>(
+    store: &mut S,
+    caller: &Me,
+    id: &str,
+) -> ServiceResult<(User, bool)> {
+    let target = user(store, caller, id).await?;
+    let last = target.has_role(Role::GlobalAdmin)
+        && store.global_admins_except(&caller.tenant.id, id).await? == 0;
+    Ok((target, last))
+}
+
+/// `PATCH /api/users/{id}`: names and roles; a work account keeps one Global admin.
+pub async fn update_user<S: Store>(
+    store: &mut S,
+    caller: &Me,
+    id: &str,
+    patch: UserPatch,
+) -> ServiceResult<User> {
+    require(caller, Action::ManageUsers)?;
+    validate::user_patch(&patch).map_err(ServiceError::invalid)?;
+    let (mut target, last_admin) = target_and_last_admin(store, caller, id).await?;
+    if let Some(first) = patch.first_name {
+        target.first_name = first.trim().to_owned();
+    }
+    if let Some(last) = patch.last_name {
+        target.last_name = last.trim().to_owned();
+    }
+    if let Some(roles) = patch.roles {
+        if last_admin && !roles.contains(&Role::GlobalAdmin) {
+            return Err(last_global_admin());
+        }
+        target.roles = sorted(roles);
+    }
+    store.update_user(&target).await?;
+    Ok(target)
+}
+
+/// `DELETE /api/users/{id}`.
+pub async fn delete_user<S: Store>(store: &mut S, caller: &Me, id: &str) -> ServiceResult<()> {
+    require(caller, Action::ManageUsers)?;
+    if target_and_last_admin(store, caller, id).await?.1 {
+        return Err(last_global_admin());
+    }
+    store.delete_user(id).await?;
+    Ok(())
+}
+
+/// `POST /api/users/{id}/password-reset`: a new temporary password; whoever held the old one is
+/// signed out everywhere.
+pub async fn reset_password<S: Store>(
+    store: &mut S,
+    caller: &Me,
+    id: &str,
+) -> ServiceResult<TemporaryPassword> {
+    require(caller, Action::ManageUsers)?;
+    user(store, caller, id).await?;
+    let temporary_password = temporary_password(store);
+    let hash = store.env().hash_password(&temporary_password).await?;
+    store.set_password(id, &hash, true).await?;
+    store.end_sessions(id).await?;
+    Ok(TemporaryPassword { temporary_password })
+}
+
+/// `POST /api/dev/seed`: `count` realistic users of the caller's work account.
+pub async fn seed_users<S: Store>(store: &mut S, caller: &Me, count: u32) -> ServiceResult<u32> {
+    require(caller, Action::ManageUsers)?;
+    if count > SEED_MAX_USERS {
+        return Err(ServiceError::field(
+            ErrorKind::Validation,
+            "users",
+            "seed.too_many",
+            format!("At most {SEED_MAX_USERS} users at once."),
+        ));
+    }
+    let hash = unusable_password(store).await?;
+    // Keeps emails unique across seeding runs.
+    let batch = new_token(store)[..8].to_owned();
+    let created_at = now_stamp(store);
+    for i in 0..count as usize {
+        let demo = demo::user(i, &caller.tenant.domain, &batch);
+        let user = User {
+            id: new_id(store),
+            first_name: demo.first_name.into(),
+            last_name: demo.last_name.into(),
+            email: demo.email,
+            roles: vec![demo.role],
+            created_at: created_at.clone(),
+        };
+        store
+            .insert_user(&caller.tenant.id, &user, &hash, true)
+            .await?;
+    }
+    Ok(count)
+}
