@@ -10,9 +10,9 @@ use serde::de::DeserializeOwned;
 
 use crate::ApiError;
 
-pub const BODY_LIMIT: usize = 64 * 1024;
-/// `POST /api/users/import` carries up to a thousand users.
-pub const IMPORT_BODY_LIMIT: usize = 256 * 1024;
+pub use partner_domain::limits::{
+    BODY_LIMIT_BYTES as BODY_LIMIT, IMPORT_BODY_LIMIT_BYTES as IMPORT_BODY_LIMIT,
+};
 
 /// The largest body a request to `path` (under `/api`) may carry.
 pub fn body_limit(path: &str) -> usize {

@@ -7,11 +7,11 @@ mod db;
 mod dev;
 mod error;
 mod json;
-mod mail;
 mod partner;
 mod pdf;
 mod routes;
 mod security;
+mod store;
 mod tenants;
 mod users;
 mod util;
@@ -52,8 +52,8 @@ pub struct Options {
 pub struct AppState {
     pub db: sqlx::SqlitePool,
     pub dev: bool,
-    pub vetting_delay: time::Duration,
-    pub limiter: Arc<auth::RateLimiter>,
+    pub vetting_delay_s: i64,
+    pub limiter: Arc<store::RateLimiter>,
     pub csp_reports: security::CspReports,
 }
 
@@ -70,9 +70,7 @@ impl Server {
         let state = AppState {
             db,
             dev: options.dev,
-            vetting_delay: time::Duration::seconds(
-                options.vetting_delay.min(i64::MAX as u64) as i64
-            ),
+            vetting_delay_s: options.vetting_delay.min(i64::MAX as u64) as i64,
             limiter: Arc::default(),
             csp_reports: security::CspReports::default(),
         };

@@ -1,21 +1,10 @@
 //! The signed agreement as a PDF: the text, its version, the partner, the signer and the UTC
 //! acceptance time, on A4 pages in a standard font (WinAnsi covers French and English).
 
+use partner_domain::service::SignedDocument;
 use printpdf::{
     BuiltinFont, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem,
 };
-
-pub struct SignedAgreement {
-    pub lang: String,
-    pub title: String,
-    pub version: String,
-    pub body: String,
-    pub legal_name: String,
-    pub mpn_id: String,
-    pub signer_name: String,
-    pub signer_email: String,
-    pub accepted_at: String,
-}
 
 const LINE_CHARS: usize = 92;
 const LINES_PER_PAGE: usize = 54;
@@ -41,7 +30,7 @@ fn wrap(paragraph: &str, width: usize) -> Vec<String> {
 }
 
 /// (text, bold) lines of the whole document.
-fn lines(doc: &SignedAgreement) -> Vec<(String, bool)> {
+fn lines(doc: &SignedDocument) -> Vec<(String, bool)> {
     let fr = doc.lang == "fr-FR";
     let label = |fr_text: &str, en_text: &str| {
         if fr {
@@ -62,7 +51,7 @@ fn lines(doc: &SignedAgreement) -> Vec<(String, bool)> {
         ),
         (
             label("Accepté par", "Accepted by"),
-            format!("{} <{}>", doc.signer_name, doc.signer_email),
+            format!("{} <{}>", doc.signer.name, doc.signer.email),
         ),
         (
             label("Date d’acceptation (UTC)", "Accepted on (UTC)"),
@@ -89,7 +78,7 @@ fn lines(doc: &SignedAgreement) -> Vec<(String, bool)> {
     out
 }
 
-pub fn render(doc: &SignedAgreement) -> Vec<u8> {
+pub fn render(doc: &SignedDocument) -> Vec<u8> {
     let all = lines(doc);
     let pages: Vec<PdfPage> = all
         .chunks(LINES_PER_PAGE)
@@ -139,15 +128,18 @@ mod tests {
 
     #[test]
     fn renders_a_pdf() {
-        let doc = SignedAgreement {
+        let doc = SignedDocument {
+            filename: "mpn-agreement-2026-09-1234567.pdf".into(),
             lang: "fr-FR".into(),
             title: "Contrat Microsoft Partner Network".into(),
             version: "2026-09".into(),
             body: "## 1. Objet\n\nLe présent contrat définit l’adhésion. ".repeat(40),
             legal_name: "Contoso SAS".into(),
             mpn_id: "1234567".into(),
-            signer_name: "Éloïse Lefèvre".into(),
-            signer_email: "admin@contoso.onmicrosoft.com".into(),
+            signer: partner_domain::Signer {
+                name: "Éloïse Lefèvre".into(),
+                email: "admin@contoso.onmicrosoft.com".into(),
+            },
             accepted_at: "2026-11-23T10:00:00Z".into(),
         };
         let bytes = render(&doc);

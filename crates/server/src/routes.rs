@@ -106,7 +106,7 @@ async fn config() -> Json<Value> {
 }
 
 async fn api_not_found() -> ApiError {
-    ApiError::not_found("No such API endpoint.")
+    ApiError::new(ErrorKind::NotFound, "No such API endpoint.")
 }
 
 /// Checks every API request before its handler:
@@ -136,7 +136,8 @@ async fn guard(request: Request, next: Next) -> Result<Response, ApiError> {
     if safe || marked {
         Ok(with_error_body(next.run(request).await).await)
     } else {
-        Err(ApiError::forbidden(
+        Err(ApiError::new(
+            ErrorKind::Forbidden,
             "Missing the X-Requested-With: partner-center header.",
         ))
     }

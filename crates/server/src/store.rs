@@ -1,0 +1,641 @@
+//! The rulebook's `Store` over SQLite: one transaction per writing operation (`BEGIN
+//! IMMEDIATE`, so that what an operation reads is still true when it writes), a pooled
+//! connection for reads. Sign-in failures live in this process (`RateLimiter`).
+
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+};
+
+use partner_domain::{
+    search::{user_search_text, user_sort_key},
+    service::{
+        PartnerRecord, SessionRecord, SignedRecord, Store, StoreError, StoreResult, TenantRecord,
+        UserFilter, VerificationToken,
+    },
+    verification::StepTimes,
+    AgreementAcceptance, Me, OutboxEmail, Role, Signer, TenantSummary, User, UserList,
+    VerificationStatus,
+};
+use sqlx::{pool::PoolConnection, sqlite::SqliteRow, Row, Sqlite, SqliteConnection, Transaction};
+
+use crate::{util::ServerEnv, ApiError, AppState};
+
+enum Conn {
+    Write(Transaction<'static, Sqlite>),
+    Read(PoolConnection<Sqlite>),
+}
+
+pub struct SqlStore {
+    conn: Conn,
+    env: ServerEnv,
+    limiter: Arc<RateLimiter>,
+}
+
+impl AppState {
+    fn store(&self, conn: Conn) -> SqlStore {
+        SqlStore {
+            conn,
+            env: ServerEnv {
+                vetting_delay_s: self.vetting_delay_s,
+            },
+            limiter: self.limiter.clone(),
+        }
+    }
+
+    /// For an operation that writes: its transaction, committed by `SqlStore::commit`.
+    pub async fn write(&self) -> Result<SqlStore, ApiError> {
+        Ok(self.store(Conn::Write(crate::db::write(&self.db).await?)))
+    }
+
+    /// For an operation that only reads (a write it makes is its own transaction).
+    pub async fn read(&self) -> Result<SqlStore, ApiError> {
+        Ok(self.store(Conn::Read(self.db.acquire().await?)))
+    }
+}
+
+impl SqlStore {
+    pub async fn commit(self) -> Result<(), ApiError> {
+        if let Conn::Write(tx) = self.conn {
+            tx.commit().await?;
+        }
+        Ok(())
+    }
+
+    fn db(&mut self) -> &mut SqliteConnection {
+        match &mut self.conn {
+            Conn::Write(tx) => tx,
+            Conn::Read(conn) => conn,
+        }
+    }
+}
+
+/// Counts sign-in failures per key in memory.
+#[derive(Default)]
+pub struct RateLimiter(Mutex<HashMap<String, Vec<i64>>>);
+
+impl RateLimiter {
+    fn with<T>(&self, f: impl FnOnce(&mut HashMap<String, Vec<i64>>) -> T) -> T {
+        f(&mut self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> StoreResult<String> {
+    Ok(serde_json::to_string(value)?)
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(value: &str) -> StoreResult<T> {
+    Ok(serde_json::from_str(value)?)
+}
+
+fn parse_roles(joined: Option<String>) -> Vec<Role> {
+    let mut roles: Vec<Role> = joined
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(Role::from_key)
+        .collect();
+    roles.sort();
+    roles
+}
+
+const USER_COLUMNS: &str = "u.id, u.first_name, u.last_name, u.email, u.created_at,
+    (SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) AS roles";
+
+fn user_from(row: &SqliteRow) -> User {
+    User {
+        id: row.get("id"),
+        first_name: row.get("first_name"),
+        last_name: row.get("last_name"),
+        email: row.get("email"),
+        roles: parse_roles(row.get("roles")),
+        created_at: row.get("created_at"),
+    }
+}
+
+fn partner_from(row: &SqliteRow) -> StoreResult<PartnerRecord> {
+    let status: String = row.get("status");
+    Ok(PartnerRecord {
+        id: row.get("id"),
+        tenant_id: row.get("tenant_id"),
+        mpn_id: row.get("mpn_id"),
+        legal_profile: from_json(row.get("legal_profile"))?,
+        primary_contact: from_json(row.get("primary_contact"))?,
+        status: VerificationStatus::from_key(&status)
+            .ok_or_else(|| StoreError::new(format!("stored status {status:?}")))?,
+        times: StepTimes {
+            email_step_at: row.get("email_step_at"),
+            contact_verified_at: row.get("contact_verified_at"),
+            business_step_at: row.get("business_step_at"),
+        },
+        vetting_due_at: row.get("vetting_due_at"),
+        last_verification_email: row.get("last_verification_email"),
+        created_at: row.get("created_at"),
+    })
+}
+
+fn acceptance_from(row: &SqliteRow) -> AgreementAcceptance {
+    AgreementAcceptance {
+        id: row.get("id"),
+        kind: row.get("kind"),
+        version: row.get("version"),
+        title: row.get("title"),
+        accepted_at: row.get("accepted_at"),
+        accepted_by: Signer {
+            name: row.get("signer_name"),
+            email: row.get("signer_email"),
+        },
+    }
+}
+
+impl Store for SqlStore {
+    type Env = ServerEnv;
+
+    fn env(&self) -> &ServerEnv {
+        &self.env
+    }
+
+    async fn domain_prefix_taken(&mut self, prefix: &str) -> StoreResult<bool> {
+        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM tenants WHERE domain_prefix = ?")
+            .bind(prefix)
+            .fetch_optional(self.db())
+            .await?;
+        Ok(found.is_some())
+    }
+
+    async fn insert_tenant(&mut self, tenant: &TenantRecord) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO tenants (id, name, domain_prefix, country, created_at) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(&tenant.id)
+        .bind(&tenant.name)
+        .bind(&tenant.domain_prefix)
+        .bind(&tenant.country)
+        .bind(&tenant.created_at)
+        .execute(self.db())
+        .await?;
+        Ok(())
+    }
+
+    async fn me(&mut self, user_id: &str) -> StoreResult<Option<Me>> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS}, u.must_change_password, t.id AS tenant_id, t.name AS tenant_name,
+                    t.domain_prefix, (SELECT p.id FROM partners p WHERE p.tenant_id = t.id) AS partner_id
+             FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE u.id = ?"
+        );
+        let Some(row) = sqlx::query(&sql).bind(user_id).fetch_optional(self.db()).await? else {
+            return Ok(None);
+        };
+        let prefix: String = row.get("domain_prefix");
+        Ok(Some(Me {
+            user: user_from(&row),
+            tenant: TenantSummary {
+                id: row.get("tenant_id"),
+                name: row.get("tenant_name"),
+                domain: format!("{prefix}.onmicrosoft.com"),
+            },
+            partner_id: row.get("partner_id"),
+            must_change_password: row.get::<i64, _>("must_change_password") != 0,
+        }))
+    }
+
+    async fn credentials(&mut self, email: &str) -> StoreResult<Option<(String, String)>> {
+        Ok(sqlx::query_as("SELECT id, password_hash FROM users WHERE email = ?")
+            .bind(email)
+            .fetch_optional(self.db())
+            .await?)
+    }
+
+    async fn password_hash(&mut self, user_id: &str) -> StoreResult<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
+            .bind(user_id)
+            .fetch_optional(self.db())
+            .await?)
+    }
+
+    async fn set_password(
+        &mut self,
+        user_id: &str,
+        hash: &str,
+        must_change: bool,
+    ) -> StoreResult<()> {
+        sqlx::query("UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?")
+            .bind(hash)
+            .bind(must_change)
+            .bind(user_id)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    async fn insert_session(&mut self, session: &SessionRecord) -> StoreResult<()> {
+        sqlx::query("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
+            .bind(&session.token_hash)
+            .bind(&session.user_id)
+            .bind(&session.expires_at)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    async fn session(&mut self, token_hash: &str) -> StoreResult<Option<SessionRecord>> {
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT user_id, expires_at FROM sessions WHERE token_hash = ?")
+                .bind(token_hash)
+                .fetch_optional(self.db())
+                .await?;
+        Ok(row.map(|(user_id, expires_at)| SessionRecord {
+            token_hash: token_hash.to_owned(),
+            user_id,
+            expires_at,
+        }))
+    }
+
+    async fn set_session_expiry(&mut self, token_hash: &str, expires_at: &str) -> StoreResult<()> {
+        sqlx::query("UPDATE sessions SET expires_at = ? WHERE token_hash = ?")
+            .bind(expires_at)
+            .bind(token_hash)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_session(&mut self, token_hash: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(token_hash)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    async fn end_sessions(&mut self, user_id: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+            .bind(user_id)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    async fn sign_in_failures(&mut self, key: &str, since: i64) -> StoreResult<Vec<i64>> {
+        Ok(self.limiter.with(|failures| {
+            let Some(times) = failures.get_mut(key) else {
+                return Vec::new();
+            };
+            times.retain(|t| *t > since);
+            times.clone()
+        }))
+    }
+
+    async fn record_sign_in_failure(&mut self, key: &str, at: i64) -> StoreResult<()> {
+        self.limiter
+            .with(|failures| failures.entry(key.to_owned()).or_default().push(at));
+        Ok(())
+    }
+
+    async fn clear_sign_in_failures(&mut self, key: &str) -> StoreResult<()> {
+        self.limiter.with(|failures| failures.remove(key));
+        Ok(())
+    }
+
+    async fn email_taken(&mut self, email: &str) -> StoreResult<bool> {
+        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM users WHERE email = ?")
+            .bind(email)
+            .fetch_optional(self.db())
+            .await?;
+        Ok(found.is_some())
+    }
+
+    async fn insert_user(
+        &mut self,
+        tenant_id: &str,
+        user: &User,
+        password_hash: &str,
+        must_change_password: bool,
+    ) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO users (id, tenant_id, first_name, last_name, email, password_hash,
+                                must_change_password, created_at, search, sort_name)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&user.id)
+        .bind(tenant_id)
+        .bind(&user.first_name)
+        .bind(&user.last_name)
+        .bind(&user.email)
+        .bind(password_hash)
+        .bind(must_change_password)
+        .bind(&user.created_at)
+        .bind(user_search_text(&user.first_name, &user.last_name, &user.email))
+        .bind(user_sort_key(&user.first_name, &user.last_name))
+        .execute(self.db())
+        .await?;
+        self.insert_roles(user).await
+    }
+
+    async fn user(&mut self, tenant_id: &str, id: &str) -> StoreResult<Option<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = ? AND u.tenant_id = ?");
+        Ok(sqlx::query(&sql)
+            .bind(id)
+            .bind(tenant_id)
+            .fetch_optional(self.db())
+            .await?
+            .map(|row| user_from(&row)))
+    }
+
+    async fn update_user(&mut self, user: &User) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE users SET first_name = ?, last_name = ?, search = ?, sort_name = ? WHERE id = ?",
+        )
+        .bind(&user.first_name)
+        .bind(&user.last_name)
+        .bind(user_search_text(&user.first_name, &user.last_name, &user.email))
+        .bind(user_sort_key(&user.first_name, &user.last_name))
+        .bind(&user.id)
+        .execute(self.db())
+        .await?;
+        sqlx::query("DELETE FROM user_roles WHERE user_id = ?")
+            .bind(&user.id)
+            .execute(self.db())
+            .await?;
+        self.insert_roles(user).await
+    }
+
+    async fn delete_user(&mut self, id: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM users WHERE id = ?")
+            .bind(id)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    async fn global_admins_except(&mut self, tenant_id: &str, user_id: &str) -> StoreResult<u64> {
+        let count: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id
+             WHERE u.tenant_id = ? AND r.role = 'global_admin' AND u.id <> ?",
+        )
+        .bind(tenant_id)
+        .bind(user_id)
+        .fetch_one(self.db())
+        .await?;
+        Ok(count as u64)
+    }
+
+    async fn list_users(&mut self, filter: &UserFilter) -> StoreResult<UserList> {
+        let needle = filter
+            .needle
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        let role = filter.role.map(Role::key);
+        let condition = "u.tenant_id = ?1 AND u.search LIKE '%' || ?2 || '%' ESCAPE '\\'
+            AND (?3 IS NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = ?3))";
+        let total: i64 =
+            sqlx::query_scalar(&format!("SELECT count(*) FROM users u WHERE {condition}"))
+                .bind(&filter.tenant_id)
+                .bind(&needle)
+                .bind(role)
+                .fetch_one(self.db())
+                .await?;
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users u WHERE {condition}
+             ORDER BY u.sort_name, u.id LIMIT ?4 OFFSET ?5"
+        );
+        let items = sqlx::query(&sql)
+            .bind(&filter.tenant_id)
+            .bind(&needle)
+            .bind(role)
+            .bind(filter.limit.min(i64::MAX as u64) as i64)
+            .bind(filter.offset.min(i64::MAX as u64) as i64)
+            .fetch_all(self.db())
+            .await?
+            .iter()
+            .map(user_from)
+            .collect();
+        Ok(UserList {
+            items,
+            total: total as u64,
+        })
+    }
+
+    async fn partner(&mut self, tenant_id: &str) -> StoreResult<Option<PartnerRecord>> {
+        sqlx::query("SELECT * FROM partners WHERE tenant_id = ?")
+            .bind(tenant_id)
+            .fetch_optional(self.db())
+            .await?
+            .as_ref()
+            .map(partner_from)
+            .transpose()
+    }
+
+    async fn partner_by_id(&mut self, id: &str) -> StoreResult<Option<PartnerRecord>> {
+        sqlx::query("SELECT * FROM partners WHERE id = ?")
+            .bind(id)
+            .fetch_optional(self.db())
+            .await?
+            .as_ref()
+            .map(partner_from)
+            .transpose()
+    }
+
+    async fn mpn_id_taken(&mut self, mpn_id: &str) -> StoreResult<bool> {
+        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM partners WHERE mpn_id = ?")
+            .bind(mpn_id)
+            .fetch_optional(self.db())
+            .await?;
+        Ok(found.is_some())
+    }
+
+    async fn insert_partner(&mut self, partner: &PartnerRecord) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO partners (id, tenant_id, mpn_id, legal_profile, primary_contact, status,
+                                   email_step_at, contact_verified_at, business_step_at,
+                                   vetting_due_at, last_verification_email, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&partner.id)
+        .bind(&partner.tenant_id)
+        .bind(&partner.mpn_id)
+        .bind(json(&partner.legal_profile)?)
+        .bind(json(&partner.primary_contact)?)
+        .bind(partner.status.key())
+        .bind(&partner.times.email_step_at)
+        .bind(&partner.times.contact_verified_at)
+        .bind(&partner.times.business_step_at)
+        .bind(&partner.vetting_due_at)
+        .bind(&partner.last_verification_email)
+        .bind(&partner.created_at)
+        .execute(self.db())
+        .await?;
+        Ok(())
+    }
+
+    async fn update_partner(&mut self, partner: &PartnerRecord) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE partners SET legal_profile = ?, primary_contact = ?, status = ?, email_step_at = ?,
+                    contact_verified_at = ?, business_step_at = ?, vetting_due_at = ?,
+                    last_verification_email = ?
+             WHERE id = ?",
+        )
+        .bind(json(&partner.legal_profile)?)
+        .bind(json(&partner.primary_contact)?)
+        .bind(partner.status.key())
+        .bind(&partner.times.email_step_at)
+        .bind(&partner.times.contact_verified_at)
+        .bind(&partner.times.business_step_at)
+        .bind(&partner.vetting_due_at)
+        .bind(&partner.last_verification_email)
+        .bind(&partner.id)
+        .execute(self.db())
+        .await?;
+        Ok(())
+    }
+
+    async fn replace_verification_token(&mut self, token: &VerificationToken) -> StoreResult<()> {
+        sqlx::query("DELETE FROM verification_tokens WHERE partner_id = ? AND used_at IS NULL")
+            .bind(&token.partner_id)
+            .execute(self.db())
+            .await?;
+        sqlx::query(
+            "INSERT INTO verification_tokens (token_hash, partner_id, email, expires_at, used_at)
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(&token.token_hash)
+        .bind(&token.partner_id)
+        .bind(&token.email)
+        .bind(&token.expires_at)
+        .bind(&token.used_at)
+        .execute(self.db())
+        .await?;
+        Ok(())
+    }
+
+    async fn verification_token(
+        &mut self,
+        token_hash: &str,
+    ) -> StoreResult<Option<VerificationToken>> {
+        let row: Option<(String, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT partner_id, email, expires_at, used_at FROM verification_tokens WHERE token_hash = ?",
+        )
+        .bind(token_hash)
+        .fetch_optional(self.db())
+        .await?;
+        Ok(
+            row.map(|(partner_id, email, expires_at, used_at)| VerificationToken {
+                token_hash: token_hash.to_owned(),
+                partner_id,
+                email,
+                expires_at,
+                used_at,
+            }),
+        )
+    }
+
+    async fn use_verification_token(&mut self, token_hash: &str, at: &str) -> StoreResult<()> {
+        sqlx::query("UPDATE verification_tokens SET used_at = ? WHERE token_hash = ?")
+            .bind(at)
+            .bind(token_hash)
+            .execute(self.db())
+            .await?;
+        Ok(())
+    }
+
+    async fn send_email(&mut self, email: &OutboxEmail) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO outbox (to_addr, subject, body, link, sent_at) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(&email.to)
+        .bind(&email.subject)
+        .bind(&email.body)
+        .bind(&email.link)
+        .bind(&email.sent_at)
+        .execute(self.db())
+        .await?;
+        Ok(())
+    }
+
+    async fn outbox(&mut self, limit: usize) -> StoreResult<Vec<OutboxEmail>> {
+        Ok(sqlx::query(
+            "SELECT to_addr, subject, body, link, sent_at FROM outbox ORDER BY id DESC LIMIT ?",
+        )
+        .bind(limit as i64)
+        .fetch_all(self.db())
+        .await?
+        .iter()
+        .map(|row| OutboxEmail {
+            to: row.get("to_addr"),
+            subject: row.get("subject"),
+            body: row.get("body"),
+            link: row.get("link"),
+            sent_at: row.get("sent_at"),
+        })
+        .collect())
+    }
+
+    async fn acceptances(&mut self, partner_id: &str) -> StoreResult<Vec<AgreementAcceptance>> {
+        Ok(sqlx::query(
+            "SELECT id, kind, version, title, accepted_at, signer_name, signer_email
+             FROM agreement_acceptances WHERE partner_id = ? ORDER BY accepted_at, id",
+        )
+        .bind(partner_id)
+        .fetch_all(self.db())
+        .await?
+        .iter()
+        .map(acceptance_from)
+        .collect())
+    }
+
+    async fn signed_agreement(
+        &mut self,
+        partner_id: &str,
+        id: &str,
+    ) -> StoreResult<Option<SignedRecord>> {
+        Ok(sqlx::query(
+            "SELECT id, kind, version, lang, title, accepted_at, signer_name, signer_email
+             FROM agreement_acceptances WHERE id = ? AND partner_id = ?",
+        )
+        .bind(id)
+        .bind(partner_id)
+        .fetch_optional(self.db())
+        .await?
+        .map(|row| SignedRecord {
+            acceptance: acceptance_from(&row),
+            lang: row.get("lang"),
+        }))
+    }
+
+    async fn insert_acceptance(
+        &mut self,
+        partner_id: &str,
+        signed: &SignedRecord,
+    ) -> StoreResult<()> {
+        let a = &signed.acceptance;
+        sqlx::query(
+            "INSERT INTO agreement_acceptances (id, partner_id, kind, version, lang, title, accepted_at, signer_name, signer_email)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&a.id)
+        .bind(partner_id)
+        .bind(&a.kind)
+        .bind(&a.version)
+        .bind(&signed.lang)
+        .bind(&a.title)
+        .bind(&a.accepted_at)
+        .bind(&a.accepted_by.name)
+        .bind(&a.accepted_by.email)
+        .execute(self.db())
+        .await?;
+        Ok(())
+    }
+}
+
+impl SqlStore {
+    async fn insert_roles(&mut self, user: &User) -> StoreResult<()> {
+        for role in &user.roles {
+            sqlx::query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")
+                .bind(&user.id)
+                .bind(role.key())
+                .execute(self.db())
+                .await?;
+        }
+        Ok(())
+    }
+}
