@@ -50,7 +50,7 @@ fn assert_profile_kept(app: &Mounted) {
 }
 
 fn mock_store() -> serde_json::Value {
-    serde_json::from_str(&stored("partner-center.mock.v2").unwrap_or_else(|| "{}".into())).unwrap()
+    serde_json::from_str(&stored("partner-center.mock.v3").unwrap_or_else(|| "{}".into())).unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -109,11 +109,11 @@ async fn creating_a_work_account_then_signing_in_with_the_prefilled_email() {
     app.click("form button[type=submit]");
     app.click("form button[type=submit]");
     app.wait_for_content("Compte professionnel créé").await;
-    let domains: Vec<String> = mock_store()["tenants"]
+    let domains: Vec<String> = mock_store()["data"]["tenants"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|t| t["domain"].as_str().unwrap().to_owned())
+        .map(|t| format!("{}.onmicrosoft.com", t["domain_prefix"].as_str().unwrap()))
         .collect();
     assert_eq!(
         domains
@@ -403,7 +403,7 @@ async fn a_failed_submit_keeps_every_value_and_retrying_sends_it() {
     );
     assert_profile_kept(&app);
     assert!(
-        mock_store()["partners"]
+        mock_store()["data"]["partners"]
             .as_array()
             .is_none_or(|p| p.is_empty()),
         "nothing was written"
@@ -411,7 +411,7 @@ async fn a_failed_submit_keeps_every_value_and_retrying_sends_it() {
 
     app.click("form button[type=submit]");
     app.wait_for_content("IMPORTANT").await;
-    assert_eq!(mock_store()["partners"].as_array().map(Vec::len), Some(1));
+    assert_eq!(mock_store()["data"]["partners"].as_array().map(Vec::len), Some(1));
     app.unmount();
 }
 
@@ -427,7 +427,7 @@ async fn a_session_lost_mid_step_signs_in_again_and_comes_back_with_the_draft() 
     // The server forgets the session (expired, revoked elsewhere).
     let mut data = mock_store();
     data["session"] = serde_json::Value::Null;
-    store("partner-center.mock.v2", &data.to_string());
+    store("partner-center.mock.v3", &data.to_string());
     app.click("form button[type=submit]");
 
     app.wait_for_path("/onboarding/sign-in").await;

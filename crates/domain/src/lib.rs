@@ -7,6 +7,7 @@ pub mod clock;
 pub mod country;
 pub mod demo;
 pub mod directory;
+pub mod document;
 pub mod error;
 pub mod import;
 pub mod limits;

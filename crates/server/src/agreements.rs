@@ -9,7 +9,7 @@ use axum::{
 use partner_domain::{service, AcceptAgreement, Agreement, AgreementAcceptance};
 use serde::Deserialize;
 
-use crate::{auth::Caller, json::Json, pdf, ApiError, AppState};
+use crate::{auth::Caller, json::Json, ApiError, AppState};
 
 #[derive(Deserialize)]
 pub struct CurrentQuery {
@@ -65,7 +65,7 @@ pub async fn document(
 ) -> Result<Response, ApiError> {
     let mut store = state.read().await?;
     let signed = service::signed_agreement(&mut store, &caller.0, &id).await?;
-    let mut response = pdf::render(&signed).into_response();
+    let mut response = partner_domain::document::pdf(&signed).into_response();
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,

@@ -8,7 +8,6 @@ mod dev;
 mod error;
 mod json;
 mod partner;
-mod pdf;
 mod routes;
 mod security;
 mod store;
