@@ -1,0 +1,99 @@
+//! Requests the scenarios send, and steps they share.
+
+use partner_domain::{
+    Address, LegalProfile, Me, NewAdmin, NewTenant, NewUser, PrimaryContact, ProfileRequest, Role,
+    UserCreated,
+};
+
+use crate::{Api, Target};
+
+pub const PASSWORD: &str = "Correct-horse-9battery";
+
+pub fn new_tenant(prefix: &str) -> NewTenant {
+    NewTenant {
+        company_name: format!("{prefix} SAS"),
+        domain_prefix: prefix.into(),
+        country: "FR".into(),
+        admin: NewAdmin {
+            first_name: "Éloïse".into(),
+            last_name: "Lefèvre".into(),
+            password: PASSWORD.into(),
+        },
+    }
+}
+
+pub fn profile() -> ProfileRequest {
+    ProfileRequest {
+        legal_profile: LegalProfile {
+            legal_name: "Contoso SAS".into(),
+            address: Address {
+                line1: "12 rue de la Paix".into(),
+                line2: String::new(),
+                city: "Paris".into(),
+                region: String::new(),
+                postal_code: "75002".into(),
+                country: "FR".into(),
+            },
+            phone: "+33 1 23 45 67 89".into(),
+            website: "https://contoso.example".into(),
+        },
+        primary_contact: PrimaryContact {
+            first_name: "Jean".into(),
+            last_name: "Dupont".into(),
+            email: "jean.dupont@contoso.fr".into(),
+            phone: "+33 6 12 34 56 78".into(),
+        },
+    }
+}
+
+pub fn new_user(first: &str, last: &str, email: &str, roles: &[Role]) -> NewUser {
+    NewUser {
+        first_name: first.into(),
+        last_name: last.into(),
+        email: email.into(),
+        roles: roles.to_vec(),
+    }
+}
+
+/// A new work account, and a browser signed in as its Global admin.
+pub async fn tenant<T: Target>(target: &T, prefix: &str) -> (T::Client, Me) {
+    let client = target.client();
+    let created = client.create_tenant(&new_tenant(prefix)).await.unwrap();
+    let me = client.sign_in(&created.admin.email, PASSWORD).await.unwrap();
+    (client, me)
+}
+
+/// Adds a user (the caller manages users).
+pub async fn add(
+    client: &impl Api,
+    first: &str,
+    last: &str,
+    email: &str,
+    roles: &[Role],
+) -> UserCreated {
+    client
+        .create_user(&new_user(first, last, email, roles))
+        .await
+        .unwrap()
+}
+
+/// A new browser signed in as this new user.
+pub async fn signed_in_as<T: Target>(target: &T, created: &UserCreated) -> T::Client {
+    let client = target.client();
+    client
+        .sign_in(&created.user.email, &created.temporary_password)
+        .await
+        .unwrap();
+    client
+}
+
+/// The token of the latest verification link sent to `to`.
+pub async fn latest_link(client: &impl Api, to: &str) -> String {
+    let outbox = client.outbox().await.unwrap();
+    let email = outbox
+        .iter()
+        .find(|e| e.to == to)
+        .expect("an email to the contact");
+    let link = email.link.clone().expect("a link");
+    link.split("token=").nth(1).expect("a token").to_owned()
+}

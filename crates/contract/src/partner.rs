@@ -1,0 +1,221 @@
+//! Enrollment as the seed describes it: profile, contact verification, vetting, agreement
+//! (docs/API.md, "Partner" and "Agreements").
+
+use partner_domain::{ErrorKind, VerificationStatus, VettingDecision};
+
+use crate::{fixtures::*, refused, refused_on, Api, Target};
+
+pub async fn the_seed_flow_from_profile_to_authorized_partner<T: Target>() {
+    let target = T::start(0).await;
+    let (client, _) = tenant(&target, "contoso").await;
+    refused(client.partner().await, 404, ErrorKind::NotFound);
+
+    let partner = client.put_profile(&profile()).await.unwrap();
+    assert_eq!(partner.verification.status, VerificationStatus::EmailPending);
+    assert_eq!(partner.mpn_id.len(), 7);
+    assert!(partner.mpn_id.chars().all(|c| c.is_ascii_digit()));
+    assert_eq!(partner.legal_profile.phone, "+33123456789", "stored normalised");
+    assert_eq!(partner.verification.steps[0].name, "contact_email");
+    assert_eq!(partner.verification.steps[0].status, "pending");
+    assert_eq!(partner.programs[0].status, "pending");
+    let me = client.session().await.unwrap();
+    assert_eq!(me.partner_id.as_deref(), Some(partner.id.as_str()));
+
+    // The contact confirms, without a session.
+    let token = latest_link(&client, "jean.dupont@contoso.fr").await;
+    let anonymous = target.client();
+    let verified = anonymous.verify_email(&token).await.unwrap();
+    assert_eq!(verified.partner_id, partner.id);
+    assert_eq!(verified.email, "jean.dupont@contoso.fr");
+    refused(anonymous.verify_email(&token).await, 409, ErrorKind::Conflict);
+    refused(anonymous.verify_email("nope").await, 404, ErrorKind::NotFound);
+
+    // With a zero vetting delay the business check is already done.
+    let partner = client.partner().await.unwrap();
+    assert_eq!(partner.verification.status, VerificationStatus::Authorized);
+    assert!(partner.verification.contact_email_verified_at.is_some());
+    assert_eq!(partner.verification.steps[1].status, "done");
+    assert_eq!(
+        partner.programs[0].status, "pending",
+        "active once the agreement is accepted"
+    );
+
+    let agreement = client.current_agreement("mpn", "fr-FR").await.unwrap();
+    assert_eq!(agreement.title, "Contrat Microsoft Partner Network");
+    assert!(agreement.body.contains("## 2."));
+    let english = client.current_agreement("mpn", "en-US").await.unwrap();
+    assert_eq!(english.title, "Microsoft Partner Network agreement");
+    assert_eq!(english.version, agreement.version);
+    refused(client.current_agreement("csp", "fr-FR").await, 404, ErrorKind::NotFound);
+
+    refused_on(
+        client.accept_agreement("mpn", "1999-01", "fr-FR").await,
+        422,
+        ErrorKind::Validation,
+        "version",
+        "agreement.not_current",
+    );
+    let accepted = client
+        .accept_agreement("mpn", &agreement.version, "fr-FR")
+        .await
+        .unwrap();
+    assert_eq!(accepted.accepted_by.email, "admin@contoso.onmicrosoft.com");
+    assert_eq!(accepted.accepted_by.name, "Éloïse Lefèvre");
+    assert_eq!(accepted.title, agreement.title);
+    assert!(accepted.accepted_at.ends_with('Z'));
+    refused(
+        client.accept_agreement("mpn", &agreement.version, "fr-FR").await,
+        409,
+        ErrorKind::Conflict,
+    );
+
+    let partner = client.partner().await.unwrap();
+    assert_eq!(partner.agreements, vec![accepted]);
+    assert_eq!(partner.programs[0].status, "active");
+}
+
+pub async fn signed_agreements_are_pdf_documents_in_their_language<T: Target>() {
+    let target = T::start(0).await;
+    let (client, _) = tenant(&target, "contoso").await;
+    refused(
+        client.accept_agreement("mpn", "2026-09", "en-US").await,
+        404,
+        ErrorKind::NotFound,
+    );
+    let partner = client.put_profile(&profile()).await.unwrap();
+    let version = client.current_agreement("mpn", "en-US").await.unwrap().version;
+    let accepted = client
+        .accept_agreement("mpn", &version, "en-US")
+        .await
+        .unwrap();
+    assert_eq!(accepted.title, "Microsoft Partner Network agreement");
+    let document = client.agreement_document(&accepted.id).await.unwrap();
+    assert_eq!(
+        document.filename,
+        format!("mpn-agreement-{version}-{}.pdf", partner.mpn_id)
+    );
+    assert_eq!(document.mime, "application/pdf");
+    assert!(document.bytes.starts_with(b"%PDF-"));
+    let has = |text: &str| {
+        document
+            .bytes
+            .windows(text.len())
+            .any(|w| w == text.as_bytes())
+    };
+    assert!(has("(Microsoft Partner Network agreement) Tj"), "the title");
+    assert!(has(&format!("(Partner: Contoso SAS \\(MPN ID {}\\)) Tj", partner.mpn_id)));
+    refused(client.agreement_document("nope").await, 404, ErrorKind::NotFound);
+    // Another work account cannot read it.
+    let (other, _) = tenant(&target, "fabrikam").await;
+    refused(other.agreement_document(&accepted.id).await, 404, ErrorKind::NotFound);
+}
+
+pub async fn profile_errors_and_the_resend_limit<T: Target>() {
+    let target = T::start(30).await;
+    let (client, _) = tenant(&target, "contoso").await;
+    let mut bad = profile();
+    bad.legal_profile.address.postal_code = "7500".into();
+    bad.primary_contact.email = "contact@contoso.fr".into();
+    let fields = refused(client.put_profile(&bad).await, 422, ErrorKind::Validation);
+    assert_eq!(
+        fields["legal_profile.address.postal_code"],
+        ["postal_code.format"]
+    );
+    assert_eq!(fields["primary_contact.email"], ["email.role_address"]);
+    refused(client.partner().await, 404, ErrorKind::NotFound);
+
+    refused(
+        client.resend_contact_verification().await,
+        404,
+        ErrorKind::NotFound,
+    );
+    client.put_profile(&profile()).await.unwrap();
+    // Just sent: once a minute at most.
+    refused(
+        client.resend_contact_verification().await,
+        429,
+        ErrorKind::RateLimited,
+    );
+    let token = latest_link(&client, "jean.dupont@contoso.fr").await;
+    target.client().verify_email(&token).await.unwrap();
+    refused(
+        client.resend_contact_verification().await,
+        409,
+        ErrorKind::Conflict,
+    );
+}
+
+pub async fn dev_vetting_decides_and_the_state_machine_guards_it<T: Target>() {
+    let target = T::start(3600).await;
+    let (client, _) = tenant(&target, "contoso").await;
+    let partner = client.put_profile(&profile()).await.unwrap();
+    refused(
+        client.vetting(&partner.id, VettingDecision::Authorize).await,
+        409,
+        ErrorKind::Conflict,
+    );
+
+    let token = latest_link(&client, "jean.dupont@contoso.fr").await;
+    target.client().verify_email(&token).await.unwrap();
+    let pending = client.partner().await.unwrap();
+    assert_eq!(
+        pending.verification.status,
+        VerificationStatus::BusinessPending
+    );
+    assert_eq!(pending.verification.steps[0].status, "done");
+    assert_eq!(pending.verification.steps[1].status, "pending");
+
+    let asked = client
+        .vetting(&partner.id, VettingDecision::ActionRequired)
+        .await
+        .unwrap();
+    assert_eq!(asked.verification.status, VerificationStatus::ActionRequired);
+    assert_eq!(asked.verification.steps[1].status, "action_required");
+    assert_eq!(asked.programs[0].status, "action_required");
+    // Resubmitting the profile sends it back to the business check.
+    let again = client.put_profile(&profile()).await.unwrap();
+    assert_eq!(
+        again.verification.status,
+        VerificationStatus::BusinessPending
+    );
+    let rejected = client
+        .vetting(&partner.id, VettingDecision::Reject)
+        .await
+        .unwrap();
+    assert_eq!(rejected.verification.status, VerificationStatus::Rejected);
+    assert_eq!(rejected.programs[0].status, "rejected");
+    refused(client.put_profile(&profile()).await, 409, ErrorKind::Conflict);
+
+    // Another work account cannot touch this partner.
+    let (other, _) = tenant(&target, "fabrikam").await;
+    refused(
+        other.vetting(&partner.id, VettingDecision::Authorize).await,
+        404,
+        ErrorKind::NotFound,
+    );
+}
+
+pub async fn changing_the_contact_email_asks_to_confirm_it_again<T: Target>() {
+    let target = T::start(0).await;
+    let (client, _) = tenant(&target, "contoso").await;
+    client.put_profile(&profile()).await.unwrap();
+    let first = latest_link(&client, "jean.dupont@contoso.fr").await;
+    target.client().verify_email(&first).await.unwrap();
+
+    // Other edits keep the status.
+    let mut renamed = profile();
+    renamed.legal_profile.website = "https://www.contoso.example".into();
+    let partner = client.put_profile(&renamed).await.unwrap();
+    assert_eq!(partner.verification.status, VerificationStatus::Authorized);
+
+    let mut changed = profile();
+    changed.primary_contact.email = "Marie.Curie@contoso.fr".into();
+    let partner = client.put_profile(&changed).await.unwrap();
+    assert_eq!(partner.verification.status, VerificationStatus::EmailPending);
+    assert_eq!(partner.verification.contact_email_verified_at, None);
+    assert_eq!(partner.primary_contact.email, "marie.curie@contoso.fr");
+    let second = latest_link(&client, "marie.curie@contoso.fr").await;
+    assert_ne!(first, second);
+    let verified = target.client().verify_email(&second).await.unwrap();
+    assert_eq!(verified.email, "marie.curie@contoso.fr");
+}

@@ -1,0 +1,324 @@
+//! The users of a work account (docs/API.md, "Users").
+
+use partner_domain::{permissions::Action, ErrorKind, Role, User, UserPatch, UserQuery};
+
+use crate::{fixtures::*, refused, refused_on, Api, Target};
+
+fn query(q: &str) -> UserQuery {
+    UserQuery {
+        q: q.into(),
+        ..UserQuery::default()
+    }
+}
+
+fn roles(roles: &[Role]) -> UserPatch {
+    UserPatch {
+        roles: Some(roles.to_vec()),
+        ..UserPatch::default()
+    }
+}
+
+pub async fn search_filter_and_paging<T: Target>() {
+    let target = T::start(30).await;
+    let (client, _) = tenant(&target, "contoso").await;
+    add(&client, "Amélie", "Poulain", "amelie.poulain@contoso.fr", &[Role::SalesAgent]).await;
+    add(&client, "Jérôme", "Lefèvre", "jerome@contoso.fr", &[Role::AdminAgent]).await;
+    add(
+        &client,
+        "Zoé",
+        "Martin",
+        "zoe.martin@contoso.fr",
+        &[Role::SalesAgent, Role::ReportViewer],
+    )
+    .await;
+
+    let all = client.users(&UserQuery::default()).await.unwrap();
+    assert_eq!(all.total, 4);
+    let names: Vec<String> = all.items.iter().map(User::display_name).collect();
+    assert_eq!(
+        names,
+        ["Éloïse Lefèvre", "Jérôme Lefèvre", "Zoé Martin", "Amélie Poulain"],
+        "sorted by last name, then first name"
+    );
+
+    let found = client.users(&query("eloise lefevre")).await.unwrap();
+    assert_eq!(found.total, 1);
+    assert_eq!(found.items[0].first_name, "Éloïse");
+    let by_last_first = client.users(&query("LEFEVRE  JEROME")).await.unwrap();
+    assert_eq!(by_last_first.items[0].first_name, "Jérôme");
+    let by_email = client.users(&query("zoe.martin@")).await.unwrap();
+    assert_eq!(by_email.total, 1);
+    for literal in ["%", "_", "\\"] {
+        assert_eq!(client.users(&query(literal)).await.unwrap().total, 0, "{literal} is literal");
+    }
+
+    let sales = UserQuery {
+        role: Some(Role::SalesAgent),
+        ..UserQuery::default()
+    };
+    assert_eq!(client.users(&sales).await.unwrap().total, 2);
+    let page = UserQuery {
+        offset: 1,
+        limit: Some(2),
+        ..UserQuery::default()
+    };
+    let page = client.users(&page).await.unwrap();
+    assert_eq!((page.total, page.items.len()), (4, 2));
+    assert_eq!(page.items[0].first_name, "Jérôme");
+}
+
+pub async fn adding_updating_resetting_and_deleting<T: Target>() {
+    let target = T::start(30).await;
+    let (client, me) = tenant(&target, "contoso").await;
+    let created = add(&client, " Jean ", "Dupont", "Jean.Dupont@contoso.fr ", &[Role::SalesAgent]).await;
+    assert_eq!(created.user.email, "jean.dupont@contoso.fr");
+    assert_eq!(created.user.first_name, "Jean");
+    assert_eq!(
+        partner_domain::validate::password(&created.temporary_password, ""),
+        Ok(())
+    );
+    assert_eq!(created.user.id.len(), 36, "a UUID");
+    refused_on(
+        client
+            .create_user(&new_user("J", "D", "jean.dupont@contoso.fr", &[]))
+            .await,
+        409,
+        ErrorKind::Conflict,
+        "email",
+        "email.taken",
+    );
+    let fields = refused(
+        client.create_user(&new_user("", "D", "nope", &[])).await,
+        422,
+        ErrorKind::Validation,
+    );
+    assert_eq!(fields["email"], ["email.format"]);
+    assert_eq!(fields["first_name"], ["required"]);
+
+    // The new user signs in with the temporary password and must change it first.
+    let jean = signed_in_as(&target, &created).await;
+    assert!(jean.session().await.unwrap().must_change_password);
+
+    // "Mettre à jour": roles change for a signed-in user without signing in again.
+    let id = created.user.id.clone();
+    let updated = client
+        .update_user(&id, &roles(&[Role::SalesAgent, Role::AdminAgent, Role::SalesAgent]))
+        .await
+        .unwrap();
+    assert_eq!(updated.roles, vec![Role::AdminAgent, Role::SalesAgent], "sorted, once each");
+    assert_eq!(jean.session().await.unwrap().user.roles, updated.roles);
+    assert_eq!(jean.user(&id).await.unwrap(), updated);
+    let renamed = client
+        .update_user(
+            &id,
+            &UserPatch {
+                last_name: Some(" Durand ".into()),
+                ..UserPatch::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!((renamed.first_name.as_str(), renamed.last_name.as_str()), ("Jean", "Durand"));
+    assert_eq!(renamed.roles, updated.roles, "roles kept");
+    refused_on(
+        client
+            .update_user(&id, &UserPatch { first_name: Some(" ".into()), ..UserPatch::default() })
+            .await,
+        422,
+        ErrorKind::Validation,
+        "first_name",
+        "required",
+    );
+
+    // The last Global admin can neither lose the role nor be deleted.
+    refused_on(
+        client.update_user(&me.user.id, &roles(&[Role::AdminAgent])).await,
+        409,
+        ErrorKind::Conflict,
+        "roles",
+        "last_global_admin",
+    );
+    refused_on(
+        client.delete_user(&me.user.id).await,
+        409,
+        ErrorKind::Conflict,
+        "roles",
+        "last_global_admin",
+    );
+    // With a second one, either may go.
+    client.update_user(&id, &roles(&[Role::GlobalAdmin])).await.unwrap();
+    client
+        .update_user(&me.user.id, &roles(&[Role::AdminAgent]))
+        .await
+        .unwrap();
+    client
+        .update_user(&me.user.id, &roles(&[Role::GlobalAdmin, Role::AdminAgent]))
+        .await
+        .unwrap();
+
+    // A reset signs the user out everywhere and hands a new temporary password.
+    let reset = client.reset_password(&id).await.unwrap();
+    refused(jean.session().await, 401, ErrorKind::Unauthenticated);
+    refused(
+        target.client().sign_in(&created.user.email, &created.temporary_password).await,
+        401,
+        ErrorKind::Unauthenticated,
+    );
+    let again = target.client();
+    assert!(
+        again
+            .sign_in(&created.user.email, &reset.temporary_password)
+            .await
+            .unwrap()
+            .must_change_password
+    );
+    again
+        .change_password(&reset.temporary_password, "Jean-Dupont-2026")
+        .await
+        .unwrap();
+    assert!(!again.session().await.unwrap().must_change_password);
+
+    client.delete_user(&id).await.unwrap();
+    refused(client.user(&id).await, 404, ErrorKind::NotFound);
+    refused(again.session().await, 401, ErrorKind::Unauthenticated);
+    refused(client.delete_user(&id).await, 404, ErrorKind::NotFound);
+    refused(client.reset_password(&id).await, 404, ErrorKind::NotFound);
+
+    // Another work account sees none of this.
+    let (other, _) = tenant(&target, "fabrikam").await;
+    refused(other.user(&me.user.id).await, 404, ErrorKind::NotFound);
+    refused(
+        other.update_user(&me.user.id, &roles(&[])).await,
+        404,
+        ErrorKind::NotFound,
+    );
+    assert_eq!(other.users(&UserQuery::default()).await.unwrap().total, 1);
+}
+
+/// Each role alone × each action of the permission table: 403 exactly when the table says no.
+pub async fn permission_matrix_follows_the_domain_table<T: Target>() {
+    let target = T::start(0).await;
+    let (admin, _) = tenant(&target, "contoso").await;
+    let victim = add(&admin, "Cible", "Test", "cible@contoso.fr", &[Role::ReportViewer])
+        .await
+        .user;
+    for (i, role) in Role::ALL.into_iter().enumerate() {
+        let created = add(
+            &admin,
+            "Rôle",
+            &format!("{role:?}"),
+            &format!("role{i}@contoso.fr"),
+            &[role],
+        )
+        .await;
+        let client = signed_in_as(&target, &created).await;
+        for action in Action::ALL {
+            // Valid requests, so that only the permission can refuse.
+            let status = match action {
+                Action::ReadPartner => client.partner().await.err(),
+                Action::EditPartnerProfile => client.put_profile(&profile()).await.err(),
+                Action::ResendContactVerification => {
+                    client.resend_contact_verification().await.err()
+                }
+                Action::AcceptAgreement => {
+                    client.accept_agreement("mpn", "2026-09", "fr-FR").await.err()
+                }
+                Action::DownloadAgreement => client.agreement_document("none").await.err(),
+                Action::ListUsers => client.users(&UserQuery::default()).await.err(),
+                Action::ManageUsers => {
+                    client.update_user(&victim.id, &UserPatch::default()).await.err()
+                }
+            }
+            .map(|refusal| refusal.status);
+            assert_eq!(
+                status == Some(403),
+                !action.allowed_for(&[role]),
+                "{role:?} {action:?}: {status:?}"
+            );
+        }
+    }
+}
+
+pub async fn an_import_creates_every_row_or_none_and_reports_every_problem<T: Target>() {
+    let target = T::start(30).await;
+    let (admin, _) = tenant(&target, "contoso").await;
+    let row = |i: usize| new_user("Léa", &format!("Roux {i}"), &format!("lea{i}@contoso.fr"), &[Role::SalesAgent]);
+    let total = || async { admin.users(&UserQuery::default()).await.unwrap().total };
+
+    // Every rule, every row, nothing written.
+    let fields = refused(
+        admin
+            .import_users(&[row(0), new_user("", "X", "nope", &[]), row(0)])
+            .await,
+        422,
+        ErrorKind::Validation,
+    );
+    assert_eq!(fields["users.1.first_name"], ["required"]);
+    assert_eq!(fields["users.1.email"], ["email.format"]);
+    assert_eq!(fields["users.2.email"], ["email.duplicate"]);
+    assert_eq!(total().await, 1, "nothing written");
+    refused_on(admin.import_users(&[]).await, 422, ErrorKind::Validation, "users", "required");
+
+    // An email already in use: 409 on its row, nothing written.
+    add(&admin, "Léa", "Roux", "lea1@contoso.fr", &[]).await;
+    refused_on(
+        admin.import_users(&[row(0), row(1)]).await,
+        409,
+        ErrorKind::Conflict,
+        "users.1.email",
+        "email.taken",
+    );
+    assert_eq!(total().await, 2);
+
+    // A thousand rows in one go.
+    let rows: Vec<_> = (2..1002).map(row).collect();
+    let imported = admin.import_users(&rows).await.unwrap();
+    assert_eq!(imported.created.len(), 1000);
+    assert_eq!(imported.created[0].email, "lea2@contoso.fr");
+    assert_eq!(imported.created[0].roles, [Role::SalesAgent]);
+    assert_eq!(total().await, 1002);
+    // Nobody signs in as an imported user until an admin resets the password.
+    refused(
+        target.client().sign_in("lea2@contoso.fr", "").await,
+        401,
+        ErrorKind::Unauthenticated,
+    );
+
+    // More than a thousand: refused as a rule.
+    let rows: Vec<_> = (0..1001).map(|i| row(5000 + i)).collect();
+    refused_on(
+        admin.import_users(&rows).await,
+        422,
+        ErrorKind::Validation,
+        "users",
+        "import.too_many",
+    );
+
+    // Only those who manage users may import.
+    let reader = add(&admin, "Lu", "Seul", "lu@contoso.fr", &[Role::ReportViewer]).await;
+    let client = signed_in_as(&target, &reader).await;
+    refused(client.import_users(&[row(20000)]).await, 403, ErrorKind::Forbidden);
+}
+
+pub async fn seeded_users_are_found_accents_ignored<T: Target>() {
+    let target = T::start(30).await;
+    let (client, _) = tenant(&target, "contoso").await;
+    client.seed(300).await.unwrap();
+    client.seed(200).await.unwrap();
+    let all = UserQuery {
+        limit: Some(1),
+        ..UserQuery::default()
+    };
+    assert_eq!(client.users(&all).await.unwrap().total, 501, "emails unique across runs");
+    let accented = client.users(&query("helene")).await.unwrap();
+    assert!(accented.total > 0);
+    assert!(accented.items.iter().all(|u| u.first_name == "Hélène"));
+    let fields = refused(client.seed(1_000_000).await, 422, ErrorKind::Validation);
+    assert_eq!(fields["users"], ["seed.too_many"]);
+    let reader = add(&client, "Lu", "Seul", "lu@contoso.fr", &[Role::ReportViewer]).await;
+    refused(
+        signed_in_as(&target, &reader).await.seed(1).await,
+        403,
+        ErrorKind::Forbidden,
+    );
+}
