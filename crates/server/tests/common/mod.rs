@@ -2,6 +2,8 @@
 //! (cookie jar, the CSRF header on every request).
 #![allow(dead_code)] // each test file uses its own share of these helpers
 
+mod api;
+
 use std::net::SocketAddr;
 
 use partner_domain::{ErrorBody, ErrorKind, Me, NewAdmin, NewTenant, TenantCreated};
