@@ -50,7 +50,7 @@ fn assert_profile_kept(app: &Mounted) {
 }
 
 fn mock_store() -> serde_json::Value {
-    serde_json::from_str(&stored("partner-center.mock.v3").unwrap_or_else(|| "{}".into())).unwrap()
+    serde_json::from_str(&stored(partner_center::api::MOCK_STORAGE_KEY).unwrap_or_else(|| "{}".into())).unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -427,7 +427,7 @@ async fn a_session_lost_mid_step_signs_in_again_and_comes_back_with_the_draft() 
     // The server forgets the session (expired, revoked elsewhere).
     let mut data = mock_store();
     data["session"] = serde_json::Value::Null;
-    store("partner-center.mock.v3", &data.to_string());
+    store(partner_center::api::MOCK_STORAGE_KEY, &data.to_string());
     app.click("form button[type=submit]");
 
     app.wait_for_path("/onboarding/sign-in").await;

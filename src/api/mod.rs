@@ -18,7 +18,7 @@ use yew::prelude::*;
 
 pub use error::ApiError;
 pub use http::HttpBackend;
-pub use mock::{MockBackend, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD};
+pub use mock::{MockBackend, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, STORAGE_KEY as MOCK_STORAGE_KEY};
 pub use session_watch::SessionWatch;
 
 use crate::config::{BackendKind, RuntimeConfig};
