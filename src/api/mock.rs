@@ -44,11 +44,13 @@ impl Env for BrowserEnv {
     }
 
     fn random(&self) -> [u8; 32] {
+        use wasm_bindgen::JsCast;
         let mut bytes = [0u8; 32];
-        gloo_utils::window()
-            .crypto()
+        // `globalThis.crypto`: a page's, or Node's when unit tests run there.
+        js_sys::Reflect::get(&js_sys::global(), &"crypto".into())
+            .and_then(|crypto| crypto.dyn_into::<web_sys::Crypto>().map_err(Into::into))
             .and_then(|crypto| crypto.get_random_values_with_u8_array(&mut bytes))
-            .expect("the browser's crypto.getRandomValues works");
+            .expect("crypto.getRandomValues works");
         bytes
     }
 
