@@ -178,6 +178,7 @@ fn test() -> Result<(), Fail> {
     println!("\nxtask: tier 1/3, native (domain, server over HTTP, tools)");
     summary.tier(
         "native",
+        Some("partner-server (native, HTTP)"),
         cmd("cargo").args([
             "test",
             "--workspace",
@@ -192,6 +193,7 @@ fn test() -> Result<(), Fail> {
     let webdriver_json = root().join("tests/webdriver.json");
     summary.tier(
         "browser",
+        Some("the mock (browser)"),
         cmd("cargo")
             .args([
                 "test",
@@ -213,6 +215,7 @@ fn test() -> Result<(), Fail> {
     {
         Ok(()) => summary.tier(
             "e2e",
+            None,
             cmd("cargo")
                 .args(["test", "-p", "e2e", "--", "--test-threads=1"])
                 .env("E2E_DIST", root().join("dist"))

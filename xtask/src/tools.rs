@@ -99,11 +99,19 @@ pub struct Summary {
     passed: u64,
     failed: u64,
     broken: Vec<String>,
+    /// Contract scenarios that passed, per target.
+    scenarios: Vec<(String, u64)>,
+}
+
+/// A passing test of the contract suite (`crates/contract`: each scenario is `contract::<name>`).
+fn is_passing_scenario(line: &str) -> bool {
+    line.starts_with("test contract::") && line.ends_with(" ... ok")
 }
 
 impl Summary {
-    /// Runs a test command, echoing its output and keeping its result lines.
-    pub fn tier(&mut self, name: &str, command: &mut Command) {
+    /// Runs a test command, echoing its output and keeping its result lines. `contract_target`
+    /// names the backend its contract scenarios run on, if it runs them.
+    pub fn tier(&mut self, name: &str, contract_target: Option<&str>, command: &mut Command) {
         let description = describe(command);
         let child = command.stdout(Stdio::piped()).spawn();
         let mut child = match child {
@@ -116,14 +124,21 @@ impl Summary {
             }
         };
         let stdout = child.stdout.take().expect("stdout is piped");
+        let mut scenarios = 0;
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             println!("{line}");
+            if is_passing_scenario(line.trim()) {
+                scenarios += 1;
+            }
             if let Some(result) = line.trim().strip_prefix("test result: ") {
                 let (passed, failed) = counts(result);
                 self.passed += passed;
                 self.failed += failed;
                 self.lines.push(format!("{name}: test result: {result}"));
             }
+        }
+        if let Some(target) = contract_target {
+            self.scenarios.push((target.to_owned(), scenarios));
         }
         match child.wait() {
             Ok(status) if status.success() => {}
@@ -143,6 +158,14 @@ impl Summary {
         println!("\nxtask: summary");
         for line in &self.lines {
             println!("{line}");
+        }
+        if !self.scenarios.is_empty() {
+            let each: Vec<String> = self
+                .scenarios
+                .iter()
+                .map(|(target, n)| format!("{n} on {target}"))
+                .collect();
+            println!("contract suite: scenarios passed: {}", each.join(", "));
         }
         for line in &self.broken {
             println!("FAILED {line}");
@@ -190,5 +213,12 @@ mod tests {
             (3, 2)
         );
         assert_eq!(counts("ok. 0 passed; 0 failed"), (0, 0));
+    }
+
+    #[test]
+    fn counts_passing_contract_scenarios_only() {
+        assert!(super::is_passing_scenario("test contract::changing_the_password ... ok"));
+        assert!(!super::is_passing_scenario("test contract::changing_the_password ... FAIL"));
+        assert!(!super::is_passing_scenario("test shell::opens ... ok"));
     }
 }
