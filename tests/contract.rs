@@ -12,7 +12,8 @@ use partner_center::{
 };
 use partner_contract::{Answer, Api, Download, Refusal, Target};
 use partner_domain::{
-    service::MemoryData, AcceptAgreement, Agreement, AgreementAcceptance, Credentials,
+    service::MemoryData, AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials,
+    Lang,
     EmailVerified, ErrorBody, ImportUsers, ImportedUsers, Me, NewTenant, NewUser, OutboxEmail,
     Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
     UserList, UserPatch, UserQuery, VettingDecision,
@@ -121,21 +122,21 @@ impl Api for Browser {
         self.call(|b| b.verify_email(token.into())).await
     }
 
-    async fn current_agreement(&self, kind: &str, lang: &str) -> Answer<Agreement> {
-        self.call(|b| b.current_agreement(kind.into(), lang.into())).await
+    async fn current_agreement(&self, kind: AgreementKind, lang: Lang) -> Answer<Agreement> {
+        self.call(|b| b.current_agreement(kind, lang)).await
     }
 
     async fn accept_agreement(
         &self,
-        kind: &str,
+        kind: AgreementKind,
         version: &str,
-        lang: &str,
+        lang: Lang,
     ) -> Answer<AgreementAcceptance> {
         let body = AcceptAgreement {
-            kind: kind.into(),
+            kind,
             version: version.into(),
         };
-        self.call(|b| b.accept_agreement(body, lang.into())).await
+        self.call(|b| b.accept_agreement(body, lang)).await
     }
 
     async fn agreement_document(&self, id: &str) -> Answer<Download> {

@@ -6,7 +6,7 @@ mod support;
 
 use partner_center::api::{Backend, MockBackend, DEMO_ADMIN_EMAIL};
 use partner_center::config::MockOptions;
-use partner_domain::{AcceptAgreement, Partner, Role, VettingDecision};
+use partner_domain::{AcceptAgreement, AgreementKind, Lang, Partner, Role, VettingDecision};
 use support::*;
 use wasm_bindgen_test::*;
 
@@ -38,15 +38,15 @@ async fn enrolled() -> Partner {
     .unwrap();
     mock.put_profile(profile).await.unwrap();
     let current = mock
-        .current_agreement("mpn".into(), "fr-FR".into())
+        .current_agreement(AgreementKind::Mpn, Lang::Fr)
         .await
         .unwrap();
     mock.accept_agreement(
         AcceptAgreement {
-            kind: "mpn".into(),
+            kind: AgreementKind::Mpn,
             version: current.version,
         },
-        "fr-FR".into(),
+        Lang::Fr,
     )
     .await
     .unwrap();

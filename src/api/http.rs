@@ -3,7 +3,7 @@
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use partner_domain::{
-    AcceptAgreement, Agreement, AgreementAcceptance, Credentials, EmailVerified, Health,
+    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Lang, Credentials, EmailVerified, Health,
     ImportUsers, ImportedUsers, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
     ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
     UserQuery, VerifyEmail, Vetting, VettingDecision,
@@ -150,13 +150,13 @@ impl Backend for HttpBackend {
         self.request(Method::POST, "/verify-email", json(VerifyEmail { token }))
     }
 
-    fn current_agreement(&self, kind: String, lang: String) -> ApiFuture<Agreement> {
+    fn current_agreement(&self, kind: AgreementKind, lang: Lang) -> ApiFuture<Agreement> {
         self.request(
             Method::GET,
             &format!(
                 "/agreements/current?kind={}&lang={}",
-                escape(&kind),
-                escape(&lang)
+                kind.as_str(),
+                lang.tag()
             ),
             None,
         )
@@ -165,11 +165,11 @@ impl Backend for HttpBackend {
     fn accept_agreement(
         &self,
         body: AcceptAgreement,
-        lang: String,
+        lang: Lang,
     ) -> ApiFuture<AgreementAcceptance> {
         self.request(
             Method::POST,
-            &format!("/partner/agreements?lang={}", escape(&lang)),
+            &format!("/partner/agreements?lang={}", lang.tag()),
             json(body),
         )
     }

@@ -8,7 +8,7 @@ use std::{cell::Cell, rc::Rc};
 use gloo_storage::{LocalStorage, Storage};
 use partner_domain::{
     service::{self, Env, MemoryData, MemoryStore, ServiceError, Store, StoreResult, TenantRecord},
-    AcceptAgreement, Agreement, AgreementAcceptance, Credentials, EmailVerified, ErrorBody,
+    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Lang, Credentials, EmailVerified, ErrorBody,
     ErrorKind, Health, ImportUsers, ImportedUsers, Me, NewTenant, NewUser, OutboxEmail, Partner,
     PasswordChange, ProfileRequest, Role, TemporaryPassword, TenantCreated, User, UserCreated,
     UserList, UserPatch, UserQuery, VettingDecision,
@@ -307,17 +307,17 @@ impl Backend for MockBackend {
         self.call(async move |s| service::verify_email(&mut s.store, &token).await)
     }
 
-    fn current_agreement(&self, kind: String, lang: String) -> ApiFuture<Agreement> {
-        self.call(async move |_| service::current_agreement(&kind, &lang))
+    fn current_agreement(&self, kind: AgreementKind, lang: Lang) -> ApiFuture<Agreement> {
+        self.call(async move |_| service::current_agreement(kind.as_str(), lang))
     }
 
     fn accept_agreement(
         &self,
         body: AcceptAgreement,
-        lang: String,
+        lang: Lang,
     ) -> ApiFuture<AgreementAcceptance> {
         self.call_as(async move |store, me| {
-            service::accept_agreement(store, &me, &body, &lang).await
+            service::accept_agreement(store, &me, &body, lang).await
         })
     }
 

@@ -9,7 +9,7 @@ mod session_watch;
 use std::{future::Future, pin::Pin, rc::Rc};
 
 use partner_domain::{
-    AcceptAgreement, Agreement, AgreementAcceptance, Credentials, EmailVerified, Health,
+    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Lang, Credentials, EmailVerified, Health,
     ImportUsers, ImportedUsers, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
     ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
     UserQuery, VettingDecision,
@@ -50,12 +50,11 @@ pub trait Backend {
     fn put_profile(&self, body: ProfileRequest) -> ApiFuture<Partner>;
     fn resend_contact_verification(&self) -> ApiFuture<()>;
     fn verify_email(&self, token: String) -> ApiFuture<EmailVerified>;
-    /// `lang`: `fr-FR` or `en-US`.
-    fn current_agreement(&self, kind: String, lang: String) -> ApiFuture<Agreement>;
+    fn current_agreement(&self, kind: AgreementKind, lang: Lang) -> ApiFuture<Agreement>;
     fn accept_agreement(
         &self,
         body: AcceptAgreement,
-        lang: String,
+        lang: Lang,
     ) -> ApiFuture<AgreementAcceptance>;
     fn agreement_document(&self, id: String) -> ApiFuture<Document>;
 

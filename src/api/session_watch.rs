@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use partner_domain::{
-    AcceptAgreement, Agreement, AgreementAcceptance, Credentials, EmailVerified, Health,
+    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, Lang, EmailVerified, Health,
     ImportUsers, ImportedUsers, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
     ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
     UserQuery, VettingDecision,
@@ -75,8 +75,8 @@ impl Backend for SessionWatch {
         partner() -> Partner;
         put_profile(body: ProfileRequest) -> Partner;
         resend_contact_verification() -> ();
-        current_agreement(kind: String, lang: String) -> Agreement;
-        accept_agreement(body: AcceptAgreement, lang: String) -> AgreementAcceptance;
+        current_agreement(kind: AgreementKind, lang: Lang) -> Agreement;
+        accept_agreement(body: AcceptAgreement, lang: Lang) -> AgreementAcceptance;
         agreement_document(id: String) -> Document;
         users(query: UserQuery) -> UserList;
         create_user(body: NewUser) -> UserCreated;

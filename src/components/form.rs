@@ -2,41 +2,44 @@
 //! the control and tied to it by `aria-describedby`, and an error summary that takes focus and
 //! links to each field.
 
-use partner_domain::FieldErrors;
+use partner_domain::{Code, FieldErrors};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::i18n::{use_i18n, I18n};
 
-/// The sentence for a stable field error code (`email.free_mail`).
-pub fn code_message(t: &I18n, code: &str, postal_example: &str) -> String {
+/// The sentence for a field error code. Exhaustive: a new code without a message does not
+/// compile.
+pub fn code_message(t: &I18n, code: Code, postal_example: &str) -> String {
     match code {
-        "required" => t.code_required(),
-        "name.too_long" | "legal_name.too_long" | "text.too_long" => t.code_too_long(),
-        "text.control_chars" => t.code_control_chars(),
-        "email.format" => t.code_email_format(),
-        "email.free_mail" => t.code_email_free_mail(),
-        "email.role_address" => t.code_email_role_address(),
-        "email.taken" => t.code_email_taken(),
-        "domain_prefix.format" => t.code_domain_prefix_format(),
-        "domain_prefix.length" => t.code_domain_prefix_length(),
-        "domain_prefix.taken" => t.code_domain_prefix_taken(),
-        "password.too_short" => t.code_password_too_short(),
-        "password.one_class" => t.code_password_one_class(),
-        "password.is_email" => t.code_password_is_email(),
-        "password.wrong" => t.code_password_wrong(),
-        "password.unchanged" => t.code_password_unchanged(),
-        "phone.format" => t.code_phone_format(),
-        "website.format" => t.code_website_format(),
-        "country.unsupported" => t.code_country_unsupported(),
-        "postal_code.format" => t.code_postal_code_format(postal_example.to_owned()),
-        "region.unknown" => t.code_region_unknown(),
-        "agreement.not_current" => t.code_agreement_not_current(),
-        "last_global_admin" => t.code_last_global_admin(),
-        "email.duplicate" => t.code_email_duplicate(),
-        "role.unknown" => t.code_role_unknown(),
-        "import.too_many" => t.code_import_too_many(),
-        _ => t.code_other(),
+        Code::Required => t.code_required(),
+        Code::NameTooLong | Code::LegalNameTooLong | Code::TextTooLong => t.code_too_long(),
+        Code::TextControlChars => t.code_control_chars(),
+        Code::EmailFormat => t.code_email_format(),
+        Code::EmailFreeMail => t.code_email_free_mail(),
+        Code::EmailRoleAddress => t.code_email_role_address(),
+        Code::EmailTaken => t.code_email_taken(),
+        Code::DomainPrefixFormat => t.code_domain_prefix_format(),
+        Code::DomainPrefixLength => t.code_domain_prefix_length(),
+        Code::DomainPrefixTaken => t.code_domain_prefix_taken(),
+        Code::PasswordTooShort => t.code_password_too_short(),
+        Code::PasswordOneClass => t.code_password_one_class(),
+        Code::PasswordIsEmail => t.code_password_is_email(),
+        Code::PasswordWrong => t.code_password_wrong(),
+        Code::PasswordUnchanged => t.code_password_unchanged(),
+        Code::PhoneFormat => t.code_phone_format(),
+        Code::WebsiteFormat => t.code_website_format(),
+        Code::CountryUnsupported => t.code_country_unsupported(),
+        Code::PostalCodeFormat => t.code_postal_code_format(postal_example.to_owned()),
+        Code::RegionUnknown => t.code_region_unknown(),
+        Code::AgreementNotCurrent => t.code_agreement_not_current(),
+        Code::LastGlobalAdmin => t.code_last_global_admin(),
+        Code::EmailDuplicate => t.code_email_duplicate(),
+        Code::RoleUnknown => t.code_role_unknown(),
+        Code::ImportTooMany => t.code_import_too_many(),
+        Code::SeedTooMany => t.code_seed_too_many(),
+        // Sent by a newer server than this build.
+        Code::Unknown => t.code_other(),
     }
     .to_string()
 }
@@ -57,7 +60,7 @@ pub fn field_error(
     errors
         .get(path)
         .and_then(|codes| codes.first())
-        .map(|code| code_message(t, code, postal_example).into())
+        .map(|code| code_message(t, *code, postal_example).into())
 }
 
 #[derive(Properties, PartialEq)]

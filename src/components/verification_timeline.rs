@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use partner_domain::{Action, Partner, VerificationStatus};
+use partner_domain::{Action, Partner, StepName, VerificationStatus};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -23,7 +23,7 @@ pub fn VerificationTimeline(props: &VerificationTimelineProps) -> Html {
     // Only those who may resend see the button (a Global admin); others read the state.
     let may_resend = use_session().may(Action::ResendContactVerification);
     let partner = &props.partner;
-    let step_date = |name: &str| {
+    let step_date = |name: StepName| {
         partner
             .verification
             .steps
@@ -42,11 +42,11 @@ pub fn VerificationTimeline(props: &VerificationTimelineProps) -> Html {
             ),
             None => (
                 "pending",
-                t.contact_pending(email.clone(), step_date("contact_email")),
+                t.contact_pending(email.clone(), step_date(StepName::ContactEmail)),
                 true,
             ),
         };
-    let business_date = step_date("business");
+    let business_date = step_date(StepName::Business);
     let (business_state, business_text) = match partner.verification.status {
         VerificationStatus::Draft | VerificationStatus::EmailPending => {
             ("waiting", t.business_waiting())

@@ -18,61 +18,31 @@ pub struct Messages;
 
 const STORAGE_KEY: &str = "partner-center.lang";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Fr,
-    En,
+pub use partner_domain::Lang;
+
+fn stored_lang() -> Option<Lang> {
+    LocalStorage::raw()
+        .get_item(STORAGE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|tag| Lang::from_tag(&tag))
 }
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+/// The saved choice; French, the reference language, otherwise.
+fn saved_lang() -> Lang {
+    stored_lang().unwrap_or(Lang::Fr)
+}
 
-    /// BCP 47 tag, as used by `<html lang>`, the message bundles and `Intl`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Self::Fr => "fr-FR",
-            Self::En => "en-US",
-        }
-    }
-
-    /// The language's own name, the same in every UI language.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Self::Fr => "Français",
-            Self::En => "English",
-        }
-    }
-
-    pub fn from_tag(tag: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|l| l.tag().eq_ignore_ascii_case(tag))
-    }
-
-    fn stored() -> Option<Self> {
-        LocalStorage::raw()
-            .get_item(STORAGE_KEY)
-            .ok()
-            .flatten()
-            .and_then(|tag| Self::from_tag(&tag))
-    }
-
-    /// The saved choice; French, the reference language, otherwise.
-    fn saved() -> Self {
-        Self::stored().unwrap_or(Self::Fr)
-    }
-
-    /// The browser's preferred language among ours (French unless it prefers English).
-    fn browser() -> Self {
-        let preferred = gloo_utils::window()
-            .navigator()
-            .language()
-            .unwrap_or_default();
-        if preferred.to_ascii_lowercase().starts_with("en") {
-            Self::En
-        } else {
-            Self::Fr
-        }
+/// The browser's preferred language among ours (French unless it prefers English).
+fn browser_lang() -> Lang {
+    let preferred = gloo_utils::window()
+        .navigator()
+        .language()
+        .unwrap_or_default();
+    if preferred.to_ascii_lowercase().starts_with("en") {
+        Lang::En
+    } else {
+        Lang::Fr
     }
 }
 
@@ -106,8 +76,8 @@ impl I18n {
     /// For pages opened from an email (no session, maybe a first visit): the browser's
     /// language, unless the user already chose one here. Not remembered.
     pub fn follow_browser(&self) {
-        if Lang::stored().is_none() {
-            self.set.emit((Lang::browser(), false));
+        if stored_lang().is_none() {
+            self.set.emit((browser_lang(), false));
         }
     }
 }
@@ -123,7 +93,7 @@ pub struct I18nProviderProps {
 
 #[function_component]
 pub fn I18nProvider(props: &I18nProviderProps) -> Html {
-    let lang = use_state(Lang::saved);
+    let lang = use_state(saved_lang);
     let set = {
         let lang = lang.setter();
         use_callback((), move |(next, remember): (Lang, bool), ()| {

@@ -200,7 +200,7 @@ fn CheckReport(props: &CheckReportProps) -> Html {
     for (path, codes) in errors {
         let message = codes
             .iter()
-            .map(|c| code_message(&t, c, ""))
+            .map(|c| code_message(&t, *c, ""))
             .collect::<Vec<_>>()
             .join(" ");
         let mut parts = path.split('.');

@@ -4,7 +4,10 @@
 
 use std::rc::Rc;
 
-use partner_domain::{permissions::Action, AgreementAcceptance, Partner, ProfileRequest};
+use partner_domain::{
+    permissions::Action, AgreementAcceptance, AgreementKind, Partner, ProfileRequest, Program,
+    ProgramState,
+};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -151,7 +154,7 @@ fn mpn_agreement(partner: &Partner) -> Option<&AgreementAcceptance> {
     partner
         .agreements
         .iter()
-        .filter(|a| a.kind == "mpn")
+        .filter(|a| a.kind == AgreementKind::Mpn)
         .max_by(|a, b| a.accepted_at.cmp(&b.accepted_at))
 }
 
@@ -162,9 +165,9 @@ fn ProgramSection(props: &PartnerProps) -> Html {
     let status = p
         .programs
         .iter()
-        .find(|program| program.program == "mpn")
-        .map(|program| program.status.as_str())
-        .unwrap_or("pending");
+        .find(|program| program.program == Program::Mpn)
+        .map_or(ProgramState::Pending, |program| program.status)
+        .as_str();
     html! {
         <section aria-labelledby="program-heading" class="panel">
             <h2 id="program-heading">{ t.program_info().to_string() }</h2>

@@ -33,12 +33,12 @@ fn SignedAgreementBody(props: &SignedAgreementProps) -> Html {
     let acceptance = partner
         .partner()
         .and_then(|p| p.agreements.iter().find(|a| a.id == *props.id).cloned());
-    let kind = acceptance.as_ref().map(|a| a.kind.clone());
+    let kind = acceptance.as_ref().map(|a| a.kind);
     {
-        let (text, lang) = (text.clone(), t.lang.tag().to_owned());
-        use_effect_with((kind, lang, *attempt), move |(kind, lang, _)| {
-            if let Some(kind) = kind.clone() {
-                let lang = lang.clone();
+        let text = text.clone();
+        use_effect_with((kind, t.lang, *attempt), move |(kind, lang, _)| {
+            if let Some(kind) = *kind {
+                let lang = *lang;
                 wasm_bindgen_futures::spawn_local(async move {
                     text.set(Some(backend.current_agreement(kind, lang).await));
                 });

@@ -18,7 +18,7 @@ pub use partner::*;
 pub use users::*;
 
 use partner_domain::{
-    Agreement, AgreementAcceptance, EmailVerified, ErrorBody, ErrorKind, FieldErrors,
+    Agreement, AgreementAcceptance, AgreementKind, Lang, Code, EmailVerified, ErrorBody, ErrorKind, FieldErrors,
     ImportedUsers, Me, NewTenant, NewUser, OutboxEmail, Partner, ProfileRequest,
     TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery,
     VettingDecision,
@@ -54,12 +54,12 @@ pub trait Api {
     async fn put_profile(&self, body: &ProfileRequest) -> Answer<Partner>;
     async fn resend_contact_verification(&self) -> Answer<()>;
     async fn verify_email(&self, token: &str) -> Answer<EmailVerified>;
-    async fn current_agreement(&self, kind: &str, lang: &str) -> Answer<Agreement>;
+    async fn current_agreement(&self, kind: AgreementKind, lang: Lang) -> Answer<Agreement>;
     async fn accept_agreement(
         &self,
-        kind: &str,
+        kind: AgreementKind,
         version: &str,
-        lang: &str,
+        lang: Lang,
     ) -> Answer<AgreementAcceptance>;
     async fn agreement_document(&self, id: &str) -> Answer<Download>;
 
@@ -112,7 +112,7 @@ pub fn refused_on<T: std::fmt::Debug>(
     let fields = refused(answer, status, kind);
     assert_eq!(
         fields.get(field).map(Vec::as_slice),
-        Some(&[code.to_owned()][..]),
+        Some(&[Code::parse(code)][..]),
         "{fields:?}"
     );
 }

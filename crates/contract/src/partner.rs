@@ -1,7 +1,7 @@
 //! Enrollment as the seed describes it: profile, contact verification, vetting, agreement
 //! (docs/API.md, "Partner" and "Agreements").
 
-use partner_domain::{ErrorKind, VerificationStatus, VettingDecision};
+use partner_domain::{AgreementKind, ErrorKind, Lang, VerificationStatus, VettingDecision};
 
 use crate::{fixtures::*, refused, refused_on, Api, Target};
 
@@ -40,23 +40,22 @@ pub async fn the_seed_flow_from_profile_to_authorized_partner<T: Target>() {
         "active once the agreement is accepted"
     );
 
-    let agreement = client.current_agreement("mpn", "fr-FR").await.unwrap();
+    let agreement = client.current_agreement(AgreementKind::Mpn, Lang::Fr).await.unwrap();
     assert_eq!(agreement.title, "Contrat Microsoft Partner Network");
     assert!(agreement.body.contains("## 2."));
-    let english = client.current_agreement("mpn", "en-US").await.unwrap();
+    let english = client.current_agreement(AgreementKind::Mpn, Lang::En).await.unwrap();
     assert_eq!(english.title, "Microsoft Partner Network agreement");
     assert_eq!(english.version, agreement.version);
-    refused(client.current_agreement("csp", "fr-FR").await, 404, ErrorKind::NotFound);
 
     refused_on(
-        client.accept_agreement("mpn", "1999-01", "fr-FR").await,
+        client.accept_agreement(AgreementKind::Mpn, "1999-01", Lang::Fr).await,
         422,
         ErrorKind::Validation,
         "version",
         "agreement.not_current",
     );
     let accepted = client
-        .accept_agreement("mpn", &agreement.version, "fr-FR")
+        .accept_agreement(AgreementKind::Mpn, &agreement.version, Lang::Fr)
         .await
         .unwrap();
     assert_eq!(accepted.accepted_by.email, "admin@contoso.onmicrosoft.com");
@@ -64,7 +63,7 @@ pub async fn the_seed_flow_from_profile_to_authorized_partner<T: Target>() {
     assert_eq!(accepted.title, agreement.title);
     assert!(accepted.accepted_at.ends_with('Z'));
     refused(
-        client.accept_agreement("mpn", &agreement.version, "fr-FR").await,
+        client.accept_agreement(AgreementKind::Mpn, &agreement.version, Lang::Fr).await,
         409,
         ErrorKind::Conflict,
     );
@@ -78,14 +77,14 @@ pub async fn signed_agreements_are_pdf_documents_in_their_language<T: Target>() 
     let target = T::start(0).await;
     let (client, _) = tenant(&target, "contoso").await;
     refused(
-        client.accept_agreement("mpn", "2026-09", "en-US").await,
+        client.accept_agreement(AgreementKind::Mpn, "2026-09", Lang::En).await,
         404,
         ErrorKind::NotFound,
     );
     let partner = client.put_profile(&profile()).await.unwrap();
-    let version = client.current_agreement("mpn", "en-US").await.unwrap().version;
+    let version = client.current_agreement(AgreementKind::Mpn, Lang::En).await.unwrap().version;
     let accepted = client
-        .accept_agreement("mpn", &version, "en-US")
+        .accept_agreement(AgreementKind::Mpn, &version, Lang::En)
         .await
         .unwrap();
     assert_eq!(accepted.title, "Microsoft Partner Network agreement");

@@ -1,6 +1,8 @@
 //! The users of a work account (docs/API.md, "Users").
 
-use partner_domain::{permissions::Action, ErrorKind, Role, User, UserPatch, UserQuery};
+use partner_domain::{
+    permissions::Action, AgreementKind, ErrorKind, Lang, Role, User, UserPatch, UserQuery,
+};
 
 use crate::{fixtures::*, refused, refused_on, Api, Target};
 
@@ -221,7 +223,7 @@ pub async fn permission_matrix_follows_the_domain_table<T: Target>() {
                     client.resend_contact_verification().await.err()
                 }
                 Action::AcceptAgreement => {
-                    client.accept_agreement("mpn", "2026-09", "fr-FR").await.err()
+                    client.accept_agreement(AgreementKind::Mpn, "2026-09", Lang::Fr).await.err()
                 }
                 Action::DownloadAgreement => client.agreement_document("none").await.err(),
                 Action::ListUsers => client.users(&UserQuery::default()).await.err(),

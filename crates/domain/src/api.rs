@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Role;
+use crate::{AgreementKind, Program, ProgramState, Role, StepName, StepStatus};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Health {
@@ -206,10 +206,8 @@ impl From<&Partner> for ProfileRequest {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerificationStep {
-    /// `contact_email` or `business`.
-    pub name: String,
-    /// `pending`, `done`, `action_required`, `rejected`.
-    pub status: String,
+    pub name: StepName,
+    pub status: StepStatus,
     pub updated_at: String,
 }
 
@@ -222,8 +220,8 @@ pub struct Verification {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgramStatus {
-    pub program: String,
-    pub status: String,
+    pub program: Program,
+    pub status: ProgramState,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -235,7 +233,7 @@ pub struct Signer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgreementAcceptance {
     pub id: String,
-    pub kind: String,
+    pub kind: AgreementKind,
     pub version: String,
     pub title: String,
     /// RFC 3339, UTC.
@@ -268,7 +266,7 @@ pub struct EmailVerified {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Agreement {
-    pub kind: String,
+    pub kind: AgreementKind,
     pub version: String,
     pub title: String,
     pub body: String,
@@ -277,7 +275,7 @@ pub struct Agreement {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AcceptAgreement {
-    pub kind: String,
+    pub kind: AgreementKind,
     pub version: String,
 }
 

@@ -32,7 +32,7 @@ fn wrap(paragraph: &str, width: usize) -> Vec<String> {
 
 /// (text, bold) lines of the whole document.
 pub fn lines(doc: &SignedDocument) -> Vec<(String, bool)> {
-    let fr = doc.lang == "fr-FR";
+    let fr = doc.lang == crate::Lang::Fr;
     let label = |fr_text: &str, en_text: &str| if fr { fr_text } else { en_text }.to_owned();
     let mut out = vec![
         (doc.title.clone(), true),
@@ -185,7 +185,7 @@ mod tests {
     fn signed(body: &str) -> SignedDocument {
         SignedDocument {
             filename: "mpn-agreement-2026-09-1234567.pdf".into(),
-            lang: "fr-FR".into(),
+            lang: crate::Lang::Fr,
             title: "Contrat Microsoft Partner Network".into(),
             version: "2026-09".into(),
             body: body.into(),

@@ -72,7 +72,7 @@ impl ErrorKind {
 }
 
 /// Field errors: dotted path into the request body → stable codes (`email.free_mail`).
-pub type FieldErrors = BTreeMap<String, Vec<String>>;
+pub type FieldErrors = BTreeMap<String, Vec<crate::Code>>;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
@@ -126,7 +126,7 @@ mod tests {
         let mut body = ErrorBody::new(ErrorKind::Validation, "1 field is invalid");
         body.fields.insert(
             "legal_profile.address.postal_code".into(),
-            vec!["postal_code.format".into()],
+            vec![crate::Code::PostalCodeFormat],
         );
         let json: serde_json::Value = serde_json::to_value(&body).unwrap();
         assert_eq!(

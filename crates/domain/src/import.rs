@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{search::search_key, FieldErrors, NewUser, Role, User};
+use crate::{search::search_key, Code, FieldErrors, NewUser, Role, User};
 
 pub use crate::limits::IMPORT_MAX_ROWS;
 
@@ -30,17 +30,6 @@ pub enum CsvError {
     MissingColumns(Vec<&'static str>),
     #[error("line {line} cannot be read: {cause}")]
     Unreadable { line: u64, cause: String },
-}
-
-impl CsvError {
-    /// A stable key the UI translates.
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::Empty => "csv.empty",
-            Self::MissingColumns(_) => "csv.missing_columns",
-            Self::Unreadable { .. } => "csv.unreadable",
-        }
-    }
 }
 
 const COLUMNS: [&str; 4] = ["first_name", "last_name", "email", "roles"];
@@ -131,7 +120,7 @@ pub fn parse_users_csv(text: &str) -> Result<(Vec<NewUser>, FieldErrors), CsvErr
                 None => errors
                     .entry(format!("users.{}.roles", users.len()))
                     .or_default()
-                    .push("role.unknown".into()),
+                    .push(Code::RoleUnknown),
             }
         }
         roles.sort();
@@ -242,7 +231,7 @@ mod validation_tests {
             users: vec![NewUser::default(); IMPORT_MAX_ROWS + 1],
         };
         assert!(
-            import_users(&too_many).unwrap_err()["users"].contains(&"import.too_many".to_owned())
+            import_users(&too_many).unwrap_err()["users"].contains(&crate::Code::ImportTooMany)
         );
     }
 }

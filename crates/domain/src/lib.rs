@@ -4,12 +4,14 @@
 pub mod agreements;
 pub mod api;
 pub mod clock;
+pub mod code;
 pub mod country;
 pub mod demo;
 pub mod directory;
 pub mod document;
 pub mod error;
 pub mod import;
+pub mod lang;
 pub mod limits;
 pub mod permissions;
 pub mod role;
@@ -17,10 +19,17 @@ pub mod search;
 pub mod service;
 pub mod validate;
 pub mod verification;
+mod wire;
 
 pub use api::*;
+pub use code::Code;
 pub use error::{ErrorBody, ErrorKind, FieldErrors};
+pub use agreements::AgreementKind;
 pub use import::{ImportUsers, ImportedUsers};
+pub use lang::Lang;
 pub use permissions::Action;
 pub use role::Role;
-pub use verification::{InvalidTransition, VerificationEvent, VerificationStatus};
+pub use verification::{
+    InvalidTransition, Program, ProgramState, StepName, StepStatus, VerificationEvent,
+    VerificationStatus,
+};

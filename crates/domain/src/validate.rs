@@ -3,6 +3,7 @@
 //! the field in the request body; the UI translates the codes.
 
 use crate::{
+    Code,
     country::rules_for, error::FieldErrors, NewTenant, NewUser, PasswordChange, ProfileRequest,
     UserPatch,
 };
@@ -66,12 +67,12 @@ const ROLE_ADDRESSES: &[&str] = &[
 pub struct Errors(pub FieldErrors);
 
 impl Errors {
-    pub fn check(&mut self, path: &str, result: Result<(), &'static str>) {
+    pub fn check(&mut self, path: &str, result: Result<(), Code>) {
         if let Err(code) = result {
             self.0
                 .entry(path.to_owned())
                 .or_default()
-                .push(code.to_owned());
+                .push(code);
         }
     }
 
@@ -85,47 +86,47 @@ impl Errors {
 }
 
 /// A person's name (first or last): trimmed, 1–100 characters, no control characters.
-pub fn name(value: &str) -> Result<(), &'static str> {
+pub fn name(value: &str) -> Result<(), Code> {
     text(value, NAME_MAX, "name")
 }
 
-pub fn legal_name(value: &str) -> Result<(), &'static str> {
+pub fn legal_name(value: &str) -> Result<(), Code> {
     text(value, LEGAL_NAME_MAX, "legal_name")
 }
 
-fn text(value: &str, max: usize, field: &'static str) -> Result<(), &'static str> {
+fn text(value: &str, max: usize, field: &'static str) -> Result<(), Code> {
     let value = value.trim();
     if value.is_empty() {
-        return Err("required");
+        return Err(Code::Required);
     }
     if value.chars().count() > max {
         return Err(match field {
-            "legal_name" => "legal_name.too_long",
-            _ => "name.too_long",
+            "legal_name" => Code::LegalNameTooLong,
+            _ => Code::NameTooLong,
         });
     }
     if value.chars().any(char::is_control) {
-        return Err("text.control_chars");
+        return Err(Code::TextControlChars);
     }
     Ok(())
 }
 
 /// A required free-text field (address line, city).
-pub fn required(value: &str) -> Result<(), &'static str> {
+pub fn required(value: &str) -> Result<(), Code> {
     text(value, LEGAL_NAME_MAX, "legal_name").map_err(|code| match code {
-        "legal_name.too_long" => "text.too_long",
+        Code::LegalNameTooLong => Code::TextTooLong,
         other => other,
     })
 }
 
 /// `local@domain.tld`, with the characters a real mailbox uses.
-pub fn email_syntax(value: &str) -> Result<(), &'static str> {
+pub fn email_syntax(value: &str) -> Result<(), Code> {
     let value = value.trim();
     if value.is_empty() {
-        return Err("required");
+        return Err(Code::Required);
     }
     let Some((local, domain)) = value.rsplit_once('@') else {
-        return Err("email.format");
+        return Err(Code::EmailFormat);
     };
     let local_ok = !local.is_empty()
         && local.len() <= 64
@@ -151,12 +152,12 @@ pub fn email_syntax(value: &str) -> Result<(), &'static str> {
     if local_ok && domain_ok {
         Ok(())
     } else {
-        Err("email.format")
+        Err(Code::EmailFormat)
     }
 }
 
 /// A work email: valid, and not at a free-mail provider.
-pub fn work_email(value: &str) -> Result<(), &'static str> {
+pub fn work_email(value: &str) -> Result<(), Code> {
     email_syntax(value)?;
     let domain = value
         .trim()
@@ -165,13 +166,13 @@ pub fn work_email(value: &str) -> Result<(), &'static str> {
         .unwrap_or_default();
     let first_label = domain.split('.').next().unwrap_or_default();
     if FREE_MAIL_PROVIDERS.contains(&first_label) || FREE_MAIL_DOMAINS.contains(&domain.as_str()) {
-        return Err("email.free_mail");
+        return Err(Code::EmailFreeMail);
     }
     Ok(())
 }
 
 /// The primary contact: a work email that reaches one person, not a shared mailbox.
-pub fn contact_email(value: &str) -> Result<(), &'static str> {
+pub fn contact_email(value: &str) -> Result<(), Code> {
     work_email(value)?;
     let local = value
         .trim()
@@ -179,41 +180,41 @@ pub fn contact_email(value: &str) -> Result<(), &'static str> {
         .map(|(l, _)| l.to_ascii_lowercase())
         .unwrap_or_default();
     if ROLE_ADDRESSES.contains(&local.as_str()) {
-        return Err("email.role_address");
+        return Err(Code::EmailRoleAddress);
     }
     Ok(())
 }
 
 /// Lower-case letters and digits, 3–27 characters: `contoso` of `contoso.onmicrosoft.com`.
-pub fn domain_prefix(value: &str) -> Result<(), &'static str> {
+pub fn domain_prefix(value: &str) -> Result<(), Code> {
     if value.is_empty() {
-        return Err("required");
+        return Err(Code::Required);
     }
     if !value
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
     {
-        return Err("domain_prefix.format");
+        return Err(Code::DomainPrefixFormat);
     }
     if !(3..=27).contains(&value.len()) {
-        return Err("domain_prefix.length");
+        return Err(Code::DomainPrefixLength);
     }
     Ok(())
 }
 
 /// At least 12 characters, more than one class of character, and not the email itself.
-pub fn password(value: &str, email: &str) -> Result<(), &'static str> {
+pub fn password(value: &str, email: &str) -> Result<(), Code> {
     if value.chars().count() < PASSWORD_MIN {
-        return Err("password.too_short");
+        return Err(Code::PasswordTooShort);
     }
     if password_classes(value) < 2 {
-        return Err("password.one_class");
+        return Err(Code::PasswordOneClass);
     }
     let email = email.trim().to_lowercase();
     let local = email.split('@').next().unwrap_or_default();
     let lower = value.to_lowercase();
     if !email.is_empty() && (lower == email || (local.len() >= 3 && lower == local)) {
-        return Err("password.is_email");
+        return Err(Code::PasswordIsEmail);
     }
     Ok(())
 }
@@ -261,24 +262,24 @@ pub fn normalise_phone(value: &str) -> String {
 }
 
 /// E.164 after normalising: `+`, a non-zero digit, then 6 to 14 more digits.
-pub fn phone(value: &str) -> Result<(), &'static str> {
+pub fn phone(value: &str) -> Result<(), Code> {
     let value = normalise_phone(value);
     if value.is_empty() {
-        return Err("required");
+        return Err(Code::Required);
     }
-    let digits = value.strip_prefix('+').ok_or("phone.format")?;
+    let digits = value.strip_prefix('+').ok_or(Code::PhoneFormat)?;
     let ok = (7..=15).contains(&digits.len())
         && digits.chars().all(|c| c.is_ascii_digit())
         && !digits.starts_with('0');
     if ok {
         Ok(())
     } else {
-        Err("phone.format")
+        Err(Code::PhoneFormat)
     }
 }
 
 /// Optional; when given, an `http(s)://host.tld` address.
-pub fn website(value: &str) -> Result<(), &'static str> {
+pub fn website(value: &str) -> Result<(), Code> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(());
@@ -286,7 +287,7 @@ pub fn website(value: &str) -> Result<(), &'static str> {
     let rest = value
         .strip_prefix("https://")
         .or_else(|| value.strip_prefix("http://"))
-        .ok_or("website.format")?;
+        .ok_or(Code::WebsiteFormat)?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host = host.split(':').next().unwrap_or_default();
     let labels: Vec<&str> = host.split('.').collect();
@@ -298,44 +299,44 @@ pub fn website(value: &str) -> Result<(), &'static str> {
     if ok {
         Ok(())
     } else {
-        Err("website.format")
+        Err(Code::WebsiteFormat)
     }
 }
 
-pub fn country(value: &str) -> Result<(), &'static str> {
+pub fn country(value: &str) -> Result<(), Code> {
     if value.is_empty() {
-        return Err("required");
+        return Err(Code::Required);
     }
-    rules_for(value).map(|_| ()).ok_or("country.unsupported")
+    rules_for(value).map(|_| ()).ok_or(Code::CountryUnsupported)
 }
 
-pub fn postal_code(value: &str, country: &str) -> Result<(), &'static str> {
+pub fn postal_code(value: &str, country: &str) -> Result<(), Code> {
     if value.trim().is_empty() {
-        return Err("required");
+        return Err(Code::Required);
     }
     match rules_for(country) {
-        Some(rules) if !rules.postal_code_fits(value) => Err("postal_code.format"),
+        Some(rules) if !rules.postal_code_fits(value) => Err(Code::PostalCodeFormat),
         _ => Ok(()),
     }
 }
 
-pub fn region(value: &str, country: &str) -> Result<(), &'static str> {
+pub fn region(value: &str, country: &str) -> Result<(), Code> {
     let Some(rules) = rules_for(country) else {
         return Ok(());
     };
     let value = value.trim();
     if value.is_empty() {
         return if rules.region_required {
-            Err("required")
+            Err(Code::Required)
         } else {
             Ok(())
         };
     }
     if !rules.regions.is_empty() && !rules.regions.iter().any(|(code, _)| *code == value) {
-        return Err("region.unknown");
+        return Err(Code::RegionUnknown);
     }
     if value.chars().any(char::is_control) {
-        return Err("text.control_chars");
+        return Err(Code::TextControlChars);
     }
     Ok(())
 }
@@ -356,7 +357,7 @@ pub fn password_change(body: &PasswordChange, email: &str) -> Result<(), FieldEr
     let mut errors = Errors::default();
     errors.check("new_password", password(&body.new_password, email));
     if body.new_password == body.current_password {
-        errors.check("new_password", Err("password.unchanged"));
+        errors.check("new_password", Err(Code::PasswordUnchanged));
     }
     errors.into_result()
 }
@@ -403,10 +404,10 @@ pub fn new_user(body: &NewUser) -> Result<(), FieldErrors> {
 pub fn import_users(body: &crate::ImportUsers) -> Result<(), FieldErrors> {
     let mut errors = Errors::default();
     if body.users.is_empty() {
-        errors.check("users", Err("required"));
+        errors.check("users", Err(Code::Required));
     }
     if body.users.len() > crate::import::IMPORT_MAX_ROWS {
-        errors.check("users", Err("import.too_many"));
+        errors.check("users", Err(Code::ImportTooMany));
     }
     let mut seen = std::collections::BTreeSet::new();
     for (i, user) in body.users.iter().enumerate() {
@@ -420,7 +421,7 @@ pub fn import_users(body: &crate::ImportUsers) -> Result<(), FieldErrors> {
             }
         }
         if !seen.insert(user.email.trim().to_lowercase()) {
-            errors.check(&format!("users.{i}.email"), Err("email.duplicate"));
+            errors.check(&format!("users.{i}.email"), Err(Code::EmailDuplicate));
         }
     }
     errors.into_result()
@@ -469,16 +470,16 @@ pub(crate) mod tests {
     #[test]
     fn names() {
         assert_eq!(name("  Zoé "), Ok(()));
-        assert_eq!(name("   "), Err("required"));
-        assert_eq!(name(&"a".repeat(101)), Err("name.too_long"));
+        assert_eq!(name("   "), Err(Code::Required));
+        assert_eq!(name(&"a".repeat(101)), Err(Code::NameTooLong));
         assert_eq!(
             name(&"é".repeat(100)),
             Ok(()),
             "counted in characters, not bytes"
         );
-        assert_eq!(name("Bob\u{7}"), Err("text.control_chars"));
+        assert_eq!(name("Bob\u{7}"), Err(Code::TextControlChars));
         assert_eq!(legal_name(&"a".repeat(200)), Ok(()));
-        assert_eq!(legal_name(&"a".repeat(201)), Err("legal_name.too_long"));
+        assert_eq!(legal_name(&"a".repeat(201)), Err(Code::LegalNameTooLong));
     }
 
     #[test]
@@ -489,10 +490,10 @@ pub(crate) mod tests {
             Ok(()),
             "Orange's own staff"
         );
-        assert_eq!(work_email("nope"), Err("email.format"));
-        assert_eq!(work_email("a@b"), Err("email.format"));
-        assert_eq!(work_email("a..b@contoso.fr"), Err("email.format"));
-        assert_eq!(work_email("a@contoso.f"), Err("email.format"));
+        assert_eq!(work_email("nope"), Err(Code::EmailFormat));
+        assert_eq!(work_email("a@b"), Err(Code::EmailFormat));
+        assert_eq!(work_email("a..b@contoso.fr"), Err(Code::EmailFormat));
+        assert_eq!(work_email("a@contoso.f"), Err(Code::EmailFormat));
         for free in [
             "x@gmail.com",
             "x@Hotmail.fr",
@@ -505,7 +506,7 @@ pub(crate) mod tests {
             "x@orange.fr",
             "x@free.fr",
         ] {
-            assert_eq!(work_email(free), Err("email.free_mail"), "{free}");
+            assert_eq!(work_email(free), Err(Code::EmailFreeMail), "{free}");
         }
         for shared in [
             "info@contoso.fr",
@@ -514,7 +515,7 @@ pub(crate) mod tests {
             "marketing@contoso.fr",
             "email@contoso.fr",
         ] {
-            assert_eq!(contact_email(shared), Err("email.role_address"), "{shared}");
+            assert_eq!(contact_email(shared), Err(Code::EmailRoleAddress), "{shared}");
         }
         assert_eq!(contact_email("eloise@contoso.fr"), Ok(()));
     }
@@ -522,10 +523,10 @@ pub(crate) mod tests {
     #[test]
     fn domain_prefixes() {
         assert_eq!(domain_prefix("contoso2026"), Ok(()));
-        assert_eq!(domain_prefix("Contoso"), Err("domain_prefix.format"));
-        assert_eq!(domain_prefix("con-toso"), Err("domain_prefix.format"));
-        assert_eq!(domain_prefix("ab"), Err("domain_prefix.length"));
-        assert_eq!(domain_prefix(&"a".repeat(28)), Err("domain_prefix.length"));
+        assert_eq!(domain_prefix("Contoso"), Err(Code::DomainPrefixFormat));
+        assert_eq!(domain_prefix("con-toso"), Err(Code::DomainPrefixFormat));
+        assert_eq!(domain_prefix("ab"), Err(Code::DomainPrefixLength));
+        assert_eq!(domain_prefix(&"a".repeat(28)), Err(Code::DomainPrefixLength));
         assert_eq!(domain_prefix(&"a".repeat(27)), Ok(()));
     }
 
@@ -535,12 +536,12 @@ pub(crate) mod tests {
             password("Correct-horse-9", "admin@contoso.onmicrosoft.com"),
             Ok(())
         );
-        assert_eq!(password("Short-1", ""), Err("password.too_short"));
-        assert_eq!(password("aaaaaaaaaaaaaaaa", ""), Err("password.one_class"));
-        assert_eq!(password("123456789012345", ""), Err("password.one_class"));
+        assert_eq!(password("Short-1", ""), Err(Code::PasswordTooShort));
+        assert_eq!(password("aaaaaaaaaaaaaaaa", ""), Err(Code::PasswordOneClass));
+        assert_eq!(password("123456789012345", ""), Err(Code::PasswordOneClass));
         assert_eq!(
             password("Jean.Dupont@contoso.fr", "jean.dupont@contoso.fr"),
-            Err("password.is_email")
+            Err(Code::PasswordIsEmail)
         );
         assert_eq!(password_classes("aA1!"), 4);
     }
@@ -560,13 +561,13 @@ pub(crate) mod tests {
     fn phones_and_websites() {
         assert_eq!(phone("+33 1 23 45 67 89"), Ok(()));
         assert_eq!(phone("+1 (425) 555-0100"), Ok(()));
-        assert_eq!(phone("01 23 45 67 89"), Err("phone.format"));
-        assert_eq!(phone("+0123456789"), Err("phone.format"));
-        assert_eq!(phone("+12345"), Err("phone.format"));
+        assert_eq!(phone("01 23 45 67 89"), Err(Code::PhoneFormat));
+        assert_eq!(phone("+0123456789"), Err(Code::PhoneFormat));
+        assert_eq!(phone("+12345"), Err(Code::PhoneFormat));
         assert_eq!(website(""), Ok(()));
         assert_eq!(website("https://www.contoso.fr/fr"), Ok(()));
-        assert_eq!(website("contoso.fr"), Err("website.format"));
-        assert_eq!(website("https://contoso"), Err("website.format"));
+        assert_eq!(website("contoso.fr"), Err(Code::WebsiteFormat));
+        assert_eq!(website("https://contoso"), Err(Code::WebsiteFormat));
     }
 
     #[test]

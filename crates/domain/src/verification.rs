@@ -88,6 +88,44 @@ impl VerificationStatus {
     }
 }
 
+crate::wire_enum! {
+    /// The two steps of the verification.
+    pub enum StepName {
+        /// The primary contact confirms their email.
+        ContactEmail = "contact_email",
+        /// The business check of the legal profile.
+        Business = "business",
+    }
+}
+
+crate::wire_enum! {
+    pub enum StepStatus {
+        Pending = "pending",
+        Done = "done",
+        ActionRequired = "action_required",
+        Rejected = "rejected",
+    }
+}
+
+crate::wire_enum! {
+    /// The programs a partner is enrolled in.
+    pub enum Program {
+        /// The Microsoft Partner Network.
+        Mpn = "mpn",
+    }
+}
+
+crate::wire_enum! {
+    /// A program's status.
+    pub enum ProgramState {
+        Pending = "pending",
+        /// Authorized, and the agreement signed.
+        Active = "active",
+        ActionRequired = "action_required",
+        Rejected = "rejected",
+    }
+}
+
 /// When each step last moved (RFC 3339 UTC), as stored by a backend.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepTimes {
@@ -104,29 +142,28 @@ pub fn view(status: VerificationStatus, times: &StepTimes) -> crate::Verificatio
         .clone()
         .filter(|_| status != VerificationStatus::EmailPending);
     let business = match status {
-        VerificationStatus::Authorized => "done",
-        VerificationStatus::ActionRequired => "action_required",
-        VerificationStatus::Rejected => "rejected",
-        _ => "pending",
+        VerificationStatus::Authorized => StepStatus::Done,
+        VerificationStatus::ActionRequired => StepStatus::ActionRequired,
+        VerificationStatus::Rejected => StepStatus::Rejected,
+        _ => StepStatus::Pending,
     };
     crate::Verification {
         status,
         steps: vec![
             crate::VerificationStep {
-                name: "contact_email".into(),
+                name: StepName::ContactEmail,
                 status: if confirmed.is_some() {
-                    "done"
+                    StepStatus::Done
                 } else {
-                    "pending"
-                }
-                .into(),
+                    StepStatus::Pending
+                },
                 updated_at: confirmed
                     .clone()
                     .unwrap_or_else(|| times.email_step_at.clone()),
             },
             crate::VerificationStep {
-                name: "business".into(),
-                status: business.into(),
+                name: StepName::Business,
+                status: business,
                 updated_at: times
                     .business_step_at
                     .clone()
@@ -138,12 +175,12 @@ pub fn view(status: VerificationStatus, times: &StepTimes) -> crate::Verificatio
 }
 
 /// The MPN program's status: active once the partner is authorized and has signed.
-pub fn mpn_program_status(status: VerificationStatus, agreement_accepted: bool) -> &'static str {
+pub fn mpn_program_status(status: VerificationStatus, agreement_accepted: bool) -> ProgramState {
     match status {
-        VerificationStatus::Rejected => "rejected",
-        VerificationStatus::ActionRequired => "action_required",
-        VerificationStatus::Authorized if agreement_accepted => "active",
-        _ => "pending",
+        VerificationStatus::Rejected => ProgramState::Rejected,
+        VerificationStatus::ActionRequired => ProgramState::ActionRequired,
+        VerificationStatus::Authorized if agreement_accepted => ProgramState::Active,
+        _ => ProgramState::Pending,
     }
 }
 

@@ -6,7 +6,7 @@ use axum::{
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
 };
-use partner_domain::{service, AcceptAgreement, Agreement, AgreementAcceptance};
+use partner_domain::{service, AcceptAgreement, Agreement, AgreementAcceptance, Lang};
 use serde::Deserialize;
 
 use crate::{auth::Caller, json::Json, ApiError, AppState};
@@ -17,18 +17,13 @@ pub struct CurrentQuery {
     lang: Option<String>,
 }
 
-/// `fr-FR` or `en-US`: the `lang` parameter, else the browser's Accept-Language, else French.
-fn language(explicit: Option<&str>, headers: &HeaderMap) -> &'static str {
-    let wanted = explicit.map(str::to_owned).or_else(|| {
+/// The `lang` parameter, else the browser's Accept-Language.
+fn language(explicit: Option<&str>, headers: &HeaderMap) -> Lang {
+    Lang::negotiate(explicit.or_else(|| {
         headers
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    });
-    match wanted {
-        Some(tag) if tag.trim_start().to_ascii_lowercase().starts_with("en") => "en-US",
-        _ => "fr-FR",
-    }
+    }))
 }
 
 pub async fn current(

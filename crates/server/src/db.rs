@@ -51,9 +51,9 @@ async fn store_agreement_texts(pool: &sqlx::SqlitePool) -> Result<(), sqlx::Erro
         sqlx::query(
             "INSERT OR IGNORE INTO agreements (kind, version, lang, title, body, current) VALUES (?, ?, ?, ?, ?, 0)",
         )
-        .bind(&text.kind)
+        .bind(text.kind.as_str())
         .bind(&text.version)
-        .bind(lang)
+        .bind(lang.tag())
         .bind(&text.title)
         .bind(&text.body)
         .execute(&mut *tx)
@@ -63,8 +63,8 @@ async fn store_agreement_texts(pool: &sqlx::SqlitePool) -> Result<(), sqlx::Erro
                 "UPDATE agreements SET current = (version = ?) WHERE kind = ? AND lang = ?",
             )
             .bind(&text.version)
-            .bind(&text.kind)
-            .bind(lang)
+            .bind(text.kind.as_str())
+            .bind(lang.tag())
             .execute(&mut *tx)
             .await?;
         }

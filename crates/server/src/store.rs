@@ -14,7 +14,8 @@ use partner_domain::{
         UserFilter, VerificationToken,
     },
     verification::StepTimes,
-    AgreementAcceptance, Me, OutboxEmail, Role, Signer, TenantSummary, User, UserList,
+    AgreementAcceptance, AgreementKind, Lang, Me, OutboxEmail, Role, Signer, TenantSummary, User,
+    UserList,
     VerificationStatus,
 };
 use sqlx::{pool::PoolConnection, sqlite::SqliteRow, Row, Sqlite, SqliteConnection, Transaction};
@@ -133,10 +134,12 @@ fn partner_from(row: &SqliteRow) -> StoreResult<PartnerRecord> {
     })
 }
 
-fn acceptance_from(row: &SqliteRow) -> AgreementAcceptance {
-    AgreementAcceptance {
+fn acceptance_from(row: &SqliteRow) -> StoreResult<AgreementAcceptance> {
+    let kind: String = row.get("kind");
+    Ok(AgreementAcceptance {
         id: row.get("id"),
-        kind: row.get("kind"),
+        kind: AgreementKind::from_key(&kind)
+            .ok_or_else(|| StoreError::new(format!("stored agreement kind {kind:?}")))?,
         version: row.get("version"),
         title: row.get("title"),
         accepted_at: row.get("accepted_at"),
@@ -144,7 +147,7 @@ fn acceptance_from(row: &SqliteRow) -> AgreementAcceptance {
             name: row.get("signer_name"),
             email: row.get("signer_email"),
         },
-    }
+    })
 }
 
 impl Store for SqlStore {
@@ -571,7 +574,7 @@ impl Store for SqlStore {
     }
 
     async fn acceptances(&mut self, partner_id: &str) -> StoreResult<Vec<AgreementAcceptance>> {
-        Ok(sqlx::query(
+        sqlx::query(
             "SELECT id, kind, version, title, accepted_at, signer_name, signer_email
              FROM agreement_acceptances WHERE partner_id = ? ORDER BY accepted_at, id",
         )
@@ -580,7 +583,7 @@ impl Store for SqlStore {
         .await?
         .iter()
         .map(acceptance_from)
-        .collect())
+        .collect()
     }
 
     async fn signed_agreement(
@@ -588,7 +591,7 @@ impl Store for SqlStore {
         partner_id: &str,
         id: &str,
     ) -> StoreResult<Option<SignedRecord>> {
-        Ok(sqlx::query(
+        let Some(row) = sqlx::query(
             "SELECT id, kind, version, lang, title, accepted_at, signer_name, signer_email
              FROM agreement_acceptances WHERE id = ? AND partner_id = ?",
         )
@@ -596,9 +599,14 @@ impl Store for SqlStore {
         .bind(partner_id)
         .fetch_optional(self.db())
         .await?
-        .map(|row| SignedRecord {
-            acceptance: acceptance_from(&row),
-            lang: row.get("lang"),
+        else {
+            return Ok(None);
+        };
+        let lang: String = row.get("lang");
+        Ok(Some(SignedRecord {
+            acceptance: acceptance_from(&row)?,
+            lang: Lang::from_tag(&lang)
+                .ok_or_else(|| StoreError::new(format!("stored language {lang:?}")))?,
         }))
     }
 
@@ -614,9 +622,9 @@ impl Store for SqlStore {
         )
         .bind(&a.id)
         .bind(partner_id)
-        .bind(&a.kind)
+        .bind(a.kind.as_str())
         .bind(&a.version)
-        .bind(&signed.lang)
+        .bind(signed.lang.tag())
         .bind(&a.title)
         .bind(&a.accepted_at)
         .bind(&a.accepted_by.name)

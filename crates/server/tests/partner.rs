@@ -47,3 +47,27 @@ async fn a_resend_a_minute_later_replaces_the_link_and_links_expire() {
         .await
         .error(410, ErrorKind::Expired);
 }
+
+/// Only a query can name a kind that does not exist, and only HTTP carries Accept-Language.
+#[tokio::test]
+async fn agreement_texts_by_query_and_accept_language() {
+    let server = start().await;
+    let client = server.client();
+    client
+        .get("/api/agreements/current?kind=csp")
+        .await
+        .error(404, ErrorKind::NotFound);
+    let english = client
+        .http
+        .get(format!("{}/api/agreements/current?kind=mpn", server.base))
+        .header("accept-language", "en-GB,en;q=0.9,fr;q=0.8")
+        .send()
+        .await
+        .unwrap()
+        .json::<partner_domain::Agreement>()
+        .await
+        .unwrap();
+    assert_eq!(english.title, "Microsoft Partner Network agreement");
+    let french: partner_domain::Agreement = client.get("/api/agreements/current?kind=mpn").await.json();
+    assert_eq!(french.title, "Contrat Microsoft Partner Network");
+}

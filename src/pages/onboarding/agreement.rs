@@ -1,7 +1,7 @@
 //! Step 4, "Contrat": the current partner network agreement, read in the app, then accepted
 //! by the signed-in Global admin on the company's behalf (the date is recorded).
 
-use partner_domain::{AcceptAgreement, Agreement};
+use partner_domain::{AcceptAgreement, Agreement, AgreementKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -25,10 +25,10 @@ pub fn AgreementStep() -> Html {
     {
         let (text, backend) = (text.clone(), backend.clone());
         use_effect_with((t.lang, *attempt), move |(lang, _)| {
-            let lang = lang.tag().to_owned();
+            let lang = *lang;
             text.set(None);
             wasm_bindgen_futures::spawn_local(async move {
-                text.set(Some(backend.current_agreement("mpn".into(), lang).await));
+                text.set(Some(backend.current_agreement(AgreementKind::Mpn, lang).await));
             });
         });
     }
@@ -91,7 +91,7 @@ fn Accept(props: &AcceptProps) -> Html {
                 return;
             }
             let body = AcceptAgreement {
-                kind: agreement.kind.clone(),
+                kind: agreement.kind,
                 version: agreement.version.clone(),
             };
             let (backend, partner, navigator, problem, t) = (
@@ -101,7 +101,7 @@ fn Accept(props: &AcceptProps) -> Html {
                 problem.clone(),
                 t.clone(),
             );
-            let lang = t.lang.tag().to_owned();
+            let lang = t.lang;
             guard.run(async move {
                 match backend.accept_agreement(body, lang).await {
                     Ok(_) => {

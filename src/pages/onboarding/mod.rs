@@ -8,7 +8,7 @@ mod profile;
 mod sign_in;
 mod welcome;
 
-use partner_domain::{Me, Partner, Role};
+use partner_domain::{AgreementKind, Me, Partner, Role};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -73,7 +73,7 @@ pub fn can_enroll(me: &Me) -> bool {
 
 /// Whether the partner network agreement is signed: the partner account is enrolled.
 pub fn has_signed_mpn(partner: &Partner) -> bool {
-    partner.agreements.iter().any(|a| a.kind == "mpn")
+    partner.agreements.iter().any(|a| a.kind == AgreementKind::Mpn)
 }
 
 /// The first step still to do, from what the backend says (None: everything is done).
@@ -264,7 +264,7 @@ mod tests {
         );
         partner.agreements.push(AgreementAcceptance {
             id: "a".into(),
-            kind: "mpn".into(),
+            kind: AgreementKind::Mpn,
             version: "v".into(),
             title: "t".into(),
             accepted_at: String::new(),

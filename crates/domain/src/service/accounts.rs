@@ -9,7 +9,7 @@ use crate::{
     limits::{
         SESSION_IDLE_S, SESSION_SLIDE_S, SIGN_IN_FAILURES_PER_CLIENT, SIGN_IN_FAILURES_PER_EMAIL, SIGN_IN_WINDOW_S,
     },
-    validate, AdminRef, Credentials, ErrorKind, Me, NewTenant, PasswordChange, Role,
+    validate, AdminRef, Code, Credentials, ErrorKind, Me, NewTenant, PasswordChange, Role,
     TenantCreated, TenantRef, User,
 };
 
@@ -23,7 +23,7 @@ pub async fn create_tenant<S: Store>(store: &mut S, body: NewTenant) -> ServiceR
         return Err(ServiceError::field(
             ErrorKind::Conflict,
             "domain_prefix",
-            "domain_prefix.taken",
+            Code::DomainPrefixTaken,
             "This domain prefix is taken.",
         ));
     }
@@ -156,7 +156,7 @@ pub async fn change_password<S: Store>(
         return Err(ServiceError::field(
             ErrorKind::Validation,
             "current_password",
-            "password.wrong",
+            Code::PasswordWrong,
             "Wrong password.",
         ));
     }

@@ -3,7 +3,7 @@
 
 use super::{new_id, now_stamp, partner::enrolled, require, ServiceError, ServiceResult, SignedRecord, Store};
 use crate::{
-    agreements, AcceptAgreement, Action, Agreement, AgreementAcceptance, ErrorKind, Me, Signer,
+    agreements, AcceptAgreement, Action, AgreementKind, Code, Lang, Agreement, AgreementAcceptance, ErrorKind, Me, Signer,
 };
 
 fn no_such_kind(kind: &str) -> ServiceError {
@@ -13,9 +13,11 @@ fn no_such_kind(kind: &str) -> ServiceError {
     )
 }
 
-/// `GET /api/agreements/current`.
-pub fn current_agreement(kind: &str, lang: &str) -> ServiceResult<Agreement> {
-    agreements::current(kind, lang).ok_or_else(|| no_such_kind(kind))
+/// `GET /api/agreements/current`: `kind` as the query names it.
+pub fn current_agreement(kind: &str, lang: Lang) -> ServiceResult<Agreement> {
+    AgreementKind::from_key(kind)
+        .and_then(|kind| agreements::current(kind, lang))
+        .ok_or_else(|| no_such_kind(kind))
 }
 
 /// `POST /api/partner/agreements`: the current version only, once.
@@ -23,15 +25,15 @@ pub async fn accept_agreement<S: Store>(
     store: &mut S,
     caller: &Me,
     body: &AcceptAgreement,
-    lang: &str,
+    lang: Lang,
 ) -> ServiceResult<AgreementAcceptance> {
     require(caller, Action::AcceptAgreement)?;
-    let text = current_agreement(&body.kind, lang)?;
+    let text = current_agreement(body.kind.as_str(), lang)?;
     if text.version != body.version {
         return Err(ServiceError::field(
             ErrorKind::Validation,
             "version",
-            "agreement.not_current",
+            Code::AgreementNotCurrent,
             "Not the current version of this agreement.",
         ));
     }
@@ -64,7 +66,7 @@ pub async fn accept_agreement<S: Store>(
     };
     let signed = SignedRecord {
         acceptance: acceptance.clone(),
-        lang: lang.to_owned(),
+        lang,
     };
     store.insert_acceptance(&partner.id, &signed).await?;
     Ok(acceptance)
@@ -75,7 +77,7 @@ pub async fn accept_agreement<S: Store>(
 pub struct SignedDocument {
     /// `mpn-agreement-2026-09-1234567.pdf`
     pub filename: String,
-    pub lang: String,
+    pub lang: Lang,
     pub title: String,
     pub version: String,
     pub body: String,
@@ -103,11 +105,13 @@ pub async fn signed_agreement<S: Store>(
             text.kind == acceptance.kind && text.version == acceptance.version && *text_lang == lang
         })
         .map(|(text, _)| text)
-        .ok_or_else(|| no_such_kind(&acceptance.kind))?;
+        .ok_or_else(|| no_such_kind(acceptance.kind.as_str()))?;
     Ok(SignedDocument {
         filename: format!(
             "{}-agreement-{}-{}.pdf",
-            acceptance.kind, acceptance.version, partner.mpn_id
+            acceptance.kind.as_str(),
+            acceptance.version,
+            partner.mpn_id
         ),
         lang,
         title: acceptance.title,

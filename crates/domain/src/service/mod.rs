@@ -27,7 +27,7 @@ pub use users::{
     user,
 };
 
-use crate::{Action, ErrorBody, ErrorKind, FieldErrors, Me};
+use crate::{Action, Code, ErrorBody, ErrorKind, FieldErrors, Me};
 
 /// Why an operation did not happen: a refusal of API.md, or a storage failure.
 #[derive(Debug, thiserror::Error)]
@@ -53,9 +53,9 @@ impl ServiceError {
     }
 
     /// A refusal whose cause is one field.
-    pub fn field(kind: ErrorKind, field: &str, code: &str, message: impl Into<String>) -> Self {
+    pub fn field(kind: ErrorKind, field: &str, code: Code, message: impl Into<String>) -> Self {
         let mut body = ErrorBody::new(kind, message);
-        body.fields.insert(field.into(), vec![code.into()]);
+        body.fields.insert(field.into(), vec![code]);
         Self::Refused(body)
     }
 

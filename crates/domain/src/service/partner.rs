@@ -10,7 +10,8 @@ use crate::{
     limits::{RESEND_EVERY_S, TOKEN_LIFETIME_S},
     validate,
     verification::{self, mpn_program_status, StepTimes},
-    Action, EmailVerified, ErrorKind, Me, OutboxEmail, Partner, ProfileRequest, ProgramStatus,
+    Action, AgreementKind, EmailVerified, ErrorKind, Me, OutboxEmail, Partner, Program,
+    ProfileRequest, ProgramStatus,
     VerificationEvent, VerificationStatus, VettingDecision,
 };
 
@@ -62,12 +63,12 @@ pub(super) async fn enrolled<S: Store>(
 /// API.md's `Partner`.
 async fn view<S: Store>(store: &mut S, record: PartnerRecord) -> ServiceResult<Partner> {
     let agreements = store.acceptances(&record.id).await?;
-    let signed = agreements.iter().any(|a| a.kind == "mpn");
+    let signed = agreements.iter().any(|a| a.kind == AgreementKind::Mpn);
     Ok(Partner {
         verification: verification::view(record.status, &record.times),
         programs: vec![ProgramStatus {
-            program: "mpn".into(),
-            status: mpn_program_status(record.status, signed).into(),
+            program: Program::Mpn,
+            status: mpn_program_status(record.status, signed),
         }],
         id: record.id,
         mpn_id: record.mpn_id,

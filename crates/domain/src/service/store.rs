@@ -6,7 +6,7 @@
 use std::fmt;
 
 use crate::{
-    verification::StepTimes, AgreementAcceptance, LegalProfile, Me, OutboxEmail, PrimaryContact,
+    verification::StepTimes, AgreementAcceptance, Lang, LegalProfile, Me, OutboxEmail, PrimaryContact,
     Role, User, UserList, VerificationStatus,
 };
 
@@ -84,7 +84,7 @@ pub struct VerificationToken {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SignedRecord {
     pub acceptance: AgreementAcceptance,
-    pub lang: String,
+    pub lang: Lang,
 }
 
 /// `GET /api/users` as the store runs it: users of `tenant_id` whose search text

@@ -8,7 +8,7 @@ use crate::{
     demo,
     limits::{SEED_MAX_USERS, USER_LIST_DEFAULT_LIMIT, USER_LIST_MAX_LIMIT},
     search::search_key,
-    validate, Action, ErrorBody, ErrorKind, FieldErrors, ImportUsers, ImportedUsers, Me, NewUser,
+    validate, Action, Code, ErrorBody, ErrorKind, FieldErrors, ImportUsers, ImportedUsers, Me, NewUser,
     Role, TemporaryPassword, User, UserCreated, UserList, UserPatch, UserQuery,
 };
 
@@ -34,7 +34,7 @@ fn email_taken() -> ServiceError {
     ServiceError::field(
         ErrorKind::Conflict,
         "email",
-        "email.taken",
+        Code::EmailTaken,
         "A user with this email already exists.",
     )
 }
@@ -43,7 +43,7 @@ fn last_global_admin() -> ServiceError {
     ServiceError::field(
         ErrorKind::Conflict,
         "roles",
-        "last_global_admin",
+        Code::LastGlobalAdmin,
         "A work account keeps at least one Global admin.",
     )
 }
@@ -124,7 +124,7 @@ pub async fn import_users<S: Store>(
     let mut taken = FieldErrors::new();
     for (i, row) in body.users.iter().enumerate() {
         if store.email_taken(&normalise_email(&row.email)).await? {
-            taken.insert(format!("users.{i}.email"), vec!["email.taken".into()]);
+            taken.insert(format!("users.{i}.email"), vec![Code::EmailTaken]);
         }
     }
     if !taken.is_empty() {
@@ -218,7 +218,7 @@ pub async fn seed_users<S: Store>(store: &mut S, caller: &Me, count: u32) -> Ser
         return Err(ServiceError::field(
             ErrorKind::Validation,
             "users",
-            "seed.too_many",
+            Code::SeedTooMany,
             format!("At most {SEED_MAX_USERS} users at once."),
         ));
     }

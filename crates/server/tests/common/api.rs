@@ -2,7 +2,7 @@
 
 use partner_contract::{Answer, Api, Download, Refusal};
 use partner_domain::{
-    Agreement, AgreementAcceptance, EmailVerified, ImportedUsers, Me, NewTenant, NewUser,
+    Agreement, AgreementAcceptance, AgreementKind, EmailVerified, Lang, ImportedUsers, Me, NewTenant, NewUser,
     OutboxEmail, Partner, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
     UserList, UserPatch, UserQuery, VettingDecision,
 };
@@ -81,13 +81,13 @@ impl Api for Client {
         self.answer(Method::POST, "/api/verify-email", Some(json!({ "token": token }))).await
     }
 
-    async fn current_agreement(&self, kind: &str, lang: &str) -> Answer<Agreement> {
-        let path = format!("/api/agreements/current?kind={}&lang={}", escape(kind), escape(lang));
+    async fn current_agreement(&self, kind: AgreementKind, lang: Lang) -> Answer<Agreement> {
+        let path = format!("/api/agreements/current?kind={}&lang={}", kind.as_str(), lang.tag());
         self.answer(Method::GET, &path, None).await
     }
 
-    async fn accept_agreement(&self, kind: &str, version: &str, lang: &str) -> Answer<AgreementAcceptance> {
-        let path = format!("/api/partner/agreements?lang={}", escape(lang));
+    async fn accept_agreement(&self, kind: AgreementKind, version: &str, lang: Lang) -> Answer<AgreementAcceptance> {
+        let path = format!("/api/partner/agreements?lang={}", lang.tag());
         self.answer(Method::POST, &path, Some(json!({ "kind": kind, "version": version }))).await
     }
 

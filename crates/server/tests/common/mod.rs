@@ -124,7 +124,7 @@ impl Answer {
         let body = self.error(status, kind);
         assert_eq!(
             body.fields.get(field).map(Vec::as_slice),
-            Some(&[code.to_owned()][..]),
+            Some(&[partner_domain::Code::parse(code)][..]),
             "{:?}",
             body.fields
         );

@@ -144,6 +144,7 @@ code-last-global-admin = The work account must keep at least one global admin.
 code-email-duplicate = This email is already higher up in the file.
 code-role-unknown = Unknown role: use role keys, for example sales_agent|admin_agent.
 code-import-too-many = An import holds at most 1,000 users: split the file.
+code-seed-too-many = At most 20,000 demo users can be created at once.
 code-other = This value is not valid.
 sign-in-failed = Wrong email or password.
 or = or

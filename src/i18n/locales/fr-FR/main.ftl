@@ -144,6 +144,7 @@ code-last-global-admin = Le compte professionnel doit garder au moins un adminis
 code-email-duplicate = Cette adresse e-mail figure déjà plus haut dans le fichier.
 code-role-unknown = Rôle inconnu : utilisez les clés de rôle, par exemple sales_agent|admin_agent.
 code-import-too-many = Un import compte au plus 1 000 utilisateurs : découpez le fichier.
+code-seed-too-many = On crée au plus 20 000 utilisateurs de démonstration à la fois.
 code-other = Cette valeur n’est pas valide.
 sign-in-failed = E-mail ou mot de passe incorrect.
 or = ou
