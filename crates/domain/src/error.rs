@@ -105,6 +105,27 @@ impl ErrorBody {
     pub fn internal() -> Self {
         Self::new(ErrorKind::Internal, "Something went wrong on our side.")
     }
+
+    /// 404 for a path that is no endpoint of the API.
+    pub fn no_such_endpoint() -> Self {
+        Self::new(ErrorKind::NotFound, "No such API endpoint.")
+    }
+
+    /// 403 for a non-GET request without the CSRF header of docs/API.md.
+    pub fn missing_csrf_header() -> Self {
+        Self::new(
+            ErrorKind::Forbidden,
+            "Missing the X-Requested-With: partner-center header.",
+        )
+    }
+
+    /// 413 for a body over `limit_bytes`.
+    pub fn too_large(limit_bytes: usize) -> Self {
+        Self::new(
+            ErrorKind::PayloadTooLarge,
+            format!("Request bodies are limited to {} KiB.", limit_bytes / 1024),
+        )
+    }
 }
 
 #[cfg(test)]

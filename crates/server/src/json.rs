@@ -5,7 +5,7 @@ use axum::{
     extract::{rejection::JsonRejection, FromRequest, Request},
     http::StatusCode,
 };
-use partner_domain::ErrorKind;
+use partner_domain::{ErrorBody, ErrorKind};
 use serde::de::DeserializeOwned;
 
 use crate::ApiError;
@@ -25,13 +25,7 @@ pub fn body_limit(path: &str) -> usize {
 
 /// The 413 for a request to `path` whose body is over its limit.
 pub fn too_large(path: &str) -> ApiError {
-    ApiError::new(
-        ErrorKind::PayloadTooLarge,
-        format!(
-            "Request bodies are limited to {} KiB.",
-            body_limit(path) / 1024
-        ),
-    )
+    ErrorBody::too_large(body_limit(path)).into()
 }
 
 pub struct Json<T>(pub T);

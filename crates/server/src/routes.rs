@@ -11,7 +11,7 @@ use axum::{
     routing::{get, post, put},
     Json, Router,
 };
-use partner_domain::{ErrorKind, Health};
+use partner_domain::{ErrorBody, ErrorKind, Health};
 use serde_json::{json, Value};
 use tower_http::{
     compression::CompressionLayer,
@@ -106,7 +106,7 @@ async fn config() -> Json<Value> {
 }
 
 async fn api_not_found() -> ApiError {
-    ApiError::new(ErrorKind::NotFound, "No such API endpoint.")
+    ErrorBody::no_such_endpoint().into()
 }
 
 /// Checks every API request before its handler:
@@ -136,10 +136,7 @@ async fn guard(request: Request, next: Next) -> Result<Response, ApiError> {
     if safe || marked {
         Ok(with_error_body(next.run(request).await).await)
     } else {
-        Err(ApiError::new(
-            ErrorKind::Forbidden,
-            "Missing the X-Requested-With: partner-center header.",
-        ))
+        Err(ErrorBody::missing_csrf_header().into())
     }
 }
 
@@ -157,19 +154,14 @@ async fn with_error_body(response: Response) -> Response {
     let text = axum::body::to_bytes(response.into_body(), BODY_LIMIT)
         .await
         .unwrap_or_default();
-    let kind = if status.is_server_error() {
-        ErrorKind::Internal
+    let body = if status.is_server_error() {
+        ErrorBody::internal()
     } else {
-        ErrorKind::from_status(status.as_u16()).unwrap_or(ErrorKind::BadRequest)
+        let kind = ErrorKind::from_status(status.as_u16()).unwrap_or(ErrorKind::BadRequest);
+        // The framework's own words: which parameter or method it refused.
+        ErrorBody::new(kind, String::from_utf8_lossy(&text))
     };
-    let message = if status.is_server_error() {
-        "Something went wrong on our side.".to_owned()
-    } else {
-        String::from_utf8_lossy(&text).into_owned()
-    };
-    let mut response = axum::response::IntoResponse::into_response(Json(
-        partner_domain::ErrorBody::new(kind, message),
-    ));
+    let mut response = axum::response::IntoResponse::into_response(Json(body));
     *response.status_mut() = status;
     response
 }
