@@ -29,7 +29,7 @@ const DEMO_ADMIN_PASSWORD_HASH: &str =
     "$argon2id$v=19$m=64,t=1,p=1$ZGVtby1zYWx0LWNvbnRvc28$rrk9USO8C6B6gpNw63jTSrbvcyzTYkPh7LL6LnJAt14";
 
 /// The browser's clock and random source, and argon2 at a cost fit for a demo.
-pub struct BrowserEnv {
+struct BrowserEnv {
     vetting_delay_s: i64,
 }
 
@@ -83,7 +83,7 @@ struct Saved {
 }
 
 /// One call's view of the stored data.
-pub struct Session {
+struct Session {
     store: MemoryStore<BrowserEnv>,
     cookie: Option<String>,
 }

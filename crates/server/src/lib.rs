@@ -5,6 +5,7 @@ mod auth;
 mod caching;
 mod db;
 mod dev;
+mod env;
 mod error;
 mod json;
 mod partner;
@@ -13,7 +14,6 @@ mod security;
 mod store;
 mod tenants;
 mod users;
-mod util;
 
 use std::{future::Future, net::SocketAddr, path::PathBuf, sync::Arc};
 

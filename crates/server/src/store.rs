@@ -20,7 +20,7 @@ use partner_domain::{
 };
 use sqlx::{pool::PoolConnection, sqlite::SqliteRow, Row, Sqlite, SqliteConnection, Transaction};
 
-use crate::{util::ServerEnv, ApiError, AppState};
+use crate::{env::ServerEnv, ApiError, AppState};
 
 enum Conn {
     Write(Transaction<'static, Sqlite>),

@@ -96,7 +96,7 @@ pub fn require(caller: &Me, action: Action) -> ServiceResult<()> {
 }
 
 /// Emails are compared and stored trimmed, in lower case.
-pub fn normalise_email(email: &str) -> String {
+fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
@@ -110,7 +110,7 @@ fn new_token<S: Store>(store: &S) -> String {
 }
 
 /// What is stored of a token: its SHA-256, so that a leaked store opens nothing.
-pub fn hash_token(token: &str) -> String {
+fn hash_token(token: &str) -> String {
     use sha2::Digest;
     hex(&sha2::Sha256::digest(token.as_bytes()))
 }
