@@ -48,7 +48,7 @@ impl Env for BrowserEnv {
         let mut bytes = [0u8; 32];
         // `globalThis.crypto`: a page's, or Node's when unit tests run there.
         js_sys::Reflect::get(&js_sys::global(), &"crypto".into())
-            .and_then(|crypto| crypto.dyn_into::<web_sys::Crypto>().map_err(Into::into))
+            .and_then(|crypto| crypto.dyn_into::<web_sys::Crypto>())
             .and_then(|crypto| crypto.get_random_values_with_u8_array(&mut bytes))
             .expect("crypto.getRandomValues works");
         bytes
