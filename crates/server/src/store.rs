@@ -448,48 +448,11 @@ impl Store for SqlStore {
     }
 
     async fn insert_partner(&mut self, partner: &PartnerRecord) -> StoreResult<()> {
-        sqlx::query(
-            "INSERT INTO partners (id, tenant_id, mpn_id, legal_profile, primary_contact, status,
-                                   email_step_at, contact_verified_at, business_step_at,
-                                   vetting_due_at, last_verification_email, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&partner.id)
-        .bind(&partner.tenant_id)
-        .bind(&partner.mpn_id)
-        .bind(json(&partner.legal_profile)?)
-        .bind(json(&partner.primary_contact)?)
-        .bind(partner.status.key())
-        .bind(&partner.times.email_step_at)
-        .bind(&partner.times.contact_verified_at)
-        .bind(&partner.times.business_step_at)
-        .bind(&partner.vetting_due_at)
-        .bind(&partner.last_verification_email)
-        .bind(&partner.created_at)
-        .execute(self.db())
-        .await?;
-        Ok(())
+        self.write_partner(partner).await
     }
 
     async fn update_partner(&mut self, partner: &PartnerRecord) -> StoreResult<()> {
-        sqlx::query(
-            "UPDATE partners SET legal_profile = ?, primary_contact = ?, status = ?, email_step_at = ?,
-                    contact_verified_at = ?, business_step_at = ?, vetting_due_at = ?,
-                    last_verification_email = ?
-             WHERE id = ?",
-        )
-        .bind(json(&partner.legal_profile)?)
-        .bind(json(&partner.primary_contact)?)
-        .bind(partner.status.key())
-        .bind(&partner.times.email_step_at)
-        .bind(&partner.times.contact_verified_at)
-        .bind(&partner.times.business_step_at)
-        .bind(&partner.vetting_due_at)
-        .bind(&partner.last_verification_email)
-        .bind(&partner.id)
-        .execute(self.db())
-        .await?;
-        Ok(())
+        self.write_partner(partner).await
     }
 
     async fn replace_verification_token(&mut self, token: &VerificationToken) -> StoreResult<()> {
@@ -636,6 +599,38 @@ impl Store for SqlStore {
 }
 
 impl SqlStore {
+    /// Inserts the partner, or rewrites every column that can change.
+    async fn write_partner(&mut self, partner: &PartnerRecord) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO partners (id, tenant_id, mpn_id, legal_profile, primary_contact, status,
+                                   email_step_at, contact_verified_at, business_step_at,
+                                   vetting_due_at, last_verification_email, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET
+                legal_profile = excluded.legal_profile, primary_contact = excluded.primary_contact,
+                status = excluded.status, email_step_at = excluded.email_step_at,
+                contact_verified_at = excluded.contact_verified_at,
+                business_step_at = excluded.business_step_at,
+                vetting_due_at = excluded.vetting_due_at,
+                last_verification_email = excluded.last_verification_email",
+        )
+        .bind(&partner.id)
+        .bind(&partner.tenant_id)
+        .bind(&partner.mpn_id)
+        .bind(json(&partner.legal_profile)?)
+        .bind(json(&partner.primary_contact)?)
+        .bind(partner.status.key())
+        .bind(&partner.times.email_step_at)
+        .bind(&partner.times.contact_verified_at)
+        .bind(&partner.times.business_step_at)
+        .bind(&partner.vetting_due_at)
+        .bind(&partner.last_verification_email)
+        .bind(&partner.created_at)
+        .execute(self.db())
+        .await?;
+        Ok(())
+    }
+
     async fn insert_roles(&mut self, user: &User) -> StoreResult<()> {
         for role in &user.roles {
             sqlx::query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")

@@ -6,13 +6,13 @@ mod api;
 
 use std::net::SocketAddr;
 
-use partner_domain::{ErrorBody, ErrorKind, Me, NewAdmin, NewTenant, TenantCreated};
+use partner_domain::{ErrorBody, ErrorKind, Me, TenantCreated};
 use partner_server::{Options, Server};
 use reqwest::{Method, StatusCode};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 
-pub const PASSWORD: &str = "Correct-horse-9battery";
+pub use partner_contract::{new_tenant, PASSWORD};
 
 pub struct Running {
     pub base: String,
@@ -78,19 +78,6 @@ impl Running {
             .await;
         let me = client.sign_in(&created.admin.email, PASSWORD).await;
         (client, me)
-    }
-}
-
-pub fn new_tenant(prefix: &str) -> NewTenant {
-    NewTenant {
-        company_name: format!("{prefix} SAS"),
-        domain_prefix: prefix.into(),
-        country: "FR".into(),
-        admin: NewAdmin {
-            first_name: "Éloïse".into(),
-            last_name: "Lefèvre".into(),
-            password: PASSWORD.into(),
-        },
     }
 }
 
