@@ -12,11 +12,10 @@ use partner_center::{
 };
 use partner_contract::{Answer, Api, Download, Refusal, Target};
 use partner_domain::{
-    service::MemoryData, AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials,
-    Lang,
-    EmailVerified, ErrorBody, ImportUsers, ImportedUsers, Me, NewTenant, NewUser, OutboxEmail,
-    Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
-    UserList, UserPatch, UserQuery, VettingDecision,
+    service::MemoryData, AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind,
+    Credentials, EmailVerified, ErrorBody, ImportUsers, ImportedUsers, Lang, Me, NewTenant,
+    NewUser, OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword,
+    TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, VettingDecision,
 };
 use serde_json::{json, Value};
 use support::{clear_storage, store, stored};
@@ -184,7 +183,8 @@ impl Api for Browser {
     }
 
     async fn vetting(&self, partner_id: &str, decision: VettingDecision) -> Answer<Partner> {
-        self.call(|b| b.dev_vetting(partner_id.into(), decision)).await
+        self.call(|b| b.dev_vetting(partner_id.into(), decision))
+            .await
     }
 
     async fn seed(&self, users: u32) -> Answer<()> {

@@ -50,7 +50,10 @@ fn assert_profile_kept(app: &Mounted) {
 }
 
 fn mock_store() -> serde_json::Value {
-    serde_json::from_str(&stored(partner_center::api::MOCK_STORAGE_KEY).unwrap_or_else(|| "{}".into())).unwrap()
+    serde_json::from_str(
+        &stored(partner_center::api::MOCK_STORAGE_KEY).unwrap_or_else(|| "{}".into()),
+    )
+    .unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -411,7 +414,10 @@ async fn a_failed_submit_keeps_every_value_and_retrying_sends_it() {
 
     app.click("form button[type=submit]");
     app.wait_for_content("IMPORTANT").await;
-    assert_eq!(mock_store()["data"]["partners"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        mock_store()["data"]["partners"].as_array().map(Vec::len),
+        Some(1)
+    );
     app.unmount();
 }
 

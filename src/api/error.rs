@@ -15,7 +15,7 @@ pub enum ApiError {
         status: u16,
         body: Option<ErrorBody>,
     },
-    /// A 4xx with the error body of API.md.
+    /// A 4xx with the error body of docs/API.md.
     #[error("{} ({status}): {}", .body.error.key(), .body.message)]
     Api { status: u16, body: ErrorBody },
     /// An answer we could not read (wrong shape, not JSON).

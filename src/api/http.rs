@@ -1,12 +1,12 @@
 //! The real REST API over gloo-net (fetch). Cookies carry the session; the custom header is
-//! the CSRF proof API.md asks of every non-GET request.
+//! the CSRF proof docs/API.md asks of every non-GET request.
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use partner_domain::{
-    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Lang, Credentials, EmailVerified, Health,
-    ImportUsers, ImportedUsers, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
-    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
-    UserQuery, VerifyEmail, Vetting, VettingDecision,
+    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
+    Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner,
+    PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList,
+    UserPatch, UserQuery, VerifyEmail, Vetting, VettingDecision,
 };
 use serde::{de::DeserializeOwned, Serialize};
 

@@ -8,10 +8,10 @@ use std::{cell::Cell, rc::Rc};
 use gloo_storage::{LocalStorage, Storage};
 use partner_domain::{
     service::{self, Env, MemoryData, MemoryStore, ServiceError, Store, StoreResult, TenantRecord},
-    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Lang, Credentials, EmailVerified, ErrorBody,
-    ErrorKind, Health, ImportUsers, ImportedUsers, Me, NewTenant, NewUser, OutboxEmail, Partner,
-    PasswordChange, ProfileRequest, Role, TemporaryPassword, TenantCreated, User, UserCreated,
-    UserList, UserPatch, UserQuery, VettingDecision,
+    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
+    ErrorBody, ErrorKind, Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser,
+    OutboxEmail, Partner, PasswordChange, ProfileRequest, Role, TemporaryPassword, TenantCreated,
+    User, UserCreated, UserList, UserPatch, UserQuery, VettingDecision,
 };
 use serde::{Deserialize, Serialize};
 
@@ -70,8 +70,11 @@ impl Env for BrowserEnv {
 
     async fn verify_password(&self, password: &str, hash: &str) -> bool {
         use argon2::password_hash::{PasswordHash, PasswordVerifier};
-        PasswordHash::new(hash)
-            .is_ok_and(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
+        PasswordHash::new(hash).is_ok_and(|parsed| {
+            argon2()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
     }
 }
 
@@ -132,8 +135,14 @@ fn answer<T>(result: Result<T, ServiceError>) -> ApiResult<T> {
     result.map_err(|error| {
         let body = error.body();
         match error {
-            ServiceError::Store(_) => ApiError::Server { status: 500, body: Some(body) },
-            _ => ApiError::Api { status: body.error.status(), body },
+            ServiceError::Store(_) => ApiError::Server {
+                status: 500,
+                body: Some(body),
+            },
+            _ => ApiError::Api {
+                status: body.error.status(),
+                body,
+            },
         }
     })
 }
@@ -286,9 +295,7 @@ impl Backend for MockBackend {
     }
 
     fn sign_out(&self) -> ApiFuture<()> {
-        self.call(async |s| {
-            service::sign_out(&mut s.store, s.cookie.take().as_deref()).await
-        })
+        self.call(async |s| service::sign_out(&mut s.store, s.cookie.take().as_deref()).await)
     }
 
     fn partner(&self) -> ApiFuture<Partner> {
@@ -407,7 +414,10 @@ mod tests {
     #[test]
     async fn the_demo_password_matches_its_stored_hash() {
         let env = BrowserEnv { vetting_delay_s: 0 };
-        assert!(env.verify_password(DEMO_ADMIN_PASSWORD, DEMO_ADMIN_PASSWORD_HASH).await);
+        assert!(
+            env.verify_password(DEMO_ADMIN_PASSWORD, DEMO_ADMIN_PASSWORD_HASH)
+                .await
+        );
         let hash = env.hash_password(DEMO_ADMIN_PASSWORD).await.unwrap();
         assert!(hash.starts_with("$argon2id$v=19$m=64,t=1,p=1$"), "{hash}");
         assert!(env.verify_password(DEMO_ADMIN_PASSWORD, &hash).await);

@@ -9,16 +9,18 @@ mod session_watch;
 use std::{future::Future, pin::Pin, rc::Rc};
 
 use partner_domain::{
-    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Lang, Credentials, EmailVerified, Health,
-    ImportUsers, ImportedUsers, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
-    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
-    UserQuery, VettingDecision,
+    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
+    Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner,
+    PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList,
+    UserPatch, UserQuery, VettingDecision,
 };
 use yew::prelude::*;
 
 pub use error::ApiError;
 pub use http::HttpBackend;
-pub use mock::{MockBackend, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, STORAGE_KEY as MOCK_STORAGE_KEY};
+pub use mock::{
+    MockBackend, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, STORAGE_KEY as MOCK_STORAGE_KEY,
+};
 pub use session_watch::SessionWatch;
 
 use crate::config::{BackendKind, RuntimeConfig};
@@ -34,7 +36,7 @@ pub struct Document {
     pub bytes: Vec<u8>,
 }
 
-/// Every endpoint of API.md, one method each. Futures own what they need (`'static`), so a
+/// Every endpoint of docs/API.md, one method each. Futures own what they need (`'static`), so a
 /// page may drop its interest in an answer without borrowing the backend.
 pub trait Backend {
     fn kind(&self) -> BackendKind;
@@ -51,11 +53,8 @@ pub trait Backend {
     fn resend_contact_verification(&self) -> ApiFuture<()>;
     fn verify_email(&self, token: String) -> ApiFuture<EmailVerified>;
     fn current_agreement(&self, kind: AgreementKind, lang: Lang) -> ApiFuture<Agreement>;
-    fn accept_agreement(
-        &self,
-        body: AcceptAgreement,
-        lang: Lang,
-    ) -> ApiFuture<AgreementAcceptance>;
+    fn accept_agreement(&self, body: AcceptAgreement, lang: Lang)
+        -> ApiFuture<AgreementAcceptance>;
     fn agreement_document(&self, id: String) -> ApiFuture<Document>;
 
     fn users(&self, query: UserQuery) -> ApiFuture<UserList>;

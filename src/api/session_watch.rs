@@ -5,10 +5,10 @@
 use std::rc::Rc;
 
 use partner_domain::{
-    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, Lang, EmailVerified, Health,
-    ImportUsers, ImportedUsers, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
-    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
-    UserQuery, VettingDecision,
+    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
+    Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner,
+    PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList,
+    UserPatch, UserQuery, VettingDecision,
 };
 use yew::Callback;
 

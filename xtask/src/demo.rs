@@ -1,5 +1,5 @@
 //! A demo work account on a running `partner-server --dev`, filled with generated users through
-//! `POST /api/dev/seed` (API.md), so that anyone can try user management at scale.
+//! `POST /api/dev/seed` (docs/API.md), so that anyone can try user management at scale.
 
 use std::time::{Duration, Instant};
 

@@ -217,8 +217,12 @@ mod tests {
 
     #[test]
     fn counts_passing_contract_scenarios_only() {
-        assert!(super::is_passing_scenario("test contract::changing_the_password ... ok"));
-        assert!(!super::is_passing_scenario("test contract::changing_the_password ... FAIL"));
+        assert!(super::is_passing_scenario(
+            "test contract::changing_the_password ... ok"
+        ));
+        assert!(!super::is_passing_scenario(
+            "test contract::changing_the_password ... FAIL"
+        ));
         assert!(!super::is_passing_scenario("test shell::opens ... ok"));
     }
 }

@@ -25,7 +25,11 @@ pub async fn work_accounts_and_sessions<T: Target>() {
 
     assert_eq!(client.session().await.unwrap(), me);
     // Another browser has its own session.
-    refused(target.client().session().await, 401, ErrorKind::Unauthenticated);
+    refused(
+        target.client().session().await,
+        401,
+        ErrorKind::Unauthenticated,
+    );
     client.sign_out().await.unwrap();
     refused(client.session().await, 401, ErrorKind::Unauthenticated);
     client.sign_out().await.unwrap();
@@ -60,7 +64,10 @@ pub async fn one_answer_for_any_bad_pair_then_rate_limited<T: Target>() {
         .sign_in("who@contoso.onmicrosoft.com", "nope")
         .await
         .unwrap_err();
-    assert_eq!((wrong.status, wrong.body.error), (401, ErrorKind::Unauthenticated));
+    assert_eq!(
+        (wrong.status, wrong.body.error),
+        (401, ErrorKind::Unauthenticated)
+    );
     assert_eq!(wrong, unknown, "no account enumeration");
     for _ in 1..SIGN_IN_FAILURES_PER_EMAIL {
         refused(

@@ -59,7 +59,10 @@ pub fn new_user(first: &str, last: &str, email: &str, roles: &[Role]) -> NewUser
 pub async fn tenant<T: Target>(target: &T, prefix: &str) -> (T::Client, Me) {
     let client = target.client();
     let created = client.create_tenant(&new_tenant(prefix)).await.unwrap();
-    let me = client.sign_in(&created.admin.email, PASSWORD).await.unwrap();
+    let me = client
+        .sign_in(&created.admin.email, PASSWORD)
+        .await
+        .unwrap();
     (client, me)
 }
 

@@ -18,13 +18,13 @@ pub use partner::*;
 pub use users::*;
 
 use partner_domain::{
-    Agreement, AgreementAcceptance, AgreementKind, Lang, Code, EmailVerified, ErrorBody, ErrorKind, FieldErrors,
-    ImportedUsers, Me, NewTenant, NewUser, OutboxEmail, Partner, ProfileRequest,
+    Agreement, AgreementAcceptance, AgreementKind, Code, EmailVerified, ErrorBody, ErrorKind,
+    FieldErrors, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner, ProfileRequest,
     TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery,
     VettingDecision,
 };
 
-/// A refusal: the status and the error body of API.md.
+/// A refusal: the status and the error body of docs/API.md.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Refusal {
     pub status: u16,
@@ -41,7 +41,7 @@ pub struct Download {
     pub bytes: Vec<u8>,
 }
 
-/// One browser's calls: its own session cookie, every endpoint of API.md.
+/// One browser's calls: its own session cookie, every endpoint of docs/API.md.
 #[allow(async_fn_in_trait)]
 pub trait Api {
     async fn create_tenant(&self, body: &NewTenant) -> Answer<TenantCreated>;

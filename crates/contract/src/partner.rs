@@ -11,10 +11,16 @@ pub async fn the_seed_flow_from_profile_to_authorized_partner<T: Target>() {
     refused(client.partner().await, 404, ErrorKind::NotFound);
 
     let partner = client.put_profile(&profile()).await.unwrap();
-    assert_eq!(partner.verification.status, VerificationStatus::EmailPending);
+    assert_eq!(
+        partner.verification.status,
+        VerificationStatus::EmailPending
+    );
     assert_eq!(partner.mpn_id.len(), 7);
     assert!(partner.mpn_id.chars().all(|c| c.is_ascii_digit()));
-    assert_eq!(partner.legal_profile.phone, "+33123456789", "stored normalised");
+    assert_eq!(
+        partner.legal_profile.phone, "+33123456789",
+        "stored normalised"
+    );
     assert_eq!(partner.verification.steps[0].name, "contact_email");
     assert_eq!(partner.verification.steps[0].status, "pending");
     assert_eq!(partner.programs[0].status, "pending");
@@ -27,8 +33,16 @@ pub async fn the_seed_flow_from_profile_to_authorized_partner<T: Target>() {
     let verified = anonymous.verify_email(&token).await.unwrap();
     assert_eq!(verified.partner_id, partner.id);
     assert_eq!(verified.email, "jean.dupont@contoso.fr");
-    refused(anonymous.verify_email(&token).await, 409, ErrorKind::Conflict);
-    refused(anonymous.verify_email("nope").await, 404, ErrorKind::NotFound);
+    refused(
+        anonymous.verify_email(&token).await,
+        409,
+        ErrorKind::Conflict,
+    );
+    refused(
+        anonymous.verify_email("nope").await,
+        404,
+        ErrorKind::NotFound,
+    );
 
     // With a zero vetting delay the business check is already done.
     let partner = client.partner().await.unwrap();
@@ -40,15 +54,23 @@ pub async fn the_seed_flow_from_profile_to_authorized_partner<T: Target>() {
         "active once the agreement is accepted"
     );
 
-    let agreement = client.current_agreement(AgreementKind::Mpn, Lang::Fr).await.unwrap();
+    let agreement = client
+        .current_agreement(AgreementKind::Mpn, Lang::Fr)
+        .await
+        .unwrap();
     assert_eq!(agreement.title, "Contrat Microsoft Partner Network");
     assert!(agreement.body.contains("## 2."));
-    let english = client.current_agreement(AgreementKind::Mpn, Lang::En).await.unwrap();
+    let english = client
+        .current_agreement(AgreementKind::Mpn, Lang::En)
+        .await
+        .unwrap();
     assert_eq!(english.title, "Microsoft Partner Network agreement");
     assert_eq!(english.version, agreement.version);
 
     refused_on(
-        client.accept_agreement(AgreementKind::Mpn, "1999-01", Lang::Fr).await,
+        client
+            .accept_agreement(AgreementKind::Mpn, "1999-01", Lang::Fr)
+            .await,
         422,
         ErrorKind::Validation,
         "version",
@@ -63,7 +85,9 @@ pub async fn the_seed_flow_from_profile_to_authorized_partner<T: Target>() {
     assert_eq!(accepted.title, agreement.title);
     assert!(accepted.accepted_at.ends_with('Z'));
     refused(
-        client.accept_agreement(AgreementKind::Mpn, &agreement.version, Lang::Fr).await,
+        client
+            .accept_agreement(AgreementKind::Mpn, &agreement.version, Lang::Fr)
+            .await,
         409,
         ErrorKind::Conflict,
     );
@@ -77,12 +101,18 @@ pub async fn signed_agreements_are_pdf_documents_in_their_language<T: Target>() 
     let target = T::start(0).await;
     let (client, _) = tenant(&target, "contoso").await;
     refused(
-        client.accept_agreement(AgreementKind::Mpn, "2026-09", Lang::En).await,
+        client
+            .accept_agreement(AgreementKind::Mpn, "2026-09", Lang::En)
+            .await,
         404,
         ErrorKind::NotFound,
     );
     let partner = client.put_profile(&profile()).await.unwrap();
-    let version = client.current_agreement(AgreementKind::Mpn, Lang::En).await.unwrap().version;
+    let version = client
+        .current_agreement(AgreementKind::Mpn, Lang::En)
+        .await
+        .unwrap()
+        .version;
     let accepted = client
         .accept_agreement(AgreementKind::Mpn, &version, Lang::En)
         .await
@@ -102,11 +132,22 @@ pub async fn signed_agreements_are_pdf_documents_in_their_language<T: Target>() 
             .any(|w| w == text.as_bytes())
     };
     assert!(has("(Microsoft Partner Network agreement) Tj"), "the title");
-    assert!(has(&format!("(Partner: Contoso SAS \\(MPN ID {}\\)) Tj", partner.mpn_id)));
-    refused(client.agreement_document("nope").await, 404, ErrorKind::NotFound);
+    assert!(has(&format!(
+        "(Partner: Contoso SAS \\(MPN ID {}\\)) Tj",
+        partner.mpn_id
+    )));
+    refused(
+        client.agreement_document("nope").await,
+        404,
+        ErrorKind::NotFound,
+    );
     // Another work account cannot read it.
     let (other, _) = tenant(&target, "fabrikam").await;
-    refused(other.agreement_document(&accepted.id).await, 404, ErrorKind::NotFound);
+    refused(
+        other.agreement_document(&accepted.id).await,
+        404,
+        ErrorKind::NotFound,
+    );
 }
 
 pub async fn profile_errors_and_the_resend_limit<T: Target>() {
@@ -149,7 +190,9 @@ pub async fn dev_vetting_decides_and_the_state_machine_guards_it<T: Target>() {
     let (client, _) = tenant(&target, "contoso").await;
     let partner = client.put_profile(&profile()).await.unwrap();
     refused(
-        client.vetting(&partner.id, VettingDecision::Authorize).await,
+        client
+            .vetting(&partner.id, VettingDecision::Authorize)
+            .await,
         409,
         ErrorKind::Conflict,
     );
@@ -168,7 +211,10 @@ pub async fn dev_vetting_decides_and_the_state_machine_guards_it<T: Target>() {
         .vetting(&partner.id, VettingDecision::ActionRequired)
         .await
         .unwrap();
-    assert_eq!(asked.verification.status, VerificationStatus::ActionRequired);
+    assert_eq!(
+        asked.verification.status,
+        VerificationStatus::ActionRequired
+    );
     assert_eq!(asked.verification.steps[1].status, "action_required");
     assert_eq!(asked.programs[0].status, "action_required");
     // Resubmitting the profile sends it back to the business check.
@@ -183,7 +229,11 @@ pub async fn dev_vetting_decides_and_the_state_machine_guards_it<T: Target>() {
         .unwrap();
     assert_eq!(rejected.verification.status, VerificationStatus::Rejected);
     assert_eq!(rejected.programs[0].status, "rejected");
-    refused(client.put_profile(&profile()).await, 409, ErrorKind::Conflict);
+    refused(
+        client.put_profile(&profile()).await,
+        409,
+        ErrorKind::Conflict,
+    );
 
     // Another work account cannot touch this partner.
     let (other, _) = tenant(&target, "fabrikam").await;
@@ -210,7 +260,10 @@ pub async fn changing_the_contact_email_asks_to_confirm_it_again<T: Target>() {
     let mut changed = profile();
     changed.primary_contact.email = "Marie.Curie@contoso.fr".into();
     let partner = client.put_profile(&changed).await.unwrap();
-    assert_eq!(partner.verification.status, VerificationStatus::EmailPending);
+    assert_eq!(
+        partner.verification.status,
+        VerificationStatus::EmailPending
+    );
     assert_eq!(partner.verification.contact_email_verified_at, None);
     assert_eq!(partner.primary_contact.email, "marie.curie@contoso.fr");
     let second = latest_link(&client, "marie.curie@contoso.fr").await;

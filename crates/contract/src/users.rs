@@ -23,8 +23,22 @@ fn roles(roles: &[Role]) -> UserPatch {
 pub async fn search_filter_and_paging<T: Target>() {
     let target = T::start(30).await;
     let (client, _) = tenant(&target, "contoso").await;
-    add(&client, "Amélie", "Poulain", "amelie.poulain@contoso.fr", &[Role::SalesAgent]).await;
-    add(&client, "Jérôme", "Lefèvre", "jerome@contoso.fr", &[Role::AdminAgent]).await;
+    add(
+        &client,
+        "Amélie",
+        "Poulain",
+        "amelie.poulain@contoso.fr",
+        &[Role::SalesAgent],
+    )
+    .await;
+    add(
+        &client,
+        "Jérôme",
+        "Lefèvre",
+        "jerome@contoso.fr",
+        &[Role::AdminAgent],
+    )
+    .await;
     add(
         &client,
         "Zoé",
@@ -39,7 +53,12 @@ pub async fn search_filter_and_paging<T: Target>() {
     let names: Vec<String> = all.items.iter().map(User::display_name).collect();
     assert_eq!(
         names,
-        ["Éloïse Lefèvre", "Jérôme Lefèvre", "Zoé Martin", "Amélie Poulain"],
+        [
+            "Éloïse Lefèvre",
+            "Jérôme Lefèvre",
+            "Zoé Martin",
+            "Amélie Poulain"
+        ],
         "sorted by last name, then first name"
     );
 
@@ -51,7 +70,11 @@ pub async fn search_filter_and_paging<T: Target>() {
     let by_email = client.users(&query("zoe.martin@")).await.unwrap();
     assert_eq!(by_email.total, 1);
     for literal in ["%", "_", "\\"] {
-        assert_eq!(client.users(&query(literal)).await.unwrap().total, 0, "{literal} is literal");
+        assert_eq!(
+            client.users(&query(literal)).await.unwrap().total,
+            0,
+            "{literal} is literal"
+        );
     }
 
     let sales = UserQuery {
@@ -72,7 +95,14 @@ pub async fn search_filter_and_paging<T: Target>() {
 pub async fn adding_updating_resetting_and_deleting<T: Target>() {
     let target = T::start(30).await;
     let (client, me) = tenant(&target, "contoso").await;
-    let created = add(&client, " Jean ", "Dupont", "Jean.Dupont@contoso.fr ", &[Role::SalesAgent]).await;
+    let created = add(
+        &client,
+        " Jean ",
+        "Dupont",
+        "Jean.Dupont@contoso.fr ",
+        &[Role::SalesAgent],
+    )
+    .await;
     assert_eq!(created.user.email, "jean.dupont@contoso.fr");
     assert_eq!(created.user.first_name, "Jean");
     assert_eq!(
@@ -104,10 +134,17 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
     // "Mettre à jour": roles change for a signed-in user without signing in again.
     let id = created.user.id.clone();
     let updated = client
-        .update_user(&id, &roles(&[Role::SalesAgent, Role::AdminAgent, Role::SalesAgent]))
+        .update_user(
+            &id,
+            &roles(&[Role::SalesAgent, Role::AdminAgent, Role::SalesAgent]),
+        )
         .await
         .unwrap();
-    assert_eq!(updated.roles, vec![Role::AdminAgent, Role::SalesAgent], "sorted, once each");
+    assert_eq!(
+        updated.roles,
+        vec![Role::AdminAgent, Role::SalesAgent],
+        "sorted, once each"
+    );
     assert_eq!(jean.session().await.unwrap().user.roles, updated.roles);
     assert_eq!(jean.user(&id).await.unwrap(), updated);
     let renamed = client
@@ -120,11 +157,20 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
         )
         .await
         .unwrap();
-    assert_eq!((renamed.first_name.as_str(), renamed.last_name.as_str()), ("Jean", "Durand"));
+    assert_eq!(
+        (renamed.first_name.as_str(), renamed.last_name.as_str()),
+        ("Jean", "Durand")
+    );
     assert_eq!(renamed.roles, updated.roles, "roles kept");
     refused_on(
         client
-            .update_user(&id, &UserPatch { first_name: Some(" ".into()), ..UserPatch::default() })
+            .update_user(
+                &id,
+                &UserPatch {
+                    first_name: Some(" ".into()),
+                    ..UserPatch::default()
+                },
+            )
             .await,
         422,
         ErrorKind::Validation,
@@ -134,7 +180,9 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
 
     // The last Global admin can neither lose the role nor be deleted.
     refused_on(
-        client.update_user(&me.user.id, &roles(&[Role::AdminAgent])).await,
+        client
+            .update_user(&me.user.id, &roles(&[Role::AdminAgent]))
+            .await,
         409,
         ErrorKind::Conflict,
         "roles",
@@ -148,7 +196,10 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
         "last_global_admin",
     );
     // With a second one, either may go.
-    client.update_user(&id, &roles(&[Role::GlobalAdmin])).await.unwrap();
+    client
+        .update_user(&id, &roles(&[Role::GlobalAdmin]))
+        .await
+        .unwrap();
     client
         .update_user(&me.user.id, &roles(&[Role::AdminAgent]))
         .await
@@ -162,7 +213,10 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
     let reset = client.reset_password(&id).await.unwrap();
     refused(jean.session().await, 401, ErrorKind::Unauthenticated);
     refused(
-        target.client().sign_in(&created.user.email, &created.temporary_password).await,
+        target
+            .client()
+            .sign_in(&created.user.email, &created.temporary_password)
+            .await,
         401,
         ErrorKind::Unauthenticated,
     );
@@ -201,9 +255,15 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
 pub async fn permission_matrix_follows_the_domain_table<T: Target>() {
     let target = T::start(0).await;
     let (admin, _) = tenant(&target, "contoso").await;
-    let victim = add(&admin, "Cible", "Test", "cible@contoso.fr", &[Role::ReportViewer])
-        .await
-        .user;
+    let victim = add(
+        &admin,
+        "Cible",
+        "Test",
+        "cible@contoso.fr",
+        &[Role::ReportViewer],
+    )
+    .await
+    .user;
     for (i, role) in Role::ALL.into_iter().enumerate() {
         let created = add(
             &admin,
@@ -222,14 +282,16 @@ pub async fn permission_matrix_follows_the_domain_table<T: Target>() {
                 Action::ResendContactVerification => {
                     client.resend_contact_verification().await.err()
                 }
-                Action::AcceptAgreement => {
-                    client.accept_agreement(AgreementKind::Mpn, "2026-09", Lang::Fr).await.err()
-                }
+                Action::AcceptAgreement => client
+                    .accept_agreement(AgreementKind::Mpn, "2026-09", Lang::Fr)
+                    .await
+                    .err(),
                 Action::DownloadAgreement => client.agreement_document("none").await.err(),
                 Action::ListUsers => client.users(&UserQuery::default()).await.err(),
-                Action::ManageUsers => {
-                    client.update_user(&victim.id, &UserPatch::default()).await.err()
-                }
+                Action::ManageUsers => client
+                    .update_user(&victim.id, &UserPatch::default())
+                    .await
+                    .err(),
             }
             .map(|refusal| refusal.status);
             assert_eq!(
@@ -244,7 +306,14 @@ pub async fn permission_matrix_follows_the_domain_table<T: Target>() {
 pub async fn an_import_creates_every_row_or_none_and_reports_every_problem<T: Target>() {
     let target = T::start(30).await;
     let (admin, _) = tenant(&target, "contoso").await;
-    let row = |i: usize| new_user("Léa", &format!("Roux {i}"), &format!("lea{i}@contoso.fr"), &[Role::SalesAgent]);
+    let row = |i: usize| {
+        new_user(
+            "Léa",
+            &format!("Roux {i}"),
+            &format!("lea{i}@contoso.fr"),
+            &[Role::SalesAgent],
+        )
+    };
     let total = || async { admin.users(&UserQuery::default()).await.unwrap().total };
 
     // Every rule, every row, nothing written.
@@ -259,7 +328,13 @@ pub async fn an_import_creates_every_row_or_none_and_reports_every_problem<T: Ta
     assert_eq!(fields["users.1.email"], ["email.format"]);
     assert_eq!(fields["users.2.email"], ["email.duplicate"]);
     assert_eq!(total().await, 1, "nothing written");
-    refused_on(admin.import_users(&[]).await, 422, ErrorKind::Validation, "users", "required");
+    refused_on(
+        admin.import_users(&[]).await,
+        422,
+        ErrorKind::Validation,
+        "users",
+        "required",
+    );
 
     // An email already in use: 409 on its row, nothing written.
     add(&admin, "Léa", "Roux", "lea1@contoso.fr", &[]).await;
@@ -299,7 +374,11 @@ pub async fn an_import_creates_every_row_or_none_and_reports_every_problem<T: Ta
     // Only those who manage users may import.
     let reader = add(&admin, "Lu", "Seul", "lu@contoso.fr", &[Role::ReportViewer]).await;
     let client = signed_in_as(&target, &reader).await;
-    refused(client.import_users(&[row(20000)]).await, 403, ErrorKind::Forbidden);
+    refused(
+        client.import_users(&[row(20000)]).await,
+        403,
+        ErrorKind::Forbidden,
+    );
 }
 
 pub async fn seeded_users_are_found_accents_ignored<T: Target>() {
@@ -311,13 +390,24 @@ pub async fn seeded_users_are_found_accents_ignored<T: Target>() {
         limit: Some(1),
         ..UserQuery::default()
     };
-    assert_eq!(client.users(&all).await.unwrap().total, 501, "emails unique across runs");
+    assert_eq!(
+        client.users(&all).await.unwrap().total,
+        501,
+        "emails unique across runs"
+    );
     let accented = client.users(&query("helene")).await.unwrap();
     assert!(accented.total > 0);
     assert!(accented.items.iter().all(|u| u.first_name == "Hélène"));
     let fields = refused(client.seed(1_000_000).await, 422, ErrorKind::Validation);
     assert_eq!(fields["users"], ["seed.too_many"]);
-    let reader = add(&client, "Lu", "Seul", "lu@contoso.fr", &[Role::ReportViewer]).await;
+    let reader = add(
+        &client,
+        "Lu",
+        "Seul",
+        "lu@contoso.fr",
+        &[Role::ReportViewer],
+    )
+    .await;
     refused(
         signed_in_as(&target, &reader).await.seed(1).await,
         403,

@@ -1,4 +1,4 @@
-//! Request and answer bodies of the REST contract (API.md). Unknown fields are refused on
+//! Request and answer bodies of the REST contract (docs/API.md). Unknown fields are refused on
 //! requests so that a typo is a 422, not a silently ignored value.
 
 use serde::{Deserialize, Serialize};

@@ -58,9 +58,7 @@ pub fn parse_stamp(value: &str) -> Option<i64> {
         && hour < 24
         && minute < 60
         && second < 60;
-    valid.then(|| {
-        days_from_civil(year, month, day) * DAY_S + hour * 3600 + minute * 60 + second
-    })
+    valid.then(|| days_from_civil(year, month, day) * DAY_S + hour * 3600 + minute * 60 + second)
 }
 
 #[cfg(test)]
@@ -89,7 +87,13 @@ mod tests {
 
     #[test]
     fn anything_else_is_not_a_stamp() {
-        for bad in ["", "2026-11-30", "2026-11-30T09:00:00", "2026-13-01T00:00:00Z", "2026-11-30 09:00:00Z"] {
+        for bad in [
+            "",
+            "2026-11-30",
+            "2026-11-30T09:00:00",
+            "2026-13-01T00:00:00Z",
+            "2026-11-30 09:00:00Z",
+        ] {
             assert_eq!(parse_stamp(bad), None, "{bad}");
         }
     }

@@ -107,7 +107,8 @@ mod tests {
             assert_eq!(serde_json::from_str::<Code>(&json).unwrap(), *code);
         }
         assert_eq!(Code::parse("something.new"), Code::Unknown);
-        let names: std::collections::BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        let names: std::collections::BTreeSet<&str> =
+            Code::ALL.iter().map(|c| c.as_str()).collect();
         assert_eq!(names.len(), Code::ALL.len(), "wire names are unique");
     }
 }

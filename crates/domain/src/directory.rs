@@ -25,7 +25,7 @@ pub enum Direction {
     Desc,
 }
 
-/// What the list shows: API.md's search and role filter, and an order.
+/// What the list shows: docs/API.md's search and role filter, and an order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct View {
     pub q: String,

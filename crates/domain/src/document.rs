@@ -71,11 +71,33 @@ pub fn lines(doc: &SignedDocument) -> Vec<(String, bool)> {
 /// The Windows-1252 byte of a character, `?` for one it lacks.
 fn win_ansi(c: char) -> u8 {
     const HIGH: [(char, u8); 27] = [
-        ('€', 0x80), ('‚', 0x82), ('ƒ', 0x83), ('„', 0x84), ('…', 0x85), ('†', 0x86),
-        ('‡', 0x87), ('ˆ', 0x88), ('‰', 0x89), ('Š', 0x8a), ('‹', 0x8b), ('Œ', 0x8c),
-        ('Ž', 0x8e), ('‘', 0x91), ('’', 0x92), ('“', 0x93), ('”', 0x94), ('•', 0x95),
-        ('–', 0x96), ('—', 0x97), ('˜', 0x98), ('™', 0x99), ('š', 0x9a), ('›', 0x9b),
-        ('œ', 0x9c), ('ž', 0x9e), ('Ÿ', 0x9f),
+        ('€', 0x80),
+        ('‚', 0x82),
+        ('ƒ', 0x83),
+        ('„', 0x84),
+        ('…', 0x85),
+        ('†', 0x86),
+        ('‡', 0x87),
+        ('ˆ', 0x88),
+        ('‰', 0x89),
+        ('Š', 0x8a),
+        ('‹', 0x8b),
+        ('Œ', 0x8c),
+        ('Ž', 0x8e),
+        ('‘', 0x91),
+        ('’', 0x92),
+        ('“', 0x93),
+        ('”', 0x94),
+        ('•', 0x95),
+        ('–', 0x96),
+        ('—', 0x97),
+        ('˜', 0x98),
+        ('™', 0x99),
+        ('š', 0x9a),
+        ('›', 0x9b),
+        ('œ', 0x9c),
+        ('ž', 0x9e),
+        ('Ÿ', 0x9f),
     ];
     match c as u32 {
         0x20..=0x7e | 0xa0..=0xff => c as u8,
@@ -96,11 +118,7 @@ fn literal(text: &str, out: &mut Vec<u8>) {
 }
 
 fn page_content(lines: &[(String, bool)]) -> Vec<u8> {
-    let mut out = format!(
-        "BT\n{LEADING_PT} TL\n{} {} Td\n",
-        TOP_LEFT.0, TOP_LEFT.1
-    )
-    .into_bytes();
+    let mut out = format!("BT\n{LEADING_PT} TL\n{} {} Td\n", TOP_LEFT.0, TOP_LEFT.1).into_bytes();
     for (text, bold) in lines {
         out.extend_from_slice(format!("/F{} {BODY_PT} Tf ", if *bold { 2 } else { 1 }).as_bytes());
         literal(text, &mut out);
@@ -130,8 +148,10 @@ pub fn pdf(doc: &SignedDocument) -> Vec<u8> {
     );
     for font in ["Helvetica", "Helvetica-Bold"] {
         objects.push(
-            format!("<< /Type /Font /Subtype /Type1 /BaseFont /{font} /Encoding /WinAnsiEncoding >>")
-                .into_bytes(),
+            format!(
+                "<< /Type /Font /Subtype /Type1 /BaseFont /{font} /Encoding /WinAnsiEncoding >>"
+            )
+            .into_bytes(),
         );
     }
     let mut info = b"<< /Title ".to_vec();
@@ -164,7 +184,9 @@ pub fn pdf(doc: &SignedDocument) -> Vec<u8> {
         out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for offset in offsets {
         out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
@@ -208,12 +230,25 @@ mod tests {
 
     #[test]
     fn a_pdf_whose_cross_reference_points_at_each_object() {
-        let bytes = pdf(&signed(&"## 1. Objet\n\nLe présent contrat définit l’adhésion. ".repeat(60)));
+        let bytes = pdf(&signed(
+            &"## 1. Objet\n\nLe présent contrat définit l’adhésion. ".repeat(60),
+        ));
         assert!(bytes.starts_with(b"%PDF-1.4"));
         assert!(bytes.ends_with(b"%%EOF\n"));
         // Offsets count bytes: the text is Windows-1252, not UTF-8.
-        let ascii: String = bytes.iter().map(|b| if b.is_ascii() { *b as char } else { '.' }).collect();
-        let xref: usize = ascii.rsplit("startxref\n").next().unwrap().lines().next().unwrap().parse().unwrap();
+        let ascii: String = bytes
+            .iter()
+            .map(|b| if b.is_ascii() { *b as char } else { '.' })
+            .collect();
+        let xref: usize = ascii
+            .rsplit("startxref\n")
+            .next()
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
         assert!(ascii[xref..].starts_with("xref"));
         let entries: Vec<usize> = ascii[xref..]
             .lines()
@@ -223,7 +258,11 @@ mod tests {
             .collect();
         assert!(entries.len() > 7, "several pages");
         for (i, offset) in entries.iter().enumerate() {
-            assert!(ascii[*offset..].starts_with(&format!("{} 0 obj", i + 1)), "object {}", i + 1);
+            assert!(
+                ascii[*offset..].starts_with(&format!("{} 0 obj", i + 1)),
+                "object {}",
+                i + 1
+            );
         }
     }
 
@@ -231,8 +270,14 @@ mod tests {
     fn text_is_written_in_win_ansi_with_delimiters_escaped() {
         let bytes = pdf(&signed("Fin."));
         let find = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
-        assert!(find(b"(Partenaire\xa0: Contoso \\(Europe\\) SAS \\(MPN ID 1234567\\)) Tj"));
-        assert!(find(b"(Accept\xe9 par\xa0: \xc9lo\xefse Lef\xe8vre <admin@contoso.onmicrosoft.com>) Tj"));
-        assert!(find(b"(Date d\x92acceptation \\(UTC\\)\xa0: 2026-11-23 10:00:00) Tj"));
+        assert!(find(
+            b"(Partenaire\xa0: Contoso \\(Europe\\) SAS \\(MPN ID 1234567\\)) Tj"
+        ));
+        assert!(find(
+            b"(Accept\xe9 par\xa0: \xc9lo\xefse Lef\xe8vre <admin@contoso.onmicrosoft.com>) Tj"
+        ));
+        assert!(find(
+            b"(Date d\x92acceptation \\(UTC\\)\xa0: 2026-11-23 10:00:00) Tj"
+        ));
     }
 }

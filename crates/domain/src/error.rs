@@ -1,4 +1,4 @@
-//! The error body of every non-2xx answer (API.md, "Errors always have this body").
+//! The error body of every non-2xx answer (docs/API.md, "Errors always have this body").
 
 use std::collections::BTreeMap;
 
@@ -94,10 +94,17 @@ impl ErrorBody {
     /// 422 with its fields: "2 fields need attention."
     pub fn validation(fields: FieldErrors) -> Self {
         let count = fields.len();
-        let (noun, verb) = if count == 1 { ("field", "needs") } else { ("fields", "need") };
+        let (noun, verb) = if count == 1 {
+            ("field", "needs")
+        } else {
+            ("fields", "need")
+        };
         Self {
             fields,
-            ..Self::new(ErrorKind::Validation, format!("{count} {noun} {verb} attention."))
+            ..Self::new(
+                ErrorKind::Validation,
+                format!("{count} {noun} {verb} attention."),
+            )
         }
     }
 

@@ -230,8 +230,6 @@ mod validation_tests {
         let too_many = ImportUsers {
             users: vec![NewUser::default(); IMPORT_MAX_ROWS + 1],
         };
-        assert!(
-            import_users(&too_many).unwrap_err()["users"].contains(&crate::Code::ImportTooMany)
-        );
+        assert!(import_users(&too_many).unwrap_err()["users"].contains(&crate::Code::ImportTooMany));
     }
 }

@@ -21,10 +21,10 @@ pub mod validate;
 pub mod verification;
 mod wire;
 
+pub use agreements::AgreementKind;
 pub use api::*;
 pub use code::Code;
 pub use error::{ErrorBody, ErrorKind, FieldErrors};
-pub use agreements::AgreementKind;
 pub use import::{ImportUsers, ImportedUsers};
 pub use lang::Lang;
 pub use permissions::Action;

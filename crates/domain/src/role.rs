@@ -1,4 +1,4 @@
-//! Roles of a work account user (API.md, `Role`).
+//! Roles of a work account user (docs/API.md, `Role`).
 
 use serde::{Deserialize, Serialize};
 
@@ -44,7 +44,7 @@ impl Role {
         Self::ReportViewer,
     ];
 
-    /// The wire name (`global_admin`), as in API.md and the database.
+    /// The wire name (`global_admin`), as in docs/API.md and the database.
     pub fn key(self) -> &'static str {
         match self {
             Self::GlobalAdmin => "global_admin",
@@ -80,7 +80,7 @@ impl Role {
         }
     }
 
-    /// Who may add, change and remove users (the seed: Global admin and Admin agent; API.md adds
+    /// Who may add, change and remove users (the seed: Global admin and Admin agent; docs/API.md adds
     /// User management admin).
     pub fn manages_users(self) -> bool {
         matches!(

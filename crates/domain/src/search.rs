@@ -1,4 +1,4 @@
-//! The search key of API.md's user search: lower case, accents folded, so that
+//! The search key of docs/API.md's user search: lower case, accents folded, so that
 //! "eloise lefevre" finds Éloïse Lefèvre. Shared by the server's stored column and the mock.
 
 /// Folds one character to its unaccented lower-case form (Latin scripts of our users).

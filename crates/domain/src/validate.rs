@@ -3,9 +3,8 @@
 //! the field in the request body; the UI translates the codes.
 
 use crate::{
-    Code,
-    country::rules_for, error::FieldErrors, NewTenant, NewUser, PasswordChange, ProfileRequest,
-    UserPatch,
+    country::rules_for, error::FieldErrors, Code, NewTenant, NewUser, PasswordChange,
+    ProfileRequest, UserPatch,
 };
 
 pub const NAME_MAX: usize = 100;
@@ -69,10 +68,7 @@ pub struct Errors(pub FieldErrors);
 impl Errors {
     pub fn check(&mut self, path: &str, result: Result<(), Code>) {
         if let Err(code) = result {
-            self.0
-                .entry(path.to_owned())
-                .or_default()
-                .push(code);
+            self.0.entry(path.to_owned()).or_default().push(code);
         }
     }
 
@@ -515,7 +511,11 @@ pub(crate) mod tests {
             "marketing@contoso.fr",
             "email@contoso.fr",
         ] {
-            assert_eq!(contact_email(shared), Err(Code::EmailRoleAddress), "{shared}");
+            assert_eq!(
+                contact_email(shared),
+                Err(Code::EmailRoleAddress),
+                "{shared}"
+            );
         }
         assert_eq!(contact_email("eloise@contoso.fr"), Ok(()));
     }
@@ -526,7 +526,10 @@ pub(crate) mod tests {
         assert_eq!(domain_prefix("Contoso"), Err(Code::DomainPrefixFormat));
         assert_eq!(domain_prefix("con-toso"), Err(Code::DomainPrefixFormat));
         assert_eq!(domain_prefix("ab"), Err(Code::DomainPrefixLength));
-        assert_eq!(domain_prefix(&"a".repeat(28)), Err(Code::DomainPrefixLength));
+        assert_eq!(
+            domain_prefix(&"a".repeat(28)),
+            Err(Code::DomainPrefixLength)
+        );
         assert_eq!(domain_prefix(&"a".repeat(27)), Ok(()));
     }
 
@@ -537,7 +540,10 @@ pub(crate) mod tests {
             Ok(())
         );
         assert_eq!(password("Short-1", ""), Err(Code::PasswordTooShort));
-        assert_eq!(password("aaaaaaaaaaaaaaaa", ""), Err(Code::PasswordOneClass));
+        assert_eq!(
+            password("aaaaaaaaaaaaaaaa", ""),
+            Err(Code::PasswordOneClass)
+        );
         assert_eq!(password("123456789012345", ""), Err(Code::PasswordOneClass));
         assert_eq!(
             password("Jean.Dupont@contoso.fr", "jean.dupont@contoso.fr"),

@@ -1,4 +1,4 @@
-//! The partner's verification, as a pure state machine (API.md `verification.status`):
+//! The partner's verification, as a pure state machine (docs/API.md `verification.status`):
 //! `draft → email_pending → business_pending → authorized | action_required | rejected`.
 
 use serde::{Deserialize, Serialize};
@@ -44,7 +44,7 @@ impl VerificationStatus {
         Self::Rejected,
     ];
 
-    /// The wire name (`email_pending`), as in API.md and the database.
+    /// The wire name (`email_pending`), as in docs/API.md and the database.
     pub fn key(self) -> &'static str {
         match self {
             Self::Draft => "draft",
@@ -135,7 +135,7 @@ pub struct StepTimes {
     pub business_step_at: Option<String>,
 }
 
-/// API.md's `verification`: the status and its two steps, contact email and business check.
+/// docs/API.md's `verification`: the status and its two steps, contact email and business check.
 pub fn view(status: VerificationStatus, times: &StepTimes) -> crate::Verification {
     let confirmed = times
         .contact_verified_at

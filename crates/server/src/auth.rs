@@ -67,10 +67,9 @@ pub async fn sign_in(
     let client = client_ip(&headers, peer.ip()).to_string();
     let signed_in = service::sign_in(&mut store, &credentials, &client).await?;
     let mut response = axum::Json(signed_in.me).into_response();
-    response.headers_mut().insert(
-        header::SET_COOKIE,
-        cookie(&headers, &signed_in.token, None),
-    );
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, cookie(&headers, &signed_in.token, None));
     Ok(response)
 }
 

@@ -51,7 +51,9 @@ mod tests {
     use super::*;
 
     fn env() -> ServerEnv {
-        ServerEnv { vetting_delay_s: 30 }
+        ServerEnv {
+            vetting_delay_s: 30,
+        }
     }
 
     #[tokio::test]

@@ -1,4 +1,4 @@
-//! A JSON body extractor whose refusals speak API.md: malformed JSON is a 400, a body of the
+//! A JSON body extractor whose refusals speak docs/API.md: malformed JSON is a 400, a body of the
 //! wrong shape (types, missing or unknown fields) a 422, an oversized one a 413.
 
 use axum::{

@@ -1,4 +1,4 @@
-//! `partner-server`: the REST API of API.md over SQLite, plus the built SPA from `--dist`.
+//! `partner-server`: the REST API of docs/API.md over SQLite, plus the built SPA from `--dist`.
 
 mod agreements;
 mod auth;

@@ -1,4 +1,4 @@
-//! The router: `/api/*` (JSON, errors as API.md), `/config.json`, and the SPA with an
+//! The router: `/api/*` (JSON, errors as docs/API.md), `/config.json`, and the SPA with an
 //! `index.html` fallback so that deep links such as `/settings/users` load the app.
 
 use std::path::Path;
@@ -112,7 +112,7 @@ async fn api_not_found() -> ApiError {
 /// Checks every API request before its handler:
 /// - a body announced as larger than the limit is refused before it is read (413);
 /// - a cross-site form cannot set custom headers, so requiring one on every non-GET request
-///   (API.md) is our CSRF defence, on top of SameSite=Strict cookies (403).
+///   (docs/API.md) is our CSRF defence, on top of SameSite=Strict cookies (403).
 async fn guard(request: Request, next: Next) -> Result<Response, ApiError> {
     let announced = request
         .headers()
@@ -141,7 +141,7 @@ async fn guard(request: Request, next: Next) -> Result<Response, ApiError> {
 }
 
 /// Refusals made by the framework itself (a bad path or query parameter, a wrong method) come
-/// as plain text: give them the body of API.md too, keeping their status.
+/// as plain text: give them the body of docs/API.md too, keeping their status.
 async fn with_error_body(response: Response) -> Response {
     let status = response.status();
     let is_json = response

@@ -15,8 +15,7 @@ use partner_domain::{
     },
     verification::StepTimes,
     AgreementAcceptance, AgreementKind, Lang, Me, OutboxEmail, Role, Signer, TenantSummary, User,
-    UserList,
-    VerificationStatus,
+    UserList, VerificationStatus,
 };
 use sqlx::{pool::PoolConnection, sqlite::SqliteRow, Row, Sqlite, SqliteConnection, Transaction};
 
@@ -77,7 +76,10 @@ pub struct RateLimiter(Mutex<HashMap<String, Vec<i64>>>);
 
 impl RateLimiter {
     fn with<T>(&self, f: impl FnOnce(&mut HashMap<String, Vec<i64>>) -> T) -> T {
-        f(&mut self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+        f(&mut self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()))
     }
 }
 
@@ -158,10 +160,11 @@ impl Store for SqlStore {
     }
 
     async fn domain_prefix_taken(&mut self, prefix: &str) -> StoreResult<bool> {
-        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM tenants WHERE domain_prefix = ?")
-            .bind(prefix)
-            .fetch_optional(self.db())
-            .await?;
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM tenants WHERE domain_prefix = ?")
+                .bind(prefix)
+                .fetch_optional(self.db())
+                .await?;
         Ok(found.is_some())
     }
 
@@ -185,7 +188,11 @@ impl Store for SqlStore {
                     t.domain_prefix, (SELECT p.id FROM partners p WHERE p.tenant_id = t.id) AS partner_id
              FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE u.id = ?"
         );
-        let Some(row) = sqlx::query(&sql).bind(user_id).fetch_optional(self.db()).await? else {
+        let Some(row) = sqlx::query(&sql)
+            .bind(user_id)
+            .fetch_optional(self.db())
+            .await?
+        else {
             return Ok(None);
         };
         let prefix: String = row.get("domain_prefix");
@@ -202,17 +209,21 @@ impl Store for SqlStore {
     }
 
     async fn credentials(&mut self, email: &str) -> StoreResult<Option<(String, String)>> {
-        Ok(sqlx::query_as("SELECT id, password_hash FROM users WHERE email = ?")
-            .bind(email)
-            .fetch_optional(self.db())
-            .await?)
+        Ok(
+            sqlx::query_as("SELECT id, password_hash FROM users WHERE email = ?")
+                .bind(email)
+                .fetch_optional(self.db())
+                .await?,
+        )
     }
 
     async fn password_hash(&mut self, user_id: &str) -> StoreResult<Option<String>> {
-        Ok(sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
-            .bind(user_id)
-            .fetch_optional(self.db())
-            .await?)
+        Ok(
+            sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
+                .bind(user_id)
+                .fetch_optional(self.db())
+                .await?,
+        )
     }
 
     async fn set_password(
@@ -327,7 +338,11 @@ impl Store for SqlStore {
         .bind(password_hash)
         .bind(must_change_password)
         .bind(&user.created_at)
-        .bind(user_search_text(&user.first_name, &user.last_name, &user.email))
+        .bind(user_search_text(
+            &user.first_name,
+            &user.last_name,
+            &user.email,
+        ))
         .bind(user_sort_key(&user.first_name, &user.last_name))
         .execute(self.db())
         .await?;
@@ -484,15 +499,15 @@ impl Store for SqlStore {
         .bind(token_hash)
         .fetch_optional(self.db())
         .await?;
-        Ok(
-            row.map(|(partner_id, email, expires_at, used_at)| VerificationToken {
+        Ok(row.map(
+            |(partner_id, email, expires_at, used_at)| VerificationToken {
                 token_hash: token_hash.to_owned(),
                 partner_id,
                 email,
                 expires_at,
                 used_at,
-            }),
-        )
+            },
+        ))
     }
 
     async fn use_verification_token(&mut self, token_hash: &str, at: &str) -> StoreResult<()> {

@@ -14,7 +14,12 @@ async fn the_session_cookie_is_http_only_and_same_site_and_ends_on_sign_out() {
     let server = start().await;
     let client = server.client();
     client
-        .ok::<_, TenantCreated>(Method::POST, "/api/tenants", Some(&new_tenant("contoso")), 201)
+        .ok::<_, TenantCreated>(
+            Method::POST,
+            "/api/tenants",
+            Some(&new_tenant("contoso")),
+            201,
+        )
         .await;
     let answer = client
         .raw(
@@ -35,7 +40,10 @@ async fn the_session_cookie_is_http_only_and_same_site_and_ends_on_sign_out() {
     let out = client.raw(Method::DELETE, "/api/session", None).await;
     assert_eq!(out.status, 204);
     let cleared = out.headers["set-cookie"].to_str().unwrap();
-    assert!(cleared.starts_with("pc_session=;") && cleared.contains("Max-Age=0"), "{cleared}");
+    assert!(
+        cleared.starts_with("pc_session=;") && cleared.contains("Max-Age=0"),
+        "{cleared}"
+    );
 }
 
 #[tokio::test]
@@ -113,7 +121,9 @@ async fn a_rate_limited_sign_in_says_when_to_retry() {
     let client = server.client();
     let wrong = json!({ "email": me.user.email, "password": "nope" });
     for _ in 0..partner_domain::limits::SIGN_IN_FAILURES_PER_EMAIL {
-        client.raw(Method::POST, "/api/session", Some(wrong.clone())).await;
+        client
+            .raw(Method::POST, "/api/session", Some(wrong.clone()))
+            .await;
     }
     let limited = client.raw(Method::POST, "/api/session", Some(wrong)).await;
     limited.error(429, ErrorKind::RateLimited);

@@ -34,7 +34,11 @@ async fn a_resend_a_minute_later_replaces_the_link_and_links_expire() {
     assert_ne!(first, second);
     let anonymous = server.client();
     anonymous
-        .raw(Method::POST, "/api/verify-email", Some(json!({ "token": first })))
+        .raw(
+            Method::POST,
+            "/api/verify-email",
+            Some(json!({ "token": first })),
+        )
         .await
         .error(404, ErrorKind::NotFound);
 
@@ -43,7 +47,11 @@ async fn a_resend_a_minute_later_replaces_the_link_and_links_expire() {
         .await
         .unwrap();
     anonymous
-        .raw(Method::POST, "/api/verify-email", Some(json!({ "token": second })))
+        .raw(
+            Method::POST,
+            "/api/verify-email",
+            Some(json!({ "token": second })),
+        )
         .await
         .error(410, ErrorKind::Expired);
 }
@@ -68,6 +76,7 @@ async fn agreement_texts_by_query_and_accept_language() {
         .await
         .unwrap();
     assert_eq!(english.title, "Microsoft Partner Network agreement");
-    let french: partner_domain::Agreement = client.get("/api/agreements/current?kind=mpn").await.json();
+    let french: partner_domain::Agreement =
+        client.get("/api/agreements/current?kind=mpn").await.json();
     assert_eq!(french.title, "Contrat Microsoft Partner Network");
 }

@@ -43,7 +43,11 @@ async fn an_import_over_its_body_limit_is_refused_before_it_is_read() {
         .map(|i| json!({ "first_name": "Léa", "last_name": format!("Roux {i}"), "email": format!("lea{i}@contoso.fr"), "roles": ["sales_agent"] }))
         .collect();
     admin
-        .raw(Method::POST, "/api/users/import", Some(json!({ "users": users })))
+        .raw(
+            Method::POST,
+            "/api/users/import",
+            Some(json!({ "users": users })),
+        )
         .await
         .error(413, ErrorKind::PayloadTooLarge);
     let list: UserList = admin.get("/api/users").await.json();

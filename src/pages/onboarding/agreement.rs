@@ -28,7 +28,9 @@ pub fn AgreementStep() -> Html {
             let lang = *lang;
             text.set(None);
             wasm_bindgen_futures::spawn_local(async move {
-                text.set(Some(backend.current_agreement(AgreementKind::Mpn, lang).await));
+                text.set(Some(
+                    backend.current_agreement(AgreementKind::Mpn, lang).await,
+                ));
             });
         });
     }

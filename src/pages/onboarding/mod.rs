@@ -73,7 +73,10 @@ pub fn can_enroll(me: &Me) -> bool {
 
 /// Whether the partner network agreement is signed: the partner account is enrolled.
 pub fn has_signed_mpn(partner: &Partner) -> bool {
-    partner.agreements.iter().any(|a| a.kind == AgreementKind::Mpn)
+    partner
+        .agreements
+        .iter()
+        .any(|a| a.kind == AgreementKind::Mpn)
 }
 
 /// The first step still to do, from what the backend says (None: everything is done).

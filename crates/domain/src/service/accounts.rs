@@ -7,7 +7,8 @@ use super::{
 use crate::{
     clock::stamp,
     limits::{
-        SESSION_IDLE_S, SESSION_SLIDE_S, SIGN_IN_FAILURES_PER_CLIENT, SIGN_IN_FAILURES_PER_EMAIL, SIGN_IN_WINDOW_S,
+        SESSION_IDLE_S, SESSION_SLIDE_S, SIGN_IN_FAILURES_PER_CLIENT, SIGN_IN_FAILURES_PER_EMAIL,
+        SIGN_IN_WINDOW_S,
     },
     validate, AdminRef, Code, Credentials, ErrorKind, Me, NewTenant, PasswordChange, Role,
     TenantCreated, TenantRef, User,
@@ -15,7 +16,10 @@ use crate::{
 
 /// `POST /api/tenants`: the work account `prefix.onmicrosoft.com` and its first user,
 /// `admin@…`, Global admin.
-pub async fn create_tenant<S: Store>(store: &mut S, body: NewTenant) -> ServiceResult<TenantCreated> {
+pub async fn create_tenant<S: Store>(
+    store: &mut S,
+    body: NewTenant,
+) -> ServiceResult<TenantCreated> {
     validate::new_tenant(&body).map_err(ServiceError::invalid)?;
     let domain = format!("{}.onmicrosoft.com", body.domain_prefix);
     let email = format!("admin@{domain}");
@@ -85,7 +89,14 @@ pub async fn sign_in<S: Store>(
         }
     }
     let user_id = match store.credentials(&email).await? {
-        Some((id, hash)) if store.env().verify_password(&credentials.password, &hash).await => id,
+        Some((id, hash))
+            if store
+                .env()
+                .verify_password(&credentials.password, &hash)
+                .await =>
+        {
+            id
+        }
         _ => {
             for (key, _) in &limits {
                 store.record_sign_in_failure(key, now).await?;
@@ -152,7 +163,11 @@ pub async fn change_password<S: Store>(
         .password_hash(&caller.user.id)
         .await?
         .ok_or_else(ServiceError::unauthenticated)?;
-    if !store.env().verify_password(&body.current_password, &hash).await {
+    if !store
+        .env()
+        .verify_password(&body.current_password, &hash)
+        .await
+    {
         return Err(ServiceError::field(
             ErrorKind::Validation,
             "current_password",

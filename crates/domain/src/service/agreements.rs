@@ -1,9 +1,12 @@
 //! The partner network agreement: its current text, its acceptance, and the signed copy
 //! (docs/API.md, "Agreements").
 
-use super::{new_id, now_stamp, partner::enrolled, require, ServiceError, ServiceResult, SignedRecord, Store};
+use super::{
+    new_id, now_stamp, partner::enrolled, require, ServiceError, ServiceResult, SignedRecord, Store,
+};
 use crate::{
-    agreements, AcceptAgreement, Action, AgreementKind, Code, Lang, Agreement, AgreementAcceptance, ErrorKind, Me, Signer,
+    agreements, AcceptAgreement, Action, Agreement, AgreementAcceptance, AgreementKind, Code,
+    ErrorKind, Lang, Me, Signer,
 };
 
 fn no_such_kind(kind: &str) -> ServiceError {

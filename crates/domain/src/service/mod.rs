@@ -14,13 +14,13 @@ mod users;
 
 pub use accounts::{change_password, create_tenant, session, sign_in, sign_out, SignedIn};
 pub use agreements::{accept_agreement, current_agreement, signed_agreement, SignedDocument};
+pub use memory::{MemoryData, MemoryStore};
 pub use partner::{
     decide_vetting, outbox, partner, put_profile, resend_contact_verification, verify_email,
 };
-pub use memory::{MemoryData, MemoryStore};
 pub use store::{
-    Env, PartnerRecord, SessionRecord, SignedRecord, Store, StoreError, StoreResult,
-    TenantRecord, UserFilter, VerificationToken,
+    Env, PartnerRecord, SessionRecord, SignedRecord, Store, StoreError, StoreResult, TenantRecord,
+    UserFilter, VerificationToken,
 };
 pub use users::{
     create_user, delete_user, import_users, list_users, reset_password, seed_users, update_user,
@@ -29,7 +29,7 @@ pub use users::{
 
 use crate::{Action, Code, ErrorBody, ErrorKind, FieldErrors, Me};
 
-/// Why an operation did not happen: a refusal of API.md, or a storage failure.
+/// Why an operation did not happen: a refusal of docs/API.md, or a storage failure.
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
     #[error("{}: {}", .0.error.key(), .0.message)]

@@ -2,17 +2,16 @@
 //! contact's email verification and the simulated business check (docs/API.md, "Partner").
 
 use super::{
-    hash_token, mail, new_id, new_token, now_stamp, require, PartnerRecord, ServiceError,
-    ServiceResult, Store, Env, VerificationToken,
+    hash_token, mail, new_id, new_token, now_stamp, require, Env, PartnerRecord, ServiceError,
+    ServiceResult, Store, VerificationToken,
 };
 use crate::{
     clock::{parse_stamp, stamp},
     limits::{RESEND_EVERY_S, TOKEN_LIFETIME_S},
     validate,
     verification::{self, mpn_program_status, StepTimes},
-    Action, AgreementKind, EmailVerified, ErrorKind, Me, OutboxEmail, Partner, Program,
-    ProfileRequest, ProgramStatus,
-    VerificationEvent, VerificationStatus, VettingDecision,
+    Action, AgreementKind, EmailVerified, ErrorKind, Me, OutboxEmail, Partner, ProfileRequest,
+    Program, ProgramStatus, VerificationEvent, VerificationStatus, VettingDecision,
 };
 
 /// How many emails `GET /api/dev/outbox` lists.
@@ -60,7 +59,7 @@ pub(super) async fn enrolled<S: Store>(
     record(store, tenant_id).await?.ok_or_else(not_enrolled)
 }
 
-/// API.md's `Partner`.
+/// docs/API.md's `Partner`.
 async fn view<S: Store>(store: &mut S, record: PartnerRecord) -> ServiceResult<Partner> {
     let agreements = store.acceptances(&record.id).await?;
     let signed = agreements.iter().any(|a| a.kind == AgreementKind::Mpn);
@@ -171,7 +170,8 @@ pub async fn put_profile<S: Store>(
             };
             let status = advance(record.status, event)?;
             if status == VerificationStatus::BusinessPending && status != record.status {
-                record.vetting_due_at = Some(stamp(store.env().now() + store.env().vetting_delay_s()));
+                record.vetting_due_at =
+                    Some(stamp(store.env().now() + store.env().vetting_delay_s()));
                 record.times.business_step_at = Some(now.clone());
             }
             record.status = status;

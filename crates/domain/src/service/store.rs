@@ -6,8 +6,8 @@
 use std::fmt;
 
 use crate::{
-    verification::StepTimes, AgreementAcceptance, Lang, LegalProfile, Me, OutboxEmail, PrimaryContact,
-    Role, User, UserList, VerificationStatus,
+    verification::StepTimes, AgreementAcceptance, Lang, LegalProfile, Me, OutboxEmail,
+    PrimaryContact, Role, User, UserList, VerificationStatus,
 };
 
 /// A storage failure, with its cause; answered as a 500 without it.
@@ -54,7 +54,7 @@ pub struct TenantRecord {
     pub created_at: String,
 }
 
-/// A partner account as stored; `service::partner` turns it into API.md's `Partner`.
+/// A partner account as stored; `service::partner` turns it into docs/API.md's `Partner`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PartnerRecord {
     pub id: String,
@@ -173,8 +173,10 @@ pub trait Store {
     async fn update_partner(&mut self, partner: &PartnerRecord) -> StoreResult<()>;
     /// Stores a new link; the partner's unused ones stop working.
     async fn replace_verification_token(&mut self, token: &VerificationToken) -> StoreResult<()>;
-    async fn verification_token(&mut self, token_hash: &str)
-        -> StoreResult<Option<VerificationToken>>;
+    async fn verification_token(
+        &mut self,
+        token_hash: &str,
+    ) -> StoreResult<Option<VerificationToken>>;
     async fn use_verification_token(&mut self, token_hash: &str, at: &str) -> StoreResult<()>;
     async fn send_email(&mut self, email: &OutboxEmail) -> StoreResult<()>;
     /// The latest emails, newest first.
@@ -187,6 +189,9 @@ pub trait Store {
         partner_id: &str,
         id: &str,
     ) -> StoreResult<Option<SignedRecord>>;
-    async fn insert_acceptance(&mut self, partner_id: &str, signed: &SignedRecord)
-        -> StoreResult<()>;
+    async fn insert_acceptance(
+        &mut self,
+        partner_id: &str,
+        signed: &SignedRecord,
+    ) -> StoreResult<()>;
 }

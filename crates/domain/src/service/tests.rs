@@ -76,9 +76,15 @@ fn sessions_slide_with_use_and_end_when_idle() {
     let signed_in = block_on(sign_in(&mut store, &credentials(PASSWORD), "c1")).unwrap();
     let token = Some(signed_in.token.as_str());
     store.env.now.set(store.env.now() + SESSION_IDLE_S - 10);
-    assert!(block_on(session(&mut store, token)).is_ok(), "used just in time");
+    assert!(
+        block_on(session(&mut store, token)).is_ok(),
+        "used just in time"
+    );
     store.env.now.set(store.env.now() + SESSION_IDLE_S - 10);
-    assert!(block_on(session(&mut store, token)).is_ok(), "the last use moved the expiry");
+    assert!(
+        block_on(session(&mut store, token)).is_ok(),
+        "the last use moved the expiry"
+    );
     store.env.now.set(store.env.now() + SESSION_IDLE_S);
     let expired = block_on(session(&mut store, token)).unwrap_err();
     assert_eq!(expired.body().error, crate::ErrorKind::Unauthenticated);
@@ -89,7 +95,10 @@ fn failures_leave_the_window_and_a_success_forgets_them() {
     let mut store = store_with_tenant();
     for _ in 0..5 {
         let wrong = block_on(sign_in(&mut store, &credentials("Wrong-password-1"), "c1"));
-        assert_eq!(wrong.unwrap_err().body().error, crate::ErrorKind::Unauthenticated);
+        assert_eq!(
+            wrong.unwrap_err().body().error,
+            crate::ErrorKind::Unauthenticated
+        );
     }
     match block_on(sign_in(&mut store, &credentials(PASSWORD), "c1")) {
         Err(ServiceError::RateLimited(wait)) => assert_eq!(wait, SIGN_IN_WINDOW_S as u64),
@@ -106,11 +115,20 @@ fn the_simulated_business_check_approves_once_due() {
     let me = signed_in.me;
     let profile: crate::ProfileRequest = crate::validate::tests::valid_profile();
     block_on(put_profile(&mut store, &me, profile)).unwrap();
-    let link = block_on(outbox(&mut store)).unwrap()[0].link.clone().unwrap();
+    let link = block_on(outbox(&mut store)).unwrap()[0]
+        .link
+        .clone()
+        .unwrap();
     block_on(verify_email(&mut store, link.split('=').nth(1).unwrap())).unwrap();
     let pending = block_on(partner(&mut store, &me)).unwrap();
-    assert_eq!(pending.verification.status, crate::VerificationStatus::BusinessPending);
+    assert_eq!(
+        pending.verification.status,
+        crate::VerificationStatus::BusinessPending
+    );
     store.env.now.set(store.env.now() + 30);
     let approved = block_on(partner(&mut store, &me)).unwrap();
-    assert_eq!(approved.verification.status, crate::VerificationStatus::Authorized);
+    assert_eq!(
+        approved.verification.status,
+        crate::VerificationStatus::Authorized
+    );
 }

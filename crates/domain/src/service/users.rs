@@ -1,15 +1,15 @@
 //! The users of a work account (docs/API.md, "Users").
 
 use super::{
-    new_id, new_token, normalise_email, now_stamp, require, ServiceError, ServiceResult, Store, Env,
-    UserFilter,
+    new_id, new_token, normalise_email, now_stamp, require, Env, ServiceError, ServiceResult,
+    Store, UserFilter,
 };
 use crate::{
     demo,
     limits::{SEED_MAX_USERS, USER_LIST_DEFAULT_LIMIT, USER_LIST_MAX_LIMIT},
     search::search_key,
-    validate, Action, Code, ErrorBody, ErrorKind, FieldErrors, ImportUsers, ImportedUsers, Me, NewUser,
-    Role, TemporaryPassword, User, UserCreated, UserList, UserPatch, UserQuery,
+    validate, Action, Code, ErrorBody, ErrorKind, FieldErrors, ImportUsers, ImportedUsers, Me,
+    NewUser, Role, TemporaryPassword, User, UserCreated, UserList, UserPatch, UserQuery,
 };
 
 fn sorted(mut roles: Vec<Role>) -> Vec<Role> {

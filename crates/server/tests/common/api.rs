@@ -2,9 +2,9 @@
 
 use partner_contract::{Answer, Api, Download, Refusal};
 use partner_domain::{
-    Agreement, AgreementAcceptance, AgreementKind, EmailVerified, Lang, ImportedUsers, Me, NewTenant, NewUser,
-    OutboxEmail, Partner, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
-    UserList, UserPatch, UserQuery, VettingDecision,
+    Agreement, AgreementAcceptance, AgreementKind, EmailVerified, ImportedUsers, Lang, Me,
+    NewTenant, NewUser, OutboxEmail, Partner, ProfileRequest, TemporaryPassword, TenantCreated,
+    User, UserCreated, UserList, UserPatch, UserQuery, VettingDecision,
 };
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -25,7 +25,12 @@ fn escape(value: &str) -> String {
 }
 
 impl Client {
-    async fn answer<T: DeserializeOwned>(&self, method: Method, path: &str, body: Option<Value>) -> Answer<T> {
+    async fn answer<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Answer<T> {
         let answer = self.raw(method, path, body).await;
         if !answer.status.is_success() {
             return Err(Refusal {
@@ -33,7 +38,11 @@ impl Client {
                 body: answer.json(),
             });
         }
-        let bytes = if answer.bytes.is_empty() { b"null".to_vec() } else { answer.bytes };
+        let bytes = if answer.bytes.is_empty() {
+            b"null".to_vec()
+        } else {
+            answer.bytes
+        };
         Ok(serde_json::from_slice(&bytes).unwrap())
     }
 }
@@ -44,12 +53,14 @@ fn body(value: impl serde::Serialize) -> Option<Value> {
 
 impl Api for Client {
     async fn create_tenant(&self, tenant: &NewTenant) -> Answer<TenantCreated> {
-        self.answer(Method::POST, "/api/tenants", body(tenant)).await
+        self.answer(Method::POST, "/api/tenants", body(tenant))
+            .await
     }
 
     async fn sign_in(&self, email: &str, password: &str) -> Answer<Me> {
         let credentials = json!({ "email": email, "password": password });
-        self.answer(Method::POST, "/api/session", Some(credentials)).await
+        self.answer(Method::POST, "/api/session", Some(credentials))
+            .await
     }
 
     async fn session(&self) -> Answer<Me> {
@@ -58,7 +69,8 @@ impl Api for Client {
 
     async fn change_password(&self, current: &str, new: &str) -> Answer<()> {
         let change = json!({ "current_password": current, "new_password": new });
-        self.answer(Method::POST, "/api/session/password", Some(change)).await
+        self.answer(Method::POST, "/api/session/password", Some(change))
+            .await
     }
 
     async fn sign_out(&self) -> Answer<()> {
@@ -70,25 +82,46 @@ impl Api for Client {
     }
 
     async fn put_profile(&self, profile: &ProfileRequest) -> Answer<Partner> {
-        self.answer(Method::PUT, "/api/partner/profile", body(profile)).await
+        self.answer(Method::PUT, "/api/partner/profile", body(profile))
+            .await
     }
 
     async fn resend_contact_verification(&self) -> Answer<()> {
-        self.answer(Method::POST, "/api/partner/contact-verification", None).await
+        self.answer(Method::POST, "/api/partner/contact-verification", None)
+            .await
     }
 
     async fn verify_email(&self, token: &str) -> Answer<EmailVerified> {
-        self.answer(Method::POST, "/api/verify-email", Some(json!({ "token": token }))).await
+        self.answer(
+            Method::POST,
+            "/api/verify-email",
+            Some(json!({ "token": token })),
+        )
+        .await
     }
 
     async fn current_agreement(&self, kind: AgreementKind, lang: Lang) -> Answer<Agreement> {
-        let path = format!("/api/agreements/current?kind={}&lang={}", kind.as_str(), lang.tag());
+        let path = format!(
+            "/api/agreements/current?kind={}&lang={}",
+            kind.as_str(),
+            lang.tag()
+        );
         self.answer(Method::GET, &path, None).await
     }
 
-    async fn accept_agreement(&self, kind: AgreementKind, version: &str, lang: Lang) -> Answer<AgreementAcceptance> {
+    async fn accept_agreement(
+        &self,
+        kind: AgreementKind,
+        version: &str,
+        lang: Lang,
+    ) -> Answer<AgreementAcceptance> {
         let path = format!("/api/partner/agreements?lang={}", lang.tag());
-        self.answer(Method::POST, &path, Some(json!({ "kind": kind, "version": version }))).await
+        self.answer(
+            Method::POST,
+            &path,
+            Some(json!({ "kind": kind, "version": version })),
+        )
+        .await
     }
 
     async fn agreement_document(&self, id: &str) -> Answer<Download> {
@@ -130,19 +163,31 @@ impl Api for Client {
     }
 
     async fn import_users(&self, users: &[NewUser]) -> Answer<ImportedUsers> {
-        self.answer(Method::POST, "/api/users/import", Some(json!({ "users": users }))).await
+        self.answer(
+            Method::POST,
+            "/api/users/import",
+            Some(json!({ "users": users })),
+        )
+        .await
     }
 
     async fn user(&self, id: &str) -> Answer<User> {
-        self.answer(Method::GET, &format!("/api/users/{}", escape(id)), None).await
+        self.answer(Method::GET, &format!("/api/users/{}", escape(id)), None)
+            .await
     }
 
     async fn update_user(&self, id: &str, patch: &UserPatch) -> Answer<User> {
-        self.answer(Method::PATCH, &format!("/api/users/{}", escape(id)), body(patch)).await
+        self.answer(
+            Method::PATCH,
+            &format!("/api/users/{}", escape(id)),
+            body(patch),
+        )
+        .await
     }
 
     async fn delete_user(&self, id: &str) -> Answer<()> {
-        self.answer(Method::DELETE, &format!("/api/users/{}", escape(id)), None).await
+        self.answer(Method::DELETE, &format!("/api/users/{}", escape(id)), None)
+            .await
     }
 
     async fn reset_password(&self, id: &str) -> Answer<TemporaryPassword> {
@@ -156,12 +201,17 @@ impl Api for Client {
 
     async fn vetting(&self, partner_id: &str, decision: VettingDecision) -> Answer<Partner> {
         let path = format!("/api/dev/vetting/{}", escape(partner_id));
-        self.answer(Method::POST, &path, Some(json!({ "decision": decision }))).await
+        self.answer(Method::POST, &path, Some(json!({ "decision": decision })))
+            .await
     }
 
     async fn seed(&self, users: u32) -> Answer<()> {
-        self.answer::<Value>(Method::POST, "/api/dev/seed", Some(json!({ "users": users })))
-            .await
-            .map(|_| ())
+        self.answer::<Value>(
+            Method::POST,
+            "/api/dev/seed",
+            Some(json!({ "users": users })),
+        )
+        .await
+        .map(|_| ())
     }
 }
