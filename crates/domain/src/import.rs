@@ -103,10 +103,7 @@ pub fn parse_users_csv(text: &str) -> Result<(Vec<NewUser>, FieldErrors), CsvErr
             continue;
         }
         let cell = |column: usize| {
-            index[column]
-                .and_then(|i| record.get(i))
-                .unwrap_or_default()
-                .to_owned()
+            unguarded(index[column].and_then(|i| record.get(i)).unwrap_or_default()).to_owned()
         };
         let mut roles = Vec::new();
         for name in cell(3)
@@ -134,7 +131,28 @@ pub fn parse_users_csv(text: &str) -> Result<(Vec<NewUser>, FieldErrors), CsvErr
     Ok((users, errors))
 }
 
-/// The user list as CSV, in the import's columns (roles by key, separated by `|`).
+/// What makes a spreadsheet read a cell as a formula ("CSV injection").
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell that a spreadsheet shows as text: a `'` before a formula's first character.
+fn guarded(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// The cell as typed, without the guard `guarded` put there.
+fn unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
+/// The user list as CSV, in the import's columns (roles by key, separated by `|`). A cell that
+/// a spreadsheet would run as a formula is written as text (`'=…`); the import reads it back.
 pub fn users_csv<'a>(users: impl IntoIterator<Item = &'a User>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     // Writing to memory cannot fail.
@@ -142,9 +160,9 @@ pub fn users_csv<'a>(users: impl IntoIterator<Item = &'a User>) -> String {
     for user in users {
         let roles: Vec<&str> = user.roles.iter().map(|r| r.key()).collect();
         let _ = writer.write_record([
-            user.first_name.as_str(),
-            user.last_name.as_str(),
-            user.email.as_str(),
+            &*guarded(&user.first_name),
+            &*guarded(&user.last_name),
+            &*guarded(&user.email),
             &roles.join("|"),
         ]);
     }
@@ -185,6 +203,43 @@ mod tests {
         let (_, errors) =
             parse_users_csv("first_name,last_name,email,roles\na,b,c@d.fr,wizard\n").unwrap();
         assert_eq!(errors["users.0.roles"], ["role.unknown"]);
+    }
+
+    #[test]
+    fn formulas_are_exported_as_text_and_imported_as_typed() {
+        let user = |first: &str, last: &str| User {
+            id: "u".into(),
+            first_name: first.into(),
+            last_name: last.into(),
+            email: "x@y.fr".into(),
+            roles: vec![],
+            created_at: String::new(),
+        };
+        let users = [
+            user("=HYPERLINK(\"http://evil\")", "+1"),
+            user("-2", "@SUM(A1)"),
+            user("'Quoted", "O'Neil"),
+        ];
+        let csv = users_csv(&users);
+        for line in csv.lines().skip(1) {
+            let first_cell = line.trim_start_matches('"');
+            assert!(!first_cell.starts_with(FORMULA_STARTS), "{line}");
+        }
+        assert!(csv.contains("'=HYPERLINK"), "{csv}");
+        assert!(csv.contains(",'@SUM(A1),"), "{csv}");
+        let (read, _) = parse_users_csv(&csv).unwrap();
+        let names: Vec<(&str, &str)> = read
+            .iter()
+            .map(|u| (u.first_name.as_str(), u.last_name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("=HYPERLINK(\"http://evil\")", "+1"),
+                ("-2", "@SUM(A1)"),
+                ("'Quoted", "O'Neil")
+            ]
+        );
     }
 
     #[test]

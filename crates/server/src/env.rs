@@ -26,23 +26,32 @@ impl Env for ServerEnv {
         self.vetting_delay_s
     }
 
+    // argon2 takes tens of milliseconds of CPU on purpose: on the blocking pool, so that a burst
+    // of sign-ins does not stall every other request on the async workers.
     async fn hash_password(&self, password: &str) -> StoreResult<String> {
         let salt = SaltString::encode_b64(&self.random()[..16])
             .map_err(|e| StoreError::new(e.to_string()))?;
-        Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|h| h.to_string())
-            .map_err(|e| StoreError::new(e.to_string()))
+        let password = password.to_owned();
+        tokio::task::spawn_blocking(move || {
+            Argon2::default()
+                .hash_password(password.as_bytes(), &salt)
+                .map(|h| h.to_string())
+                .map_err(|e| StoreError::new(e.to_string()))
+        })
+        .await?
     }
 
     async fn verify_password(&self, password: &str, hash: &str) -> bool {
-        PasswordHash::new(hash)
-            .map(|parsed| {
+        let (password, hash) = (password.to_owned(), hash.to_owned());
+        tokio::task::spawn_blocking(move || {
+            PasswordHash::new(&hash).is_ok_and(|parsed| {
                 Argon2::default()
                     .verify_password(password.as_bytes(), &parsed)
                     .is_ok()
             })
-            .unwrap_or(false)
+        })
+        .await
+        .unwrap_or(false)
     }
 }
 
