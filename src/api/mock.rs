@@ -291,7 +291,10 @@ impl Backend for MockBackend {
     }
 
     fn change_password(&self, body: PasswordChange) -> ApiFuture<()> {
-        self.call_as(async move |store, me| service::change_password(store, &me, &body).await)
+        self.call(async move |s| {
+            let me = s.caller().await?;
+            service::change_password(&mut s.store, &me, s.cookie.as_deref(), &body).await
+        })
     }
 
     fn sign_out(&self) -> ApiFuture<()> {

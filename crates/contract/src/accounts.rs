@@ -87,6 +87,8 @@ pub async fn one_answer_for_any_bad_pair_then_rate_limited<T: Target>() {
 pub async fn changing_the_password<T: Target>() {
     let target = T::start(30).await;
     let (client, me) = tenant(&target, "contoso").await;
+    let elsewhere = target.client();
+    elsewhere.sign_in(&me.user.email, PASSWORD).await.unwrap();
     refused_on(
         client.change_password("wrong", "Another-horse-7").await,
         422,
@@ -112,6 +114,9 @@ pub async fn changing_the_password<T: Target>() {
         .change_password(PASSWORD, "Another-horse-7")
         .await
         .unwrap();
+    // Whoever else knew the old password is signed out; this session goes on.
+    refused(elsewhere.session().await, 401, ErrorKind::Unauthenticated);
+    assert_eq!(client.session().await.unwrap().user, me.user);
     let again = target.client();
     refused(
         again.sign_in(&me.user.email, PASSWORD).await,

@@ -105,10 +105,12 @@ pub async fn sign_out(
 pub async fn change_password(
     State(state): State<AppState>,
     caller: Caller,
+    headers: HeaderMap,
     Json(body): Json<PasswordChange>,
 ) -> Result<StatusCode, ApiError> {
     let mut store = state.write().await?;
-    service::change_password(&mut store, &caller.0, &body).await?;
+    let token = token_from(&headers);
+    service::change_password(&mut store, &caller.0, token.as_deref(), &body).await?;
     store.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }

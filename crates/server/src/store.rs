@@ -281,9 +281,10 @@ impl Store for SqlStore {
         Ok(())
     }
 
-    async fn end_sessions(&mut self, user_id: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+    async fn end_sessions(&mut self, user_id: &str, keep: Option<&str>) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?")
             .bind(user_id)
+            .bind(keep)
             .execute(self.db())
             .await?;
         Ok(())

@@ -182,3 +182,56 @@ async fn sessions_slide_with_use_and_end_when_idle() {
         .await
         .error(401, ErrorKind::Unauthenticated);
 }
+
+/// A session that ended is refused on the server, whatever the browser keeps: the old cookie,
+/// sent by hand, no longer opens anything.
+#[tokio::test]
+async fn ended_sessions_are_refused_when_their_cookie_is_replayed() {
+    let server = start().await;
+    let (client, me) = server.tenant("contoso").await;
+    let sign_in = || async {
+        let answer = server
+            .client()
+            .raw(
+                Method::POST,
+                "/api/session",
+                Some(json!({ "email": me.user.email, "password": PASSWORD })),
+            )
+            .await;
+        let cookie = answer.headers["set-cookie"].to_str().unwrap();
+        cookie.split(';').next().unwrap().to_owned()
+    };
+    let base = server.base.clone();
+    let replay = |cookie: String| {
+        let url = format!("{base}/api/session");
+        async move {
+            reqwest::Client::new()
+                .get(url)
+                .header("cookie", cookie)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+
+    let signed_out = sign_in().await;
+    assert_eq!(replay(signed_out.clone()).await, 200);
+    reqwest::Client::new()
+        .delete(format!("{}/api/session", server.base))
+        .header("cookie", &signed_out)
+        .header("x-requested-with", "partner-center")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(replay(signed_out).await, 401, "sign-out ends it on the server");
+
+    let other = sign_in().await;
+    let change = json!({ "current_password": PASSWORD, "new_password": "Another-horse-7" });
+    let answer = client
+        .raw(Method::POST, "/api/session/password", Some(change))
+        .await;
+    assert_eq!(answer.status, 204);
+    assert_eq!(replay(other).await, 401, "a password change ends the other sessions");
+    client.get("/api/session").await.json::<Me>();
+}

@@ -153,10 +153,13 @@ pub async fn sign_out<S: Store>(store: &mut S, token: Option<&str>) -> ServiceRe
     Ok(())
 }
 
-/// `POST /api/session/password`: the current password, then the rules for the new one.
+/// `POST /api/session/password` from the session of `token`: the current password, then the
+/// rules for the new one. Every other session of the user ends (whoever else knew the old
+/// password is signed out).
 pub async fn change_password<S: Store>(
     store: &mut S,
     caller: &Me,
+    token: Option<&str>,
     body: &PasswordChange,
 ) -> ServiceResult<()> {
     let hash = store
@@ -178,5 +181,7 @@ pub async fn change_password<S: Store>(
     validate::password_change(body, &caller.user.email).map_err(ServiceError::invalid)?;
     let hash = store.env().hash_password(&body.new_password).await?;
     store.set_password(&caller.user.id, &hash, false).await?;
+    let keep = token.map(hash_token);
+    store.end_sessions(&caller.user.id, keep.as_deref()).await?;
     Ok(())
 }

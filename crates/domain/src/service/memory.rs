@@ -160,8 +160,10 @@ impl<E: Env> Store for MemoryStore<E> {
         Ok(())
     }
 
-    async fn end_sessions(&mut self, user_id: &str) -> StoreResult<()> {
-        self.data.sessions.retain(|s| s.user_id != user_id);
+    async fn end_sessions(&mut self, user_id: &str, keep: Option<&str>) -> StoreResult<()> {
+        self.data
+            .sessions
+            .retain(|s| s.user_id != user_id || Some(s.token_hash.as_str()) == keep);
         Ok(())
     }
 

@@ -143,8 +143,8 @@ pub trait Store {
     async fn session(&mut self, token_hash: &str) -> StoreResult<Option<SessionRecord>>;
     async fn set_session_expiry(&mut self, token_hash: &str, expires_at: &str) -> StoreResult<()>;
     async fn delete_session(&mut self, token_hash: &str) -> StoreResult<()>;
-    /// Every session of the user ends.
-    async fn end_sessions(&mut self, user_id: &str) -> StoreResult<()>;
+    /// Every session of the user ends, but the one of `keep` (a token hash) if given.
+    async fn end_sessions(&mut self, user_id: &str, keep: Option<&str>) -> StoreResult<()>;
     /// Sign-in failures recorded under `key` after `since` (Unix seconds), oldest first.
     async fn sign_in_failures(&mut self, key: &str, since: i64) -> StoreResult<Vec<i64>>;
     /// Kept even when the operation that records it fails.

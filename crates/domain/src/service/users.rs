@@ -207,7 +207,7 @@ pub async fn reset_password<S: Store>(
     let temporary_password = temporary_password(store);
     let hash = store.env().hash_password(&temporary_password).await?;
     store.set_password(id, &hash, true).await?;
-    store.end_sessions(id).await?;
+    store.end_sessions(id, None).await?;
     Ok(TemporaryPassword { temporary_password })
 }
 
