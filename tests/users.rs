@@ -290,6 +290,77 @@ async fn resetting_a_password_and_deleting_a_user_but_never_the_last_global_admi
     app.unmount();
 }
 
+/// Managing users allows every role but Global admin: a User management admin sees the Global
+/// admin box locked with the reason, and a Global admin's page read-only with the reason.
+#[wasm_bindgen_test]
+async fn a_user_management_admin_cannot_grant_or_touch_global_admin() {
+    work_account_with(0).await;
+    let manager = add_user(
+        "Maud",
+        "Gestion",
+        "maud.gestion@contoso.onmicrosoft.com",
+        Role::UserManagementAdmin,
+    )
+    .await;
+    let colleague = add_user(
+        "Léo",
+        "Martin",
+        "leo.martin@contoso.onmicrosoft.com",
+        Role::SalesAgent,
+    )
+    .await;
+    sign_in_as(&manager).await;
+    let global_admin_box = |app: &Mounted| -> web_sys::HtmlInputElement {
+        app.find("#role-global_admin").unwrap().dyn_into().unwrap()
+    };
+
+    let app = Mounted::keeping_storage("/settings/users/new", MOCK_CONFIG).await;
+    app.wait_for("#role-global_admin").await;
+    assert!(global_admin_box(&app).disabled());
+    assert!(app
+        .text("#role-global_admin-desc")
+        .contains("Seul un administrateur général peut attribuer"));
+    let sales: web_sys::HtmlInputElement =
+        app.find("#role-sales_agent").unwrap().dyn_into().unwrap();
+    assert!(!sales.disabled(), "every other role is theirs to grant");
+    app.unmount();
+
+    let app = Mounted::keeping_storage(
+        &format!("/settings/users/{}", colleague.user.id),
+        MOCK_CONFIG,
+    )
+    .await;
+    app.wait_for_text("h1", "Léo Martin").await;
+    assert!(global_admin_box(&app).disabled());
+    assert!(
+        app.find("button[type=submit]").is_some(),
+        "other roles can be changed"
+    );
+    app.unmount();
+
+    let app = Mounted::keeping_storage("/settings/users/u-admin", MOCK_CONFIG).await;
+    app.wait_for_content("seul un autre administrateur général peut modifier")
+        .await;
+    assert!(global_admin_box(&app).disabled());
+    let sales: web_sys::HtmlInputElement =
+        app.find("#role-sales_agent").unwrap().dyn_into().unwrap();
+    assert!(sales.disabled(), "a Global admin's roles are read-only");
+    assert!(app.find("button[type=submit]").is_none());
+    for action in ["Réinitialiser le mot de passe", "Supprimer l’utilisateur"] {
+        let button = app
+            .find_all("button")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().contains(action))
+            .unwrap_or_else(|| panic!("{action} is shown"));
+        assert!(button.has_attribute("disabled"), "{action} is disabled");
+        assert_eq!(
+            button.get_attribute("aria-describedby").as_deref(),
+            Some("account-actions-why")
+        );
+    }
+    app.unmount();
+}
+
 fn paste(app: &Mounted, text: &str) {
     let area: web_sys::HtmlTextAreaElement = app.find("#import-text").unwrap().dyn_into().unwrap();
     area.focus().unwrap();

@@ -34,6 +34,7 @@ pub fn code_message(t: &I18n, code: Code, postal_example: &str) -> String {
         Code::RegionUnknown => t.code_region_unknown(),
         Code::AgreementNotCurrent => t.code_agreement_not_current(),
         Code::LastGlobalAdmin => t.code_last_global_admin(),
+        Code::GlobalAdminOnly => t.code_global_admin_only(),
         Code::EmailDuplicate => t.code_email_duplicate(),
         Code::RoleUnknown => t.code_role_unknown(),
         Code::ImportTooMany => t.code_import_too_many(),

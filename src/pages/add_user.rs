@@ -1,7 +1,9 @@
 //! "Ajouter un utilisateur" (`/settings/users/new`): first name, last name, work email and roles;
 //! on success the temporary password is shown once, with copy and a warning.
 
-use partner_domain::{validate, Action, FieldErrors, NewUser, Role, UserCreated};
+use partner_domain::{
+    permissions::may_grant, validate, Action, FieldErrors, NewUser, Role, UserCreated,
+};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -76,6 +78,13 @@ fn AddUserForm(props: &AddUserFormProps) -> Html {
     let attempt = use_state(|| 0u32);
     let failed = use_state(|| None::<String>);
     let guard = use_submit_guard();
+    // Only a Global admin grants Global admin: the box says so instead of failing on submit.
+    let locked = (!may_grant(&use_session().roles(), Role::GlobalAdmin)).then(|| {
+        (
+            Role::GlobalAdmin,
+            AttrValue::from(t.global_admin_only().to_string()),
+        )
+    });
     let update = |apply: fn(&mut NewUser, String)| {
         let (value, errors, attempt) = (value.clone(), errors.clone(), attempt.clone());
         Callback::from(move |input: String| {
@@ -152,7 +161,7 @@ fn AddUserForm(props: &AddUserFormProps) -> Html {
             <TextField path="email" label={t.field_work_email().to_string()} kind="email" autocomplete="off"
                 value={value.email.clone()} error={error("email")} on_input={update(|v, s| v.email = s)} />
             <h2>{ t.users_roles().to_string() }</h2>
-            <RoleChecklist selected={value.roles.clone()} on_change={on_roles} />
+            <RoleChecklist selected={value.roles.clone()} on_change={on_roles} {locked} />
             <SubmitButton label={t.add().to_string()} busy={guard.busy()} />
         </form>
     }

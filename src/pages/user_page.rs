@@ -1,7 +1,10 @@
 //! A user's page (`/settings/users/{id}`), where the seed's last wizard step happens: select
 //! your name → Agent d’administration → Mettre à jour.
 
-use partner_domain::{Action, Role, User, UserPatch, UserQuery};
+use partner_domain::{
+    permissions::{may_grant, may_manage_user},
+    Action, Role, User, UserPatch, UserQuery,
+};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -93,8 +96,10 @@ fn RolesForm(props: &RolesFormProps) -> Html {
     let roles = use_state(|| props.user.roles.clone());
     let failed = use_state(|| None::<String>);
     let guard = use_submit_guard();
-    let may_manage = session.may(Action::ManageUsers);
-    let admin_locked = props.only_admin;
+    let mine = session.roles();
+    let manages_users = session.may(Action::ManageUsers);
+    // A Global admin is managed by Global admins only (the page says so, see `AccountActions`).
+    let may_manage = may_manage_user(&mine, &props.user.roles);
     let onsubmit = {
         let (roles, failed, guard, user, on_saved, t) = (
             roles.clone(),
@@ -142,18 +147,22 @@ fn RolesForm(props: &RolesFormProps) -> Html {
         let roles = roles.clone();
         Callback::from(move |next: Vec<Role>| roles.set(next))
     };
-    let locked = admin_locked.then(|| {
-        (
-            Role::GlobalAdmin,
-            AttrValue::from(t.last_admin_locked().to_string()),
-        )
-    });
+    let locked = if !may_grant(&mine, Role::GlobalAdmin) {
+        Some(t.global_admin_only())
+    } else if props.only_admin {
+        Some(t.last_admin_locked())
+    } else {
+        None
+    }
+    .map(|why| (Role::GlobalAdmin, AttrValue::from(why.to_string())));
     html! {
         <>
             <h1>{ props.user.display_name() }</h1>
             <p class="muted">{ props.user.email.clone() }</p>
-            if !may_manage {
+            if !manages_users {
                 <div class="panel panel-info" role="status"><p>{ t.users_read_only().to_string() }</p></div>
+            } else if !may_manage {
+                <div class="panel panel-info" role="status"><p>{ t.global_admin_managed_by_global_admins().to_string() }</p></div>
             }
             <form class="form" {onsubmit} novalidate=true>
                 if let Some(message) = &*failed {
@@ -180,13 +189,31 @@ fn AccountActions(props: &AccountActionsProps) -> Html {
     let backend = use_backend();
     let navigator = use_navigator();
     let toasts = use_toasts();
-    let may_manage = use_session().may(Action::ManageUsers);
+    let session = use_session();
+    let may_manage = may_manage_user(&session.roles(), &props.user.roles);
     let temporary = use_state(|| None::<String>);
     let failed = use_state(|| None::<String>);
     let guard = use_submit_guard();
     let dialog = use_node_ref();
-    if !may_manage {
+    if !session.may(Action::ManageUsers) {
         return Html::default();
+    }
+    if !may_manage {
+        // A Global admin, seen by someone who is not one: the actions are there, and why not.
+        return html! {
+            <section class="panel" aria-labelledby="account-actions-heading">
+                <h2 id="account-actions-heading">{ t.account_actions().to_string() }</h2>
+                <p class="actions-row">
+                    <button type="button" class="button" disabled=true aria-describedby="account-actions-why">
+                        { t.reset_password().to_string() }
+                    </button>
+                    <button type="button" class="button button-danger" disabled=true aria-describedby="account-actions-why">
+                        { t.delete_user().to_string() }
+                    </button>
+                </p>
+                <p id="account-actions-why" class="muted">{ t.global_admin_managed_by_global_admins().to_string() }</p>
+            </section>
+        };
     }
     let on_reset = {
         let (backend, temporary, failed, guard, t) = (

@@ -75,6 +75,13 @@ impl SessionHandle {
             .is_some_and(|me| action.allowed_for(&me.user.roles))
     }
 
+    /// The signed-in user's roles (none when signed out).
+    pub fn roles(&self) -> Vec<partner_domain::Role> {
+        self.me()
+            .map(|me| me.user.roles.clone())
+            .unwrap_or_default()
+    }
+
     /// Asks the backend again (after a failure, or when roles may have changed).
     pub fn refresh(&self) {
         let (state, backend) = (self.state.clone(), self.backend.clone());

@@ -201,6 +201,14 @@ impl Mounted {
         self.root.query_selector(selector).unwrap()
     }
 
+    pub fn find_all(&self, selector: &str) -> Vec<Element> {
+        let found = self.root.query_selector_all(selector).unwrap();
+        (0..found.length())
+            .filter_map(|i| found.item(i))
+            .filter_map(|node| node.dyn_into().ok())
+            .collect()
+    }
+
     pub fn text(&self, selector: &str) -> String {
         self.find(selector)
             .unwrap_or_else(|| panic!("no {selector} in: {}", self.root.inner_html()))

@@ -139,6 +139,7 @@ macro_rules! contract_scenarios {
                 permission_matrix_follows_the_domain_table,
                 an_import_creates_every_row_or_none_and_reports_every_problem,
                 seeded_users_are_found_accents_ignored,
+                role_grants_are_bounded,
             );
         }
     };

@@ -195,7 +195,7 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
         "roles",
         "last_global_admin",
     );
-    // With a second one, either may go.
+    // With a second one, either may go; only a Global admin gives the role back.
     client
         .update_user(&id, &roles(&[Role::GlobalAdmin]))
         .await
@@ -204,8 +204,19 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
         .update_user(&me.user.id, &roles(&[Role::AdminAgent]))
         .await
         .unwrap();
-    client
-        .update_user(&me.user.id, &roles(&[Role::GlobalAdmin, Role::AdminAgent]))
+    refused_on(
+        client
+            .update_user(&me.user.id, &roles(&[Role::GlobalAdmin, Role::AdminAgent]))
+            .await,
+        403,
+        ErrorKind::Forbidden,
+        "roles",
+        "roles.global_admin_only",
+    );
+    jean.change_password(&created.temporary_password, "Jean-Dupont-2026")
+        .await
+        .unwrap();
+    jean.update_user(&me.user.id, &roles(&[Role::GlobalAdmin, Role::AdminAgent]))
         .await
         .unwrap();
 
@@ -413,4 +424,131 @@ pub async fn seeded_users_are_found_accents_ignored<T: Target>() {
         403,
         ErrorKind::Forbidden,
     );
+}
+
+/// Managing users allows every role but Global admin: only a Global admin grants or removes it,
+/// and renames, resets or deletes a Global admin.
+pub async fn role_grants_are_bounded<T: Target>() {
+    let target = T::start(30).await;
+    let (admin, me) = tenant(&target, "contoso").await;
+    let managers = [
+        add(
+            &admin,
+            "Maud",
+            "Gestion",
+            "maud@contoso.fr",
+            &[Role::UserManagementAdmin],
+        )
+        .await,
+        add(
+            &admin,
+            "Alain",
+            "Agent",
+            "alain@contoso.fr",
+            &[Role::AdminAgent],
+        )
+        .await,
+    ];
+    for (i, manager) in managers.iter().enumerate() {
+        let client = signed_in_as(&target, manager).await;
+        let own = manager.user.roles.clone();
+        let mut promoted = own.clone();
+        promoted.push(Role::GlobalAdmin);
+        let code = "roles.global_admin_only";
+        refused_on(
+            client
+                .update_user(&manager.user.id, &roles(&promoted))
+                .await,
+            403,
+            ErrorKind::Forbidden,
+            "roles",
+            code,
+        );
+        let admin_row = |n: usize| {
+            new_user(
+                "Gé",
+                "Néral",
+                &format!("ga{i}-{n}@contoso.fr"),
+                &[Role::GlobalAdmin],
+            )
+        };
+        refused_on(
+            client.create_user(&admin_row(0)).await,
+            403,
+            ErrorKind::Forbidden,
+            "roles",
+            code,
+        );
+        let sales = new_user(
+            "Sam",
+            "Vente",
+            &format!("sam{i}@contoso.fr"),
+            &[Role::SalesAgent],
+        );
+        refused_on(
+            client.import_users(&[sales, admin_row(1)]).await,
+            403,
+            ErrorKind::Forbidden,
+            "users.1.roles",
+            code,
+        );
+        let rename = UserPatch {
+            first_name: Some("Mallory".into()),
+            ..UserPatch::default()
+        };
+        refused(
+            client.update_user(&me.user.id, &rename).await,
+            403,
+            ErrorKind::Forbidden,
+        );
+        refused(
+            client.reset_password(&me.user.id).await,
+            403,
+            ErrorKind::Forbidden,
+        );
+        refused(
+            client.delete_user(&me.user.id).await,
+            403,
+            ErrorKind::Forbidden,
+        );
+
+        // Every other user and role is theirs to manage.
+        let other = client
+            .create_user(&new_user(
+                "Océane",
+                "Autre",
+                &format!("autre{i}@contoso.fr"),
+                &[Role::UserManagementAdmin],
+            ))
+            .await
+            .unwrap();
+        client
+            .update_user(
+                &other.user.id,
+                &roles(&[Role::AdminAgent, Role::SalesAgent]),
+            )
+            .await
+            .unwrap();
+        client.reset_password(&other.user.id).await.unwrap();
+        client.delete_user(&other.user.id).await.unwrap();
+    }
+    assert_eq!(admin.user(&me.user.id).await.unwrap(), me.user, "untouched");
+    let admins = UserQuery {
+        role: Some(Role::GlobalAdmin),
+        ..UserQuery::default()
+    };
+    assert_eq!(
+        admin.users(&admins).await.unwrap().total,
+        1,
+        "nobody promoted"
+    );
+    // A Global admin grants it.
+    let promoted = admin
+        .update_user(
+            &managers[0].user.id,
+            &roles(&[Role::GlobalAdmin, Role::UserManagementAdmin]),
+        )
+        .await
+        .unwrap();
+    assert!(promoted.has_role(Role::GlobalAdmin));
 }

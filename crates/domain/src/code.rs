@@ -53,6 +53,7 @@ codes! {
     RegionUnknown = "region.unknown",
     AgreementNotCurrent = "agreement.not_current",
     LastGlobalAdmin = "last_global_admin",
+    GlobalAdminOnly = "roles.global_admin_only",
     RoleUnknown = "role.unknown",
     ImportTooMany = "import.too_many",
     SeedTooMany = "seed.too_many",

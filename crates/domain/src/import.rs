@@ -103,7 +103,12 @@ pub fn parse_users_csv(text: &str) -> Result<(Vec<NewUser>, FieldErrors), CsvErr
             continue;
         }
         let cell = |column: usize| {
-            unguarded(index[column].and_then(|i| record.get(i)).unwrap_or_default()).to_owned()
+            unguarded(
+                index[column]
+                    .and_then(|i| record.get(i))
+                    .unwrap_or_default(),
+            )
+            .to_owned()
         };
         let mut roles = Vec::new();
         for name in cell(3)

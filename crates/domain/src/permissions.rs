@@ -62,9 +62,45 @@ impl Action {
     }
 }
 
+/// Whether `caller` may grant or remove `role`: managing users allows every role but Global
+/// admin, which only a Global admin grants (as a directory does it).
+pub fn may_grant(caller: &[Role], role: Role) -> bool {
+    Action::ManageUsers.allowed_for(caller)
+        && (role != Role::GlobalAdmin || caller.contains(&Role::GlobalAdmin))
+}
+
+/// Whether `caller` may rename, reset the password of or delete a user with `target` roles: a
+/// Global admin is managed by Global admins only.
+pub fn may_manage_user(caller: &[Role], target: &[Role]) -> bool {
+    Action::ManageUsers.allowed_for(caller)
+        && (!target.contains(&Role::GlobalAdmin) || caller.contains(&Role::GlobalAdmin))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_global_admin_grants_or_touches_global_admin() {
+        let (admin, manager, agent) = (
+            [Role::GlobalAdmin],
+            [Role::UserManagementAdmin],
+            [Role::AdminAgent],
+        );
+        assert!(may_grant(&admin, Role::GlobalAdmin));
+        for caller in [&manager[..], &agent[..]] {
+            assert!(!may_grant(caller, Role::GlobalAdmin));
+            assert!(may_grant(caller, Role::UserManagementAdmin));
+            assert!(!may_manage_user(
+                caller,
+                &[Role::GlobalAdmin, Role::SalesAgent]
+            ));
+            assert!(may_manage_user(caller, &[Role::UserManagementAdmin]));
+        }
+        assert!(may_manage_user(&admin, &admin));
+        assert!(!may_grant(&[Role::SalesAgent], Role::SalesAgent));
+        assert!(!may_manage_user(&[Role::SalesAgent], &[]));
+    }
 
     #[test]
     fn every_action_is_in_the_table_once() {

@@ -224,7 +224,11 @@ async fn ended_sessions_are_refused_when_their_cookie_is_replayed() {
         .send()
         .await
         .unwrap();
-    assert_eq!(replay(signed_out).await, 401, "sign-out ends it on the server");
+    assert_eq!(
+        replay(signed_out).await,
+        401,
+        "sign-out ends it on the server"
+    );
 
     let other = sign_in().await;
     let change = json!({ "current_password": PASSWORD, "new_password": "Another-horse-7" });
@@ -232,6 +236,10 @@ async fn ended_sessions_are_refused_when_their_cookie_is_replayed() {
         .raw(Method::POST, "/api/session/password", Some(change))
         .await;
     assert_eq!(answer.status, 204);
-    assert_eq!(replay(other).await, 401, "a password change ends the other sessions");
+    assert_eq!(
+        replay(other).await,
+        401,
+        "a password change ends the other sessions"
+    );
     client.get("/api/session").await.json::<Me>();
 }

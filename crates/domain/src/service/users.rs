@@ -7,6 +7,7 @@ use super::{
 use crate::{
     demo,
     limits::{SEED_MAX_USERS, USER_LIST_DEFAULT_LIMIT, USER_LIST_MAX_LIMIT},
+    permissions::{may_grant, may_manage_user},
     search::search_key,
     validate, Action, Code, ErrorBody, ErrorKind, FieldErrors, ImportUsers, ImportedUsers, Me,
     NewUser, Role, TemporaryPassword, User, UserCreated, UserList, UserPatch, UserQuery,
@@ -37,6 +38,19 @@ fn email_taken() -> ServiceError {
         Code::EmailTaken,
         "A user with this email already exists.",
     )
+}
+
+/// 403 on `field` for roles the caller may not grant (Global admin, unless they are one).
+fn check_grants(caller: &Me, field: &str, roles: &[Role]) -> ServiceResult<()> {
+    match roles.iter().find(|r| !may_grant(&caller.user.roles, **r)) {
+        Some(role) => Err(ServiceError::field(
+            ErrorKind::Forbidden,
+            field,
+            Code::GlobalAdminOnly,
+            format!("Only a Global admin can grant or remove {}.", role.key()),
+        )),
+        None => Ok(()),
+    }
 }
 
 fn last_global_admin() -> ServiceError {
@@ -96,6 +110,7 @@ pub async fn create_user<S: Store>(
 ) -> ServiceResult<UserCreated> {
     require(caller, Action::ManageUsers)?;
     validate::new_user(&body).map_err(ServiceError::invalid)?;
+    check_grants(caller, "roles", &body.roles)?;
     if store.email_taken(&normalise_email(&body.email)).await? {
         return Err(email_taken());
     }
@@ -121,6 +136,9 @@ pub async fn import_users<S: Store>(
 ) -> ServiceResult<ImportedUsers> {
     require(caller, Action::ManageUsers)?;
     validate::import_users(&body).map_err(ServiceError::invalid)?;
+    for (i, row) in body.users.iter().enumerate() {
+        check_grants(caller, &format!("users.{i}.roles"), &row.roles)?;
+    }
     let mut taken = FieldErrors::new();
     for (i, row) in body.users.iter().enumerate() {
         if store.email_taken(&normalise_email(&row.email)).await? {
@@ -146,14 +164,20 @@ pub async fn import_users<S: Store>(
     Ok(ImportedUsers { created })
 }
 
-/// The target of a change, and whether removing its Global admin role would leave the work
-/// account without one.
+/// The target of a change (403 if the caller may not manage it), and whether removing its Global
+/// admin role would leave the work account without one.
 async fn target_and_last_admin<S: Store>(
     store: &mut S,
     caller: &Me,
     id: &str,
 ) -> ServiceResult<(User, bool)> {
     let target = user(store, caller, id).await?;
+    if !may_manage_user(&caller.user.roles, &target.roles) {
+        return Err(ServiceError::refused(
+            ErrorKind::Forbidden,
+            "Only a Global admin can change, reset or delete a Global admin.",
+        ));
+    }
     let last = target.has_role(Role::GlobalAdmin)
         && store.global_admins_except(&caller.tenant.id, id).await? == 0;
     Ok((target, last))
@@ -176,6 +200,11 @@ pub async fn update_user<S: Store>(
         target.last_name = last.trim().to_owned();
     }
     if let Some(roles) = patch.roles {
+        let changed: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| roles.contains(r) != target.roles.contains(r))
+            .collect();
+        check_grants(caller, "roles", &changed)?;
         if last_admin && !roles.contains(&Role::GlobalAdmin) {
             return Err(last_global_admin());
         }
@@ -203,7 +232,7 @@ pub async fn reset_password<S: Store>(
     id: &str,
 ) -> ServiceResult<TemporaryPassword> {
     require(caller, Action::ManageUsers)?;
-    user(store, caller, id).await?;
+    target_and_last_admin(store, caller, id).await?;
     let temporary_password = temporary_password(store);
     let hash = store.env().hash_password(&temporary_password).await?;
     store.set_password(id, &hash, true).await?;

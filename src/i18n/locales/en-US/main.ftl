@@ -144,6 +144,7 @@ code-last-global-admin = The work account must keep at least one global admin.
 code-email-duplicate = This email is already higher up in the file.
 code-role-unknown = Unknown role: use role keys, for example sales_agent|admin_agent.
 code-import-too-many = An import holds at most 1,000 users: split the file.
+code-global-admin-only = Only a Global admin can grant or remove this role.
 code-seed-too-many = At most 20,000 demo users can be created at once.
 code-other = This value is not valid.
 sign-in-failed = Wrong email or password.
@@ -324,6 +325,8 @@ user-roles = Roles
 update = Update
 user-updated = Roles of { $name } updated.
 users-read-only = Only a global admin, a user management admin or an admin agent can change users.
+global-admin-only = Only a Global admin can grant or remove this role.
+global-admin-managed-by-global-admins = This user is a Global admin: only a Global admin can change their roles, reset their password or delete them.
 last-admin-locked = This is the account's only global admin: this role cannot be removed.
 back-to-users = Back to the user list
 

@@ -144,6 +144,7 @@ code-last-global-admin = Le compte professionnel doit garder au moins un adminis
 code-email-duplicate = Cette adresse e-mail figure déjà plus haut dans le fichier.
 code-role-unknown = Rôle inconnu : utilisez les clés de rôle, par exemple sales_agent|admin_agent.
 code-import-too-many = Un import compte au plus 1 000 utilisateurs : découpez le fichier.
+code-global-admin-only = Seul un administrateur général peut attribuer ou retirer ce rôle.
 code-seed-too-many = On crée au plus 20 000 utilisateurs de démonstration à la fois.
 code-other = Cette valeur n’est pas valide.
 sign-in-failed = E-mail ou mot de passe incorrect.
@@ -324,6 +325,8 @@ user-roles = Rôles
 update = Mettre à jour
 user-updated = Rôles de { $name } mis à jour.
 users-read-only = Seuls un administrateur général, un administrateur de gestion des utilisateurs ou un agent d’administration peuvent modifier les utilisateurs.
+global-admin-only = Seul un administrateur général peut attribuer ou retirer ce rôle.
+global-admin-managed-by-global-admins = C’est un administrateur général : seul un autre administrateur général peut modifier ses rôles, réinitialiser son mot de passe ou le supprimer.
 last-admin-locked = C’est le seul administrateur général du compte : ce rôle ne peut pas lui être retiré.
 back-to-users = Retour à la liste des utilisateurs
 
