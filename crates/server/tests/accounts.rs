@@ -243,3 +243,49 @@ async fn ended_sessions_are_refused_when_their_cookie_is_replayed() {
     );
     client.get("/api/session").await.json::<Me>();
 }
+
+/// An unknown email costs a sign-in as much time as a wrong password for a real one: the answer's
+/// time does not tell which accounts exist. Medians of interleaved tries, each email tried once
+/// (under the per-email limit).
+#[tokio::test]
+async fn sign_in_takes_as_long_for_unknown_and_known_emails() {
+    let server = start().await;
+    let (admin, _) = server.tenant("contoso").await;
+    const TRIES: usize = 9;
+    let mut known = Vec::new();
+    for i in 0..TRIES {
+        let body = json!({ "first_name": "Ana", "last_name": format!("Known {i}"), "email": format!("known{i}@contoso.fr"), "roles": [] });
+        let created: partner_domain::UserCreated =
+            admin.ok(Method::POST, "/api/users", Some(&body), 201).await;
+        known.push(created.user.email);
+    }
+    let client = server.client();
+    let time = |email: String| {
+        let client = client.clone();
+        async move {
+            let start = std::time::Instant::now();
+            client
+                .raw(
+                    Method::POST,
+                    "/api/session",
+                    Some(json!({ "email": email, "password": "Wrong-password-1" })),
+                )
+                .await
+                .error(401, ErrorKind::Unauthenticated);
+            start.elapsed()
+        }
+    };
+    let (mut real, mut unknown) = (Vec::new(), Vec::new());
+    for (i, email) in known.into_iter().enumerate() {
+        real.push(time(email).await);
+        unknown.push(time(format!("nobody{i}@contoso.fr")).await);
+    }
+    real.sort();
+    unknown.sort();
+    let (real, unknown) = (real[TRIES / 2], unknown[TRIES / 2]);
+    let ratio = real.as_secs_f64() / unknown.as_secs_f64();
+    assert!(
+        (1.0 / 1.5..=1.5).contains(&ratio),
+        "median {real:?} for real emails, {unknown:?} for unknown ones"
+    );
+}

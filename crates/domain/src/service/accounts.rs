@@ -88,24 +88,27 @@ pub async fn sign_in<S: Store>(
             return Err(ServiceError::RateLimited(wait.max(1) as u64));
         }
     }
-    let user_id = match store.credentials(&email).await? {
-        Some((id, hash))
-            if store
-                .env()
-                .verify_password(&credentials.password, &hash)
-                .await =>
-        {
-            id
+    let verified = match store.credentials(&email).await? {
+        Some((id, hash)) => store
+            .env()
+            .verify_password(&credentials.password, &hash)
+            .await
+            .then_some(id),
+        None => {
+            // As much work as checking a real password, so that the time of the answer does not
+            // tell which accounts exist.
+            store.env().hash_password(&credentials.password).await?;
+            None
         }
-        _ => {
-            for (key, _) in &limits {
-                store.record_sign_in_failure(key, now).await?;
-            }
-            return Err(ServiceError::refused(
-                ErrorKind::Unauthenticated,
-                "Wrong email or password.",
-            ));
+    };
+    let Some(user_id) = verified else {
+        for (key, _) in &limits {
+            store.record_sign_in_failure(key, now).await?;
         }
+        return Err(ServiceError::refused(
+            ErrorKind::Unauthenticated,
+            "Wrong email or password.",
+        ));
     };
     store.clear_sign_in_failures(&limits[0].0).await?;
     let token = new_token(store);
