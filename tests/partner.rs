@@ -8,6 +8,7 @@ use partner_center::api::{Backend, MockBackend, DEMO_ADMIN_EMAIL};
 use partner_center::config::MockOptions;
 use partner_domain::{AcceptAgreement, AgreementKind, Lang, Partner, Role, VettingDecision};
 use support::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -180,6 +181,15 @@ async fn the_partner_profile_shows_its_sections_and_a_global_admin_edits_it() {
     assert!(app
         .text(".panel-warning")
         .contains("relance les vérifications"));
+    let country: web_sys::HtmlSelectElement = app
+        .find("#legal_profile-address-country")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(country.disabled(), "the legal country stays once enrolled");
+    assert!(app
+        .text("#legal_profile-address-country-hint")
+        .contains("ne peut plus changer"));
     app.type_into("#legal_profile-address-city", "Lyon");
     app.type_into("#legal_profile-address-postal_code", "69002");
     app.click("form button[type=submit]");

@@ -30,6 +30,7 @@ pub fn code_message(t: &I18n, code: Code, postal_example: &str) -> String {
         Code::PhoneFormat => t.code_phone_format(),
         Code::WebsiteFormat => t.code_website_format(),
         Code::CountryUnsupported => t.code_country_unsupported(),
+        Code::CountryLocked => t.code_country_locked(),
         Code::PostalCodeFormat => t.code_postal_code_format(postal_example.to_owned()),
         Code::RegionUnknown => t.code_region_unknown(),
         Code::AgreementNotCurrent => t.code_agreement_not_current(),
@@ -144,13 +145,26 @@ pub struct SelectProps {
     #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
     #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// Shown but not changeable (the hint says why).
+    #[prop_or_default]
+    pub disabled: bool,
+    #[prop_or_default]
     pub on_change: Callback<String>,
 }
 
 #[function_component]
 pub fn SelectField(props: &SelectProps) -> Html {
     let id = field_id(&props.path);
+    let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    let described: Vec<&str> = [
+        props.hint.as_ref().map(|_| hint_id.as_str()),
+        props.error.as_ref().map(|_| error_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let on_change = props
         .on_change
         .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
@@ -160,14 +174,16 @@ pub fn SelectField(props: &SelectProps) -> Html {
                 { props.label.clone() }
                 if props.required { <span class="required" aria-hidden="true">{ " *" }</span> }
             </label>
+            if let Some(hint) = &props.hint { <p id={hint_id.clone()} class="hint">{ hint.clone() }</p> }
             if let Some(error) = &props.error { <p id={error_id.clone()} class="error-message">{ error.clone() }</p> }
             <select
                 {id}
                 name={props.path.clone()}
                 required={props.required}
+                disabled={props.disabled}
                 autocomplete={props.autocomplete.clone()}
                 aria-invalid={props.error.as_ref().map(|_| "true")}
-                aria-describedby={props.error.as_ref().map(|_| error_id.clone())}
+                aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
                 onchange={on_change}
             >
                 { for props.options.iter().map(|(value, label)| html! {

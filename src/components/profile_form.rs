@@ -70,6 +70,8 @@ pub fn ProfileForm(props: &ProfileFormProps) -> Html {
 
     let value = draft.value().clone();
     let country = value.legal_profile.address.country.clone();
+    // An enrolled partner's legal country stays (the rulebook refuses a change).
+    let country_locked = props.initial.is_some();
     let rules = rules_for(&country);
     let example = rules.map(|r| r.postal_example).unwrap_or_default();
     let all_errors = |v: &ProfileRequest| validate::profile(v).err().unwrap_or_default();
@@ -232,7 +234,8 @@ pub fn ProfileForm(props: &ProfileFormProps) -> Html {
                     value={legal.legal_name.clone()} error={visible("legal_profile.legal_name")}
                     on_input={update(|d, v| d.legal_profile.legal_name = v)} on_blur={leave("legal_profile.legal_name")} />
                 <SelectField path="legal_profile.address.country" label={t.field_country().to_string()} value={country.clone()}
-                    options={countries} autocomplete="country" error={visible("legal_profile.address.country")} on_change={on_country} />
+                    options={countries} autocomplete="country" error={visible("legal_profile.address.country")} on_change={on_country}
+                    disabled={country_locked} hint={country_locked.then(|| AttrValue::from(t.country_locked_hint().to_string()))} />
                 <TextField path="legal_profile.address.line1" label={t.field_address_first().to_string()} autocomplete="address-line1"
                     value={legal.address.line1.clone()} error={visible("legal_profile.address.line1")}
                     on_input={update(|d, v| d.legal_profile.address.line1 = v)} on_blur={leave("legal_profile.address.line1")} />

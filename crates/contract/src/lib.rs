@@ -140,6 +140,7 @@ macro_rules! contract_scenarios {
                 an_import_creates_every_row_or_none_and_reports_every_problem,
                 seeded_users_are_found_accents_ignored,
                 role_grants_are_bounded,
+                profile_edits_follow_the_rules_the_ui_states,
             );
         }
     };

@@ -229,8 +229,11 @@ pub async fn dev_vetting_decides_and_the_state_machine_guards_it<T: Target>() {
         .unwrap();
     assert_eq!(rejected.verification.status, VerificationStatus::Rejected);
     assert_eq!(rejected.programs[0].status, "rejected");
+    // No approval without a new check.
     refused(
-        client.put_profile(&profile()).await,
+        client
+            .vetting(&partner.id, VettingDecision::Authorize)
+            .await,
         409,
         ErrorKind::Conflict,
     );
@@ -270,4 +273,81 @@ pub async fn changing_the_contact_email_asks_to_confirm_it_again<T: Target>() {
     assert_ne!(first, second);
     let verified = target.client().verify_email(&second).await.unwrap();
     assert_eq!(verified.email, "marie.curie@contoso.fr");
+}
+
+/// Editing the profile does what the edit warning says: new legal details (name, address,
+/// phone) are checked again, the legal country stays, a rejected partner corrects and is
+/// checked again.
+pub async fn profile_edits_follow_the_rules_the_ui_states<T: Target>() {
+    let target = T::start(3600).await;
+    let (client, _) = tenant(&target, "contoso").await;
+    let mut current = profile();
+    let partner = client.put_profile(&current).await.unwrap();
+    let status = |p: &partner_domain::Partner| p.verification.status;
+
+    // Before the contact confirms, a new legal name waits for them.
+    current.legal_profile.legal_name = "Contoso France SAS".into();
+    let renamed = client.put_profile(&current).await.unwrap();
+    assert_eq!(status(&renamed), VerificationStatus::EmailPending);
+    let token = latest_link(&client, "jean.dupont@contoso.fr").await;
+    target.client().verify_email(&token).await.unwrap();
+    client
+        .vetting(&partner.id, VettingDecision::Authorize)
+        .await
+        .unwrap();
+
+    // The website is not checked: the partner stays authorized.
+    current.legal_profile.website = "https://www.contoso.example".into();
+    let kept = client.put_profile(&current).await.unwrap();
+    assert_eq!(status(&kept), VerificationStatus::Authorized);
+
+    // The legal name, the address, the phone: back to the business check, each time.
+    let changes: [fn(&mut partner_domain::ProfileRequest); 3] = [
+        |p| p.legal_profile.legal_name = "Contoso Europe SAS".into(),
+        |p| p.legal_profile.address.line1 = "1 avenue des Champs-Élysées".into(),
+        |p| p.legal_profile.phone = "+33 1 98 76 54 32".into(),
+    ];
+    for change in changes {
+        change(&mut current);
+        let edited = client.put_profile(&current).await.unwrap();
+        assert_eq!(status(&edited), VerificationStatus::BusinessPending);
+        assert_eq!(edited.verification.steps[1].status, "pending");
+        assert_eq!(edited.programs[0].status, "pending");
+        client
+            .vetting(&partner.id, VettingDecision::Authorize)
+            .await
+            .unwrap();
+    }
+
+    // The legal country is locked after enrolment.
+    let mut moved = current.clone();
+    moved.legal_profile.address.country = "BE".into();
+    moved.legal_profile.address.postal_code = "1000".into();
+    refused_on(
+        client.put_profile(&moved).await,
+        422,
+        ErrorKind::Validation,
+        "legal_profile.address.country",
+        "country.locked",
+    );
+
+    // Rejected, the partner corrects its profile and is checked again.
+    current.legal_profile.legal_name = "Contoso SA".into();
+    client.put_profile(&current).await.unwrap();
+    let rejected = client
+        .vetting(&partner.id, VettingDecision::Reject)
+        .await
+        .unwrap();
+    assert_eq!(status(&rejected), VerificationStatus::Rejected);
+    current.legal_profile.legal_name = "Contoso Société Anonyme".into();
+    let corrected = client.put_profile(&current).await.unwrap();
+    assert_eq!(status(&corrected), VerificationStatus::BusinessPending);
+
+    // Asked for action, the partner resubmits and is checked again.
+    client
+        .vetting(&partner.id, VettingDecision::ActionRequired)
+        .await
+        .unwrap();
+    let resubmitted = client.put_profile(&current).await.unwrap();
+    assert_eq!(status(&resubmitted), VerificationStatus::BusinessPending);
 }

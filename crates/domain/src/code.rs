@@ -49,6 +49,7 @@ codes! {
     PhoneFormat = "phone.format",
     WebsiteFormat = "website.format",
     CountryUnsupported = "country.unsupported",
+    CountryLocked = "country.locked",
     PostalCodeFormat = "postal_code.format",
     RegionUnknown = "region.unknown",
     AgreementNotCurrent = "agreement.not_current",

@@ -21,6 +21,9 @@ pub enum VerificationEvent {
     ProfileSubmitted,
     /// The primary contact's email was changed: it must be confirmed again.
     ContactChanged,
+    /// The legal name, address or phone changed: the business check starts again. Also how a
+    /// rejected partner corrects its profile.
+    LegalDetailsChanged,
     ContactEmailVerified,
     VettingAuthorized,
     VettingActionRequired,
@@ -66,13 +69,25 @@ impl VerificationStatus {
         use VerificationStatus as S;
         let next = match (self, event) {
             (S::Draft, E::ProfileSubmitted) => S::EmailPending,
-            (S::ActionRequired, E::ProfileSubmitted) => S::BusinessPending,
-            // Editing the profile otherwise keeps the status, unless the contact changed.
+            // Resubmitted after the check asked for action or refused: checked again.
+            (S::ActionRequired | S::Rejected, E::ProfileSubmitted) => S::BusinessPending,
+            // Editing the profile otherwise keeps the status, unless the contact or the legal
+            // details changed.
             (S::EmailPending | S::BusinessPending | S::Authorized, E::ProfileSubmitted) => self,
             (
-                S::EmailPending | S::BusinessPending | S::Authorized | S::ActionRequired,
+                S::EmailPending
+                | S::BusinessPending
+                | S::Authorized
+                | S::ActionRequired
+                | S::Rejected,
                 E::ContactChanged,
             ) => S::EmailPending,
+            // The contact confirms first; the check runs then.
+            (S::EmailPending, E::LegalDetailsChanged) => S::EmailPending,
+            (
+                S::BusinessPending | S::Authorized | S::ActionRequired | S::Rejected,
+                E::LegalDetailsChanged,
+            ) => S::BusinessPending,
             (S::EmailPending, E::ContactEmailVerified) => S::BusinessPending,
             (S::BusinessPending, E::VettingAuthorized) => S::Authorized,
             (S::BusinessPending, E::VettingActionRequired) => S::ActionRequired,
@@ -80,11 +95,6 @@ impl VerificationStatus {
             _ => return Err(InvalidTransition { from: self, event }),
         };
         Ok(next)
-    }
-
-    /// Decided for good: no event moves it any more.
-    pub fn is_final(self) -> bool {
-        self == Self::Rejected
     }
 }
 
@@ -188,9 +198,10 @@ pub fn mpn_program_status(status: VerificationStatus, agreement_accepted: bool) 
 mod tests {
     use super::{VerificationEvent as E, VerificationStatus as S};
 
-    const EVENTS: [E; 6] = [
+    const EVENTS: [E; 7] = [
         E::ProfileSubmitted,
         E::ContactChanged,
+        E::LegalDetailsChanged,
         E::ContactEmailVerified,
         E::VettingAuthorized,
         E::VettingActionRequired,
@@ -214,6 +225,21 @@ mod tests {
             (S::BusinessPending, E::ProfileSubmitted, S::BusinessPending),
             (S::Authorized, E::ProfileSubmitted, S::Authorized),
             (S::ActionRequired, E::ProfileSubmitted, S::BusinessPending),
+            (S::Rejected, E::ProfileSubmitted, S::BusinessPending),
+            (S::Rejected, E::ContactChanged, S::EmailPending),
+            (S::EmailPending, E::LegalDetailsChanged, S::EmailPending),
+            (
+                S::BusinessPending,
+                E::LegalDetailsChanged,
+                S::BusinessPending,
+            ),
+            (S::Authorized, E::LegalDetailsChanged, S::BusinessPending),
+            (
+                S::ActionRequired,
+                E::LegalDetailsChanged,
+                S::BusinessPending,
+            ),
+            (S::Rejected, E::LegalDetailsChanged, S::BusinessPending),
             (S::EmailPending, E::ContactChanged, S::EmailPending),
             (S::BusinessPending, E::ContactChanged, S::EmailPending),
             (S::Authorized, E::ContactChanged, S::EmailPending),
@@ -280,8 +306,15 @@ mod tests {
     }
 
     #[test]
-    fn a_rejection_is_final() {
-        assert!(S::Rejected.is_final());
-        assert!(EVENTS.iter().all(|e| S::Rejected.next(*e).is_err()));
+    fn a_rejected_partner_corrects_and_is_checked_again() {
+        assert_eq!(
+            S::Rejected.next(E::LegalDetailsChanged),
+            Ok(S::BusinessPending)
+        );
+        assert!(
+            S::Rejected.next(E::VettingAuthorized).is_err(),
+            "not without a new check"
+        );
+        assert!(S::Rejected.next(E::ContactEmailVerified).is_err());
     }
 }

@@ -10,8 +10,8 @@ use crate::{
     limits::{RESEND_EVERY_S, TOKEN_LIFETIME_S},
     validate,
     verification::{self, mpn_program_status, StepTimes},
-    Action, AgreementKind, EmailVerified, ErrorKind, Me, OutboxEmail, Partner, ProfileRequest,
-    Program, ProgramStatus, VerificationEvent, VerificationStatus, VettingDecision,
+    Action, AgreementKind, Code, EmailVerified, ErrorKind, Me, OutboxEmail, Partner,
+    ProfileRequest, Program, ProgramStatus, VerificationEvent, VerificationStatus, VettingDecision,
 };
 
 /// How many emails `GET /api/dev/outbox` lists.
@@ -162,14 +162,31 @@ pub async fn put_profile<S: Store>(
             record
         }
         Some(mut record) => {
+            let (before, after) = (&record.legal_profile, &body.legal_profile);
+            if before.address.country != after.address.country {
+                return Err(ServiceError::field(
+                    ErrorKind::Validation,
+                    "legal_profile.address.country",
+                    Code::CountryLocked,
+                    "The legal country cannot change after enrolment.",
+                ));
+            }
             let contact_changed = record.primary_contact.email != body.primary_contact.email;
+            let legal_changed = before.legal_name != after.legal_name
+                || before.address != after.address
+                || before.phone != after.phone;
             let event = if contact_changed {
                 VerificationEvent::ContactChanged
+            } else if legal_changed {
+                VerificationEvent::LegalDetailsChanged
             } else {
                 VerificationEvent::ProfileSubmitted
             };
             let status = advance(record.status, event)?;
-            if status == VerificationStatus::BusinessPending && status != record.status {
+            // A (new) business check starts: on entering it, and on new legal details.
+            if status == VerificationStatus::BusinessPending
+                && (status != record.status || legal_changed)
+            {
                 record.vetting_due_at =
                     Some(stamp(store.env().now() + store.env().vetting_delay_s()));
                 record.times.business_step_at = Some(now.clone());
