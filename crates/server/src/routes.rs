@@ -14,8 +14,10 @@ use axum::{
 use partner_domain::{ErrorBody, ErrorKind, Health};
 use serde_json::{json, Value};
 use tower_http::{
+    catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
     services::{ServeDir, ServeFile},
+    timeout::TimeoutLayer,
     trace::TraceLayer,
 };
 
@@ -88,8 +90,26 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .fallback_service(spa)
         .layer(middleware::from_fn_with_state(csp, security::headers))
         .layer(middleware::from_fn(caching::cache_control))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(CatchPanicLayer::custom(panicked))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Longer than any request of ours takes (a 20,000-user seed), short enough that a client that
+/// trickles its body does not hold a connection for ever.
+const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// A panicking handler answers the JSON 500 of docs/API.md instead of dropping the connection.
+fn panicked(_: Box<dyn std::any::Any + Send>) -> Response {
+    tracing::error!("a handler panicked");
+    axum::response::IntoResponse::into_response((
+        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+        Json(ErrorBody::internal()),
+    ))
 }
 
 async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
@@ -164,4 +184,32 @@ async fn with_error_body(response: Response) -> Response {
     let mut response = axum::response::IntoResponse::into_response(Json(body));
     *response.status_mut() = status;
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::{body::Body, http::Request, routing::get, Router};
+    use tower::ServiceExt;
+    use tower_http::catch_panic::CatchPanicLayer;
+
+    async fn boom() -> &'static str {
+        panic!("boom")
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_the_json_500() {
+        let router: Router = Router::new()
+            .route("/boom", get(boom))
+            .layer(CatchPanicLayer::custom(super::panicked));
+        let response = router
+            .oneshot(Request::get("/boom").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 500);
+        let bytes = axum::body::to_bytes(response.into_body(), 1024)
+            .await
+            .unwrap();
+        let body: partner_domain::ErrorBody = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(body.error, partner_domain::ErrorKind::Internal);
+    }
 }

@@ -53,3 +53,30 @@ async fn an_import_over_its_body_limit_is_refused_before_it_is_read() {
     let list: UserList = admin.get("/api/users").await.json();
     assert_eq!(list.total, 1, "nothing written");
 }
+
+/// Two edits of different fields of one user at the same time: both are kept (each write reads
+/// the user inside its own transaction).
+#[tokio::test]
+async fn concurrent_edits_of_one_user_lose_nothing() {
+    let server = start().await;
+    let (admin, _) = server.tenant("contoso").await;
+    let body =
+        json!({ "first_name": "Ana", "last_name": "Roux", "email": "ana@contoso.fr", "roles": [] });
+    let created: partner_domain::UserCreated =
+        admin.ok(Method::POST, "/api/users", Some(&body), 201).await;
+    let path = format!("/api/users/{}", created.user.id);
+    for round in 0..10 {
+        let (first, last) = (format!("Ana{round}"), format!("Roux{round}"));
+        let (a, b) = tokio::join!(
+            admin.raw(Method::PATCH, &path, Some(json!({ "first_name": first }))),
+            admin.raw(Method::PATCH, &path, Some(json!({ "last_name": last }))),
+        );
+        assert_eq!((a.status.as_u16(), b.status.as_u16()), (200, 200));
+        let user: partner_domain::User = admin.get(&path).await.json();
+        assert_eq!(
+            (user.first_name, user.last_name),
+            (first, last),
+            "round {round}"
+        );
+    }
+}
