@@ -361,6 +361,37 @@ async fn a_user_management_admin_cannot_grant_or_touch_global_admin() {
     app.unmount();
 }
 
+/// A temporary password opens nothing but the page to choose one's own; then back where the
+/// user was going.
+#[wasm_bindgen_test]
+async fn a_temporary_password_is_changed_before_anything_else() {
+    work_account_with(0).await;
+    let created = add_user(
+        "Nina",
+        "Temp",
+        "nina.temp@contoso.onmicrosoft.com",
+        Role::UserManagementAdmin,
+    )
+    .await;
+    MockBackend::new(Default::default())
+        .sign_in(Credentials {
+            email: created.user.email.clone(),
+            password: created.temporary_password.clone(),
+        })
+        .await
+        .unwrap();
+    let app = Mounted::keeping_storage("/settings/users", MOCK_CONFIG).await;
+    app.wait_for_path("/onboarding/sign-in").await;
+    app.wait_for_content("Choisissez d’abord votre propre mot de passe")
+        .await;
+    app.type_into("#current_password", &created.temporary_password);
+    app.type_into("#new_password", "Nina-choisit-2026");
+    app.click("form button[type=submit]");
+    app.wait_for_path("/settings/users").await;
+    app.wait_for(".user-table").await;
+    app.unmount();
+}
+
 fn paste(app: &Mounted, text: &str) {
     let area: web_sys::HtmlTextAreaElement = app.find("#import-text").unwrap().dyn_into().unwrap();
     area.focus().unwrap();

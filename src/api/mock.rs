@@ -92,9 +92,14 @@ struct Session {
 }
 
 impl Session {
-    /// The signed-in caller (401 otherwise), as the server reads its session cookie.
-    async fn caller(&mut self) -> Result<Me, ServiceError> {
+    /// The signed-in user (401 otherwise), as the server reads its session cookie.
+    async fn signed_in(&mut self) -> Result<Me, ServiceError> {
         service::session(&mut self.store, self.cookie.as_deref()).await
+    }
+
+    /// The caller of an operation: signed in, with no temporary password to change.
+    async fn caller(&mut self) -> Result<Me, ServiceError> {
+        service::caller(&mut self.store, self.cookie.as_deref()).await
     }
 }
 
@@ -287,12 +292,12 @@ impl Backend for MockBackend {
     }
 
     fn session(&self) -> ApiFuture<Me> {
-        self.call(async |s| s.caller().await)
+        self.call(async |s| s.signed_in().await)
     }
 
     fn change_password(&self, body: PasswordChange) -> ApiFuture<()> {
         self.call(async move |s| {
-            let me = s.caller().await?;
+            let me = s.signed_in().await?;
             service::change_password(&mut s.store, &me, s.cookie.as_deref(), &body).await
         })
     }

@@ -35,6 +35,7 @@ pub fn error_message(t: &I18n, error: &ApiError) -> String {
             K::NotFound => t.error_not_found(),
             K::Conflict => t.error_conflict(),
             K::RateLimited => t.error_rate_limited(),
+            K::PasswordChangeRequired => t.password_change_first(),
             _ => t.error_other(),
         },
     }
@@ -123,6 +124,10 @@ pub fn RequireSession(props: &RequireSessionProps) -> Html {
             let session = session.clone();
             let on_retry = Callback::from(move |()| session.refresh());
             html! { <ErrorPanel error={error.clone()} {on_retry} /> }
+        }
+        // A temporary password is changed before anything else (the server refuses the rest).
+        SessionState::SignedIn(me) if me.must_change_password => {
+            html! { <RedirectWithNotice to={Route::SignIn} notice={t.password_change_first().to_string()} /> }
         }
         SessionState::SignedIn(_) => props.children.clone(),
     }

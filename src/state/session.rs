@@ -84,10 +84,14 @@ impl SessionHandle {
 
     /// Asks the backend again (after a failure, or when roles may have changed).
     pub fn refresh(&self) {
-        let (state, backend) = (self.state.clone(), self.backend.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            state.dispatch(SessionAction::Set(state_of(backend.session().await)));
-        });
+        let session = self.clone();
+        wasm_bindgen_futures::spawn_local(async move { session.reload().await });
+    }
+
+    /// `refresh`, for a caller that must see the new state before going on.
+    pub async fn reload(&self) {
+        let answer = self.backend.session().await;
+        self.state.dispatch(SessionAction::Set(state_of(answer)));
     }
 
     pub async fn sign_in(&self, credentials: Credentials) -> ApiResult<Rc<Me>> {

@@ -109,16 +109,23 @@ pub async fn add_user(
         .expect("the admin adds the user")
 }
 
-/// Signs `created` in on the mock with its temporary password.
+/// Signs `created` in on the mock with its temporary password, and chooses their own (as the
+/// app asks before anything else).
 pub async fn sign_in_as(created: &partner_domain::UserCreated) {
     use partner_center::api::{Backend, MockBackend};
-    MockBackend::new(Default::default())
-        .sign_in(partner_domain::Credentials {
-            email: created.user.email.clone(),
-            password: created.temporary_password.clone(),
-        })
-        .await
-        .expect("the new user signs in");
+    let mock = MockBackend::new(Default::default());
+    mock.sign_in(partner_domain::Credentials {
+        email: created.user.email.clone(),
+        password: created.temporary_password.clone(),
+    })
+    .await
+    .expect("the new user signs in");
+    mock.change_password(partner_domain::PasswordChange {
+        current_password: created.temporary_password.clone(),
+        new_password: partner_contract::CHOSEN_PASSWORD.into(),
+    })
+    .await
+    .expect("and chooses their own password");
 }
 
 pub fn key(target: &Element, key: &str) {

@@ -80,11 +80,19 @@ pub async fn add(
         .unwrap()
 }
 
-/// A new browser signed in as this new user.
+/// What a new user chooses in place of their temporary password.
+pub const CHOSEN_PASSWORD: &str = "Chosen-password-2026";
+
+/// A new browser signed in as this new user, who has chosen their own password (as they must
+/// before anything else).
 pub async fn signed_in_as<T: Target>(target: &T, created: &UserCreated) -> T::Client {
     let client = target.client();
     client
         .sign_in(&created.user.email, &created.temporary_password)
+        .await
+        .unwrap();
+    client
+        .change_password(&created.temporary_password, CHOSEN_PASSWORD)
         .await
         .unwrap();
     client

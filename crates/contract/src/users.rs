@@ -127,9 +127,29 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
     assert_eq!(fields["email"], ["email.format"]);
     assert_eq!(fields["first_name"], ["required"]);
 
-    // The new user signs in with the temporary password and must change it first.
-    let jean = signed_in_as(&target, &created).await;
-    assert!(jean.session().await.unwrap().must_change_password);
+    // The new user signs in with the temporary password: nothing but choosing their own.
+    let jean = target.client();
+    let first = jean
+        .sign_in(&created.user.email, &created.temporary_password)
+        .await
+        .unwrap();
+    assert!(first.must_change_password);
+    assert_eq!(jean.session().await.unwrap(), first);
+    refused(
+        jean.users(&UserQuery::default()).await,
+        403,
+        ErrorKind::PasswordChangeRequired,
+    );
+    refused(jean.partner().await, 403, ErrorKind::PasswordChangeRequired);
+    refused(
+        jean.user(&created.user.id).await,
+        403,
+        ErrorKind::PasswordChangeRequired,
+    );
+    jean.change_password(&created.temporary_password, "Jean-Dupont-2026")
+        .await
+        .unwrap();
+    assert!(!jean.session().await.unwrap().must_change_password);
 
     // "Mettre à jour": roles change for a signed-in user without signing in again.
     let id = created.user.id.clone();
@@ -213,9 +233,6 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
         "roles",
         "roles.global_admin_only",
     );
-    jean.change_password(&created.temporary_password, "Jean-Dupont-2026")
-        .await
-        .unwrap();
     jean.update_user(&me.user.id, &roles(&[Role::GlobalAdmin, Role::AdminAgent]))
         .await
         .unwrap();

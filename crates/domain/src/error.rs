@@ -18,10 +18,12 @@ pub enum ErrorKind {
     PayloadTooLarge,
     RateLimited,
     Internal,
+    /// 403 while the caller's password is a temporary one: only the session routes answer.
+    PasswordChangeRequired,
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 10] = [
+    pub const ALL: [ErrorKind; 11] = [
         Self::BadRequest,
         Self::Validation,
         Self::Unauthenticated,
@@ -32,6 +34,7 @@ impl ErrorKind {
         Self::PayloadTooLarge,
         Self::RateLimited,
         Self::Internal,
+        Self::PasswordChangeRequired,
     ];
 
     pub fn status(self) -> u16 {
@@ -46,10 +49,12 @@ impl ErrorKind {
             Self::PayloadTooLarge => 413,
             Self::RateLimited => 429,
             Self::Internal => 500,
+            Self::PasswordChangeRequired => 403,
         }
     }
 
-    /// The kind a bare status stands for, when a body is missing or unreadable.
+    /// The kind a bare status stands for, when a body is missing or unreadable (the first of
+    /// that status: 403 is `Forbidden`).
     pub fn from_status(status: u16) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.status() == status)
     }
@@ -67,6 +72,7 @@ impl ErrorKind {
             Self::PayloadTooLarge => "payload_too_large",
             Self::RateLimited => "rate_limited",
             Self::Internal => "internal",
+            Self::PasswordChangeRequired => "password_change_required",
         }
     }
 }
@@ -142,7 +148,8 @@ mod tests {
     #[test]
     fn every_kind_round_trips_through_its_status_and_key() {
         for kind in ErrorKind::ALL {
-            assert_eq!(ErrorKind::from_status(kind.status()), Some(kind));
+            let by_status = ErrorKind::from_status(kind.status()).unwrap();
+            assert_eq!(by_status.status(), kind.status());
             let json = serde_json::to_string(&kind).unwrap();
             assert_eq!(json, format!("\"{}\"", kind.key()));
         }

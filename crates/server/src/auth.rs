@@ -12,7 +12,7 @@ use crate::{json::Json, ApiError, AppState};
 
 pub const COOKIE: &str = "pc_session";
 
-/// The signed-in caller, for handlers that need one (401 otherwise).
+/// The caller of an operation (401 signed out, 403 while their password is temporary).
 pub struct Caller(pub Me);
 
 impl FromRequestParts<AppState> for Caller {
@@ -20,8 +20,21 @@ impl FromRequestParts<AppState> for Caller {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let mut store = state.read().await?;
-        let me = service::session(&mut store, token_from(&parts.headers).as_deref()).await?;
+        let me = service::caller(&mut store, token_from(&parts.headers).as_deref()).await?;
         Ok(Caller(me))
+    }
+}
+
+/// A signed-in user, temporary password or not: the session routes only.
+pub struct SignedIn(pub Me);
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let mut store = state.read().await?;
+        let me = service::session(&mut store, token_from(&parts.headers).as_deref()).await?;
+        Ok(SignedIn(me))
     }
 }
 
@@ -51,8 +64,8 @@ fn cookie(headers: &HeaderMap, value: &str, max_age: Option<u32>) -> HeaderValue
     HeaderValue::from_str(&cookie).expect("cookies are ASCII")
 }
 
-pub async fn get(caller: Caller) -> axum::Json<Me> {
-    axum::Json(caller.0)
+pub async fn get(SignedIn(me): SignedIn) -> axum::Json<Me> {
+    axum::Json(me)
 }
 
 pub async fn sign_in(
@@ -104,13 +117,13 @@ pub async fn sign_out(
 
 pub async fn change_password(
     State(state): State<AppState>,
-    caller: Caller,
+    SignedIn(me): SignedIn,
     headers: HeaderMap,
     Json(body): Json<PasswordChange>,
 ) -> Result<StatusCode, ApiError> {
     let mut store = state.write().await?;
     let token = token_from(&headers);
-    service::change_password(&mut store, &caller.0, token.as_deref(), &body).await?;
+    service::change_password(&mut store, &me, token.as_deref(), &body).await?;
     store.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -26,8 +26,8 @@ use crate::{
     state::{use_session, use_toasts, SessionState, ToastKind},
 };
 
-/// Where to go after signing in: the `next` the guard remembered, if it is one of our pages.
-fn next_route() -> Route {
+/// The `next` page a guard remembered, if it is one of ours.
+fn next_param() -> Option<Route> {
     let search = gloo_utils::window().location().search().unwrap_or_default();
     let next = web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
@@ -35,7 +35,11 @@ fn next_route() -> Route {
     next.filter(|n| n.starts_with('/') && !n.starts_with("//"))
         .and_then(|n| Route::recognize(&n))
         .filter(|r| *r != Route::NotFound && *r != Route::SignIn)
-        .unwrap_or(Route::Profile)
+}
+
+/// Where to go after signing in: the remembered page, else the wizard's next step.
+fn next_route() -> Route {
+    next_param().unwrap_or(Route::Profile)
 }
 
 #[function_component]
@@ -420,6 +424,7 @@ fn ChangePassword() -> Html {
     let backend = use_backend();
     let session = use_session();
     let toasts = use_toasts();
+    let navigator = use_navigator();
     let current = use_state(String::new);
     let new = use_state(String::new);
     let errors = use_state(FieldErrors::new);
@@ -451,10 +456,11 @@ fn ChangePassword() -> Html {
                 errors.set(found);
                 return;
             }
-            let (backend, session, toasts, errors, failed, t) = (
+            let (backend, session, toasts, navigator, errors, failed, t) = (
                 backend.clone(),
                 session.clone(),
                 toasts.clone(),
+                navigator.clone(),
                 errors.clone(),
                 failed.clone(),
                 t.clone(),
@@ -463,7 +469,11 @@ fn ChangePassword() -> Html {
                 match backend.change_password(body).await {
                     Ok(()) => {
                         toasts.push(ToastKind::Success, t.password_changed().to_string());
-                        session.refresh();
+                        session.reload().await;
+                        // Sent here from another page to choose a password first: back there.
+                        if let (Some(next), Some(navigator)) = (next_param(), navigator) {
+                            navigator.replace(&next);
+                        }
                     }
                     Err(ApiError::Api { body, .. }) if !body.fields.is_empty() => {
                         errors.set(body.fields)

@@ -148,6 +148,20 @@ pub async fn session<S: Store>(store: &mut S, token: Option<&str>) -> ServiceRes
         .ok_or_else(ServiceError::unauthenticated)
 }
 
+/// The caller of any other operation: a live session (401 otherwise) whose password is not a
+/// temporary one (403 `password_change_required` otherwise: only `GET`/`DELETE /api/session` and
+/// `POST /api/session/password` take such a session).
+pub async fn caller<S: Store>(store: &mut S, token: Option<&str>) -> ServiceResult<Me> {
+    let me = session(store, token).await?;
+    if me.must_change_password {
+        return Err(ServiceError::refused(
+            ErrorKind::PasswordChangeRequired,
+            "Choose a new password first.",
+        ));
+    }
+    Ok(me)
+}
+
 /// `DELETE /api/session`: ends the session, if there is one.
 pub async fn sign_out<S: Store>(store: &mut S, token: Option<&str>) -> ServiceResult<()> {
     if let Some(token) = token {

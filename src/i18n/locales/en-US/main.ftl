@@ -147,6 +147,7 @@ code-import-too-many = An import holds at most 1,000 users: split the file.
 code-global-admin-only = Only a Global admin can grant or remove this role.
 code-country-locked = The country of the head office cannot change once the account is enrolled.
 country-locked-hint = The country of the head office cannot change once the account is enrolled.
+password-change-first = Choose your own password first: the one you were given is temporary.
 code-seed-too-many = At most 20,000 demo users can be created at once.
 code-other = This value is not valid.
 sign-in-failed = Wrong email or password.
