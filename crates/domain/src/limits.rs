@@ -10,9 +10,10 @@ pub const TOKEN_LIFETIME_S: i64 = 7 * 24 * 3600;
 pub const RESEND_EVERY_S: i64 = 60;
 /// Sign-in failures are counted over this window…
 pub const SIGN_IN_WINDOW_S: i64 = 15 * 60;
-/// …at most this many per email…
+/// …at most this many for one email from one client address (so that a stranger elsewhere
+/// cannot lock an account out for its owner)…
 pub const SIGN_IN_FAILURES_PER_EMAIL: usize = 5;
-/// …and this many per client address.
+/// …and this many from one client address, whatever the emails.
 pub const SIGN_IN_FAILURES_PER_CLIENT: usize = 30;
 /// `GET /api/users` without `limit`.
 pub const USER_LIST_DEFAULT_LIMIT: u64 = 100;

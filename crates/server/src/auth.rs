@@ -77,7 +77,7 @@ pub async fn sign_in(
     // Not one transaction: the password check is slow, and holding the write lock through it
     // would queue every sign-in behind the others. The session is one insert.
     let mut store = state.read().await?;
-    let client = client_ip(&headers, peer.ip()).to_string();
+    let client = client_ip(&headers, peer.ip(), &state.trusted_proxies).to_string();
     let signed_in = service::sign_in(&mut store, &credentials, &client).await?;
     let mut response = axum::Json(signed_in.me).into_response();
     response
@@ -86,19 +86,59 @@ pub async fn sign_in(
     Ok(response)
 }
 
-/// The peer address, or the first X-Forwarded-For hop when a local proxy sits in front.
-fn client_ip(headers: &HeaderMap, peer: std::net::IpAddr) -> std::net::IpAddr {
-    if peer.is_loopback() {
-        if let Some(forwarded) = headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .and_then(|v| v.trim().parse().ok())
-        {
-            return forwarded;
-        }
+/// The client's address: the peer, unless the peer is a trusted proxy; then the rightmost
+/// `X-Forwarded-For` hop that is not a trusted proxy (hops to its left are the client's word,
+/// which anyone can forge).
+fn client_ip(
+    headers: &HeaderMap,
+    peer: std::net::IpAddr,
+    trusted: &[ipnet::IpNet],
+) -> std::net::IpAddr {
+    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|net| net.contains(ip));
+    if !is_trusted(&peer) {
+        return peer;
     }
-    peer
+    let hops: Vec<std::net::IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map_while(|hop| hop.trim().parse().ok())
+        .collect();
+    hops.into_iter()
+        .rev()
+        .find(|hop| !is_trusted(hop))
+        .unwrap_or(peer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forwarded(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", HeaderValue::from_str(value).unwrap());
+        headers
+    }
+
+    #[test]
+    fn the_client_is_the_peer_unless_a_trusted_proxy_says_otherwise() {
+        let proxy: std::net::IpAddr = "10.0.0.2".parse().unwrap();
+        let trusted: Vec<ipnet::IpNet> = vec!["10.0.0.0/24".parse().unwrap()];
+        let headers = forwarded("6.6.6.6, 203.0.113.7, 10.0.0.1");
+        assert_eq!(client_ip(&headers, proxy, &[]), proxy, "nobody trusted");
+        assert_eq!(
+            client_ip(&headers, "198.51.100.1".parse().unwrap(), &trusted),
+            "198.51.100.1".parse::<std::net::IpAddr>().unwrap(),
+            "an untrusted peer's header is ignored"
+        );
+        assert_eq!(
+            client_ip(&headers, proxy, &trusted),
+            "203.0.113.7".parse::<std::net::IpAddr>().unwrap(),
+            "the rightmost untrusted hop, not the forged first one"
+        );
+        assert_eq!(client_ip(&HeaderMap::new(), proxy, &trusted), proxy);
+    }
 }
 
 /// Ends the session server-side and tells the browser to drop the cookie. Idempotent.

@@ -44,6 +44,10 @@ pub struct Options {
     /// Seconds from the contact's email confirmation to the simulated business approval.
     #[arg(long, default_value_t = 30)]
     pub vetting_delay: u64,
+    /// Proxies whose `X-Forwarded-For` is believed (CIDR, comma-separated): the client is then
+    /// the rightmost hop that is not one of them. Without it, the peer address is the client.
+    #[arg(long, value_delimiter = ',')]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 /// Shared by every handler; cheap to clone.
@@ -53,6 +57,7 @@ pub struct AppState {
     pub dev: bool,
     pub vetting_delay_s: i64,
     pub limiter: Arc<store::RateLimiter>,
+    pub trusted_proxies: Arc<[ipnet::IpNet]>,
     pub csp_reports: security::CspReports,
 }
 
@@ -71,6 +76,7 @@ impl Server {
             dev: options.dev,
             vetting_delay_s: options.vetting_delay.min(i64::MAX as u64) as i64,
             limiter: Arc::default(),
+            trusted_proxies: options.trusted_proxies.into(),
             csp_reports: security::CspReports::default(),
         };
         let router = routes::router(state, &options.dist);

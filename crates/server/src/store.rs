@@ -70,9 +70,13 @@ impl SqlStore {
     }
 }
 
-/// Counts sign-in failures per key in memory.
+/// Counts sign-in failures per key in this process. Failures older than the window are
+/// forgotten, and at most `RATE_LIMIT_KEYS` keys are kept: past that, those whose last failure
+/// is the oldest go first (a flood of made-up emails cannot fill the memory).
 #[derive(Default)]
 pub struct RateLimiter(Mutex<HashMap<String, Vec<i64>>>);
+
+const RATE_LIMIT_KEYS: usize = 10_000;
 
 impl RateLimiter {
     fn with<T>(&self, f: impl FnOnce(&mut HashMap<String, Vec<i64>>) -> T) -> T {
@@ -80,6 +84,28 @@ impl RateLimiter {
             .0
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+
+    fn record(&self, key: &str, at: i64) {
+        self.with(|failures| {
+            failures.entry(key.to_owned()).or_default().push(at);
+            if failures.len() <= RATE_LIMIT_KEYS {
+                return;
+            }
+            let since = at - partner_domain::limits::SIGN_IN_WINDOW_S;
+            failures.retain(|_, times| times.last().is_some_and(|t| *t > since));
+            let excess = failures.len().saturating_sub(RATE_LIMIT_KEYS * 9 / 10);
+            if excess > 0 {
+                let mut by_age: Vec<(i64, String)> = failures
+                    .iter()
+                    .map(|(key, times)| (times.last().copied().unwrap_or(i64::MIN), key.clone()))
+                    .collect();
+                by_age.sort_unstable();
+                for (_, key) in by_age.into_iter().take(excess) {
+                    failures.remove(&key);
+                }
+            }
+        });
     }
 }
 
@@ -301,8 +327,7 @@ impl Store for SqlStore {
     }
 
     async fn record_sign_in_failure(&mut self, key: &str, at: i64) -> StoreResult<()> {
-        self.limiter
-            .with(|failures| failures.entry(key.to_owned()).or_default().push(at));
+        self.limiter.record(key, at);
         Ok(())
     }
 
@@ -656,5 +681,23 @@ impl SqlStore {
                 .await?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RateLimiter, RATE_LIMIT_KEYS};
+
+    #[test]
+    fn the_rate_limiter_stays_bounded_and_keeps_the_latest() {
+        let limiter = RateLimiter::default();
+        for i in 0..100_000 {
+            limiter.record(&format!("client:1.2.3.4 email:user{i}@example.com"), i);
+        }
+        limiter.with(|failures| {
+            assert!(failures.len() <= RATE_LIMIT_KEYS, "{}", failures.len());
+            assert!(failures.contains_key("client:1.2.3.4 email:user99999@example.com"));
+            assert!(!failures.contains_key("client:1.2.3.4 email:user0@example.com"));
+        });
     }
 }

@@ -289,3 +289,42 @@ async fn sign_in_takes_as_long_for_unknown_and_known_emails() {
         "median {real:?} for real emails, {unknown:?} for unknown ones"
     );
 }
+
+/// Behind a trusted proxy, failures count per client address: a stranger who fails again and
+/// again is stopped, the owner elsewhere still signs in, and a forged X-Forwarded-For hop changes
+/// nothing.
+#[tokio::test]
+async fn a_stranger_cannot_lock_the_owner_out() {
+    let server = start_configured(|options| {
+        options.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+    })
+    .await;
+    let (_, me) = server.tenant("contoso").await;
+    let client = server.client();
+    let from = |forwarded: &str, password: &str| {
+        client
+            .http
+            .post(format!("{}/api/session", server.base))
+            .header("x-requested-with", "partner-center")
+            .header("x-forwarded-for", forwarded.to_owned())
+            .json(&json!({ "email": me.user.email, "password": password }))
+            .send()
+    };
+    for _ in 0..partner_domain::limits::SIGN_IN_FAILURES_PER_EMAIL {
+        assert_eq!(from("203.0.113.7", "nope").await.unwrap().status(), 401);
+    }
+    assert_eq!(from("203.0.113.7", PASSWORD).await.unwrap().status(), 429);
+    assert_eq!(
+        from("1.1.1.1, 203.0.113.7", PASSWORD)
+            .await
+            .unwrap()
+            .status(),
+        429,
+        "a forged first hop is not believed"
+    );
+    assert_eq!(
+        from("198.51.100.1", PASSWORD).await.unwrap().status(),
+        200,
+        "the owner"
+    );
+}

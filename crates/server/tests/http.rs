@@ -72,6 +72,7 @@ async fn the_database_survives_a_restart() {
             dist: dir.path().to_path_buf(),
             dev: false,
             vetting_delay: 30,
+            trusted_proxies: Vec::new(),
         };
         // Migrations must be idempotent: the second start finds them applied.
         partner_server::Server::bind(options).await.unwrap();

@@ -68,8 +68,9 @@ pub struct SignedIn {
     pub token: String,
 }
 
-/// `POST /api/session`. `client` names the caller's address: failures are counted per email and
-/// per client, and one answer stands for any wrong pair (no telling which accounts exist).
+/// `POST /api/session`. `client` names the caller's address: failures are counted per (client,
+/// email) and per client, and one answer stands for any wrong pair (no telling which accounts
+/// exist).
 pub async fn sign_in<S: Store>(
     store: &mut S,
     credentials: &Credentials,
@@ -78,7 +79,10 @@ pub async fn sign_in<S: Store>(
     let email = normalise_email(&credentials.email);
     let now = store.env().now();
     let limits = [
-        (format!("email:{email}"), SIGN_IN_FAILURES_PER_EMAIL),
+        (
+            format!("client:{client} email:{email}"),
+            SIGN_IN_FAILURES_PER_EMAIL,
+        ),
         (format!("client:{client}"), SIGN_IN_FAILURES_PER_CLIENT),
     ];
     for (key, limit) in &limits {

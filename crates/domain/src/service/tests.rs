@@ -132,3 +132,32 @@ fn the_simulated_business_check_approves_once_due() {
         crate::VerificationStatus::Authorized
     );
 }
+
+#[test]
+fn failures_from_a_stranger_do_not_lock_the_owner_out() {
+    let mut store = store_with_tenant();
+    for _ in 0..10 {
+        let _ = block_on(sign_in(
+            &mut store,
+            &credentials("Wrong-password-1"),
+            "stranger",
+        ));
+    }
+    let stranger = block_on(sign_in(&mut store, &credentials(PASSWORD), "stranger"));
+    assert!(matches!(stranger, Err(ServiceError::RateLimited(_))));
+    assert!(block_on(sign_in(&mut store, &credentials(PASSWORD), "owner")).is_ok());
+}
+
+#[test]
+fn a_client_trying_many_emails_is_limited_too() {
+    let mut store = store_with_tenant();
+    for i in 0..crate::limits::SIGN_IN_FAILURES_PER_CLIENT {
+        let guess = Credentials {
+            email: format!("guess{i}@contoso.onmicrosoft.com"),
+            password: "Wrong-password-1".into(),
+        };
+        let _ = block_on(sign_in(&mut store, &guess, "scanner"));
+    }
+    let scanner = block_on(sign_in(&mut store, &credentials(PASSWORD), "scanner"));
+    assert!(matches!(scanner, Err(ServiceError::RateLimited(_))));
+}

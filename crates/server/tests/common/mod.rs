@@ -20,6 +20,15 @@ pub struct Running {
 }
 
 pub async fn start_with(dev: bool, vetting_delay: u64) -> Running {
+    start_configured(|options| {
+        options.dev = dev;
+        options.vetting_delay = vetting_delay;
+    })
+    .await
+}
+
+/// A server with the test defaults (`--dev`, a 30 s vetting delay), changed by `configure`.
+pub async fn start_configured(configure: impl FnOnce(&mut Options)) -> Running {
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(dist.join("assets")).unwrap();
@@ -32,13 +41,15 @@ pub async fn start_with(dev: bool, vetting_delay: u64) -> Running {
     std::fs::write(dist.join("app-0123456789abcdef.js"), "console.log('v1')").unwrap();
     // As `cargo xtask build` leaves it: a compressed copy beside the file.
     std::fs::write(dist.join("assets/app.js.gz"), b"gzip bytes of app.js").unwrap();
-    let options = Options {
+    let mut options = Options {
         addr: SocketAddr::from(([127, 0, 0, 1], 0)),
         database: format!("sqlite:{}", dir.path().join("data/partner.db").display()),
         dist,
-        dev,
-        vetting_delay,
+        dev: true,
+        vetting_delay: 30,
+        trusted_proxies: Vec::new(),
     };
+    configure(&mut options);
     let server = Server::bind(options).await.unwrap();
     let base = format!("http://{}", server.local_addr());
     tokio::spawn(server.run(std::future::pending()));
