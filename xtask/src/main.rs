@@ -84,20 +84,28 @@ fn serve(args: &[String]) -> Result<(), Fail> {
             other => return Err(Fail::new(format!("unknown flag {other}\n{USAGE}"))),
         }
     }
+    // The dev endpoints (every work account's verification links, the vetting switch) stay on
+    // this machine: partner-server refuses --dev on any other address.
+    let local = addr
+        .parse::<std::net::SocketAddr>()
+        .map_err(|e| Fail::new(format!("--addr {addr}: {e}")))?
+        .ip()
+        .is_loopback();
+    if !local {
+        if seed_users.is_some() {
+            return Err(Fail::new(
+                "--seed-users needs the dev endpoints, which stay on a loopback --addr",
+            ));
+        }
+        println!("xtask: {addr} is not a loopback address: serving without the dev endpoints (/api/dev/*)");
+    }
     build()?;
     // The server handles Ctrl-C itself (graceful shutdown); we only wait for it to finish.
     ctrlc::set_handler(|| {}).map_err(|e| Fail::new(format!("cannot handle Ctrl-C: {e}")))?;
     let server = root().join("target/server/partner-server");
     let mut child = cmd(server.to_str().expect("utf-8 path"))
-        .args([
-            "--dev",
-            "--addr",
-            &addr,
-            "--database",
-            &database,
-            "--dist",
-            "dist",
-        ])
+        .args(local.then_some("--dev"))
+        .args(["--addr", &addr, "--database", &database, "--dist", "dist"])
         .spawn()
         .map_err(|e| Fail::new(format!("cannot start partner-server: {e}")))?;
     if let Some(users) = seed_users {

@@ -70,6 +70,9 @@ impl Server {
     /// Opens the database (running migrations) and binds the address, so that a caller
     /// knows the port before serving starts.
     pub async fn bind(options: Options) -> Result<Self, StartError> {
+        if options.dev && !options.addr.ip().is_loopback() {
+            return Err(StartError::DevNotLocal(options.addr));
+        }
         let db = db::open(&options.database).await?;
         let state = AppState {
             db,
@@ -116,6 +119,10 @@ pub enum StartError {
     DataDir(PathBuf, std::io::Error),
     #[error("cannot listen on {0}: {1}")]
     Bind(SocketAddr, std::io::Error),
+    #[error(
+        "--dev serves every work account's verification links: only on a loopback address, not {0}"
+    )]
+    DevNotLocal(SocketAddr),
 }
 
 /// Resolves on Ctrl-C or SIGTERM, letting in-flight requests finish.

@@ -62,6 +62,24 @@ async fn dev_endpoints_exist_only_with_dev() {
 }
 
 #[tokio::test]
+async fn dev_endpoints_stay_on_a_loopback_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = partner_server::Options {
+        addr: std::net::SocketAddr::from(([0, 0, 0, 0], 0)),
+        database: "sqlite::memory:".into(),
+        dist: dir.path().to_path_buf(),
+        dev: true,
+        vetting_delay: 30,
+        trusted_proxies: Vec::new(),
+    };
+    match partner_server::Server::bind(options).await {
+        Err(partner_server::StartError::DevNotLocal(_)) => {}
+        Err(other) => panic!("refused for another reason: {other}"),
+        Ok(_) => panic!("--dev on every interface was accepted"),
+    }
+}
+
+#[tokio::test]
 async fn the_database_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let database = format!("sqlite:{}", dir.path().join("partner.db").display());
