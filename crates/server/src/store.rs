@@ -336,6 +336,25 @@ impl Store for SqlStore {
         Ok(())
     }
 
+    async fn purge(
+        &mut self,
+        sessions_until: &str,
+        links_until: &str,
+        emails_until: &str,
+    ) -> StoreResult<()> {
+        for (sql, until) in [
+            ("DELETE FROM sessions WHERE expires_at <= ?", sessions_until),
+            (
+                "DELETE FROM verification_tokens WHERE expires_at <= ?",
+                links_until,
+            ),
+            ("DELETE FROM outbox WHERE sent_at <= ?", emails_until),
+        ] {
+            sqlx::query(sql).bind(until).execute(self.db()).await?;
+        }
+        Ok(())
+    }
+
     async fn email_taken(&mut self, email: &str) -> StoreResult<bool> {
         let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM users WHERE email = ?")
             .bind(email)

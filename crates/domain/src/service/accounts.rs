@@ -8,7 +8,7 @@ use crate::{
     clock::stamp,
     limits::{
         SESSION_IDLE_S, SESSION_SLIDE_S, SIGN_IN_FAILURES_PER_CLIENT, SIGN_IN_FAILURES_PER_EMAIL,
-        SIGN_IN_WINDOW_S,
+        SIGN_IN_WINDOW_S, TOKEN_LIFETIME_S,
     },
     validate, AdminRef, Code, Credentials, ErrorKind, Me, NewTenant, PasswordChange, Role,
     TenantCreated, TenantRef, User,
@@ -115,6 +115,11 @@ pub async fn sign_in<S: Store>(
         ));
     };
     store.clear_sign_in_failures(&limits[0].0).await?;
+    // Housekeeping as people sign in: expired sessions go at once; links a week after they
+    // expired (until then a used or old link still gets its own answer, 409 or 410), and with
+    // them the emails that carried them.
+    let (now_stamp, week_ago) = (stamp(now), stamp(now - TOKEN_LIFETIME_S));
+    store.purge(&now_stamp, &week_ago, &week_ago).await?;
     let token = new_token(store);
     store
         .insert_session(&SessionRecord {

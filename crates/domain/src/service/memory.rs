@@ -189,6 +189,24 @@ impl<E: Env> Store for MemoryStore<E> {
         Ok(())
     }
 
+    async fn purge(
+        &mut self,
+        sessions_until: &str,
+        links_until: &str,
+        emails_until: &str,
+    ) -> StoreResult<()> {
+        self.data
+            .sessions
+            .retain(|s| s.expires_at.as_str() > sessions_until);
+        self.data
+            .tokens
+            .retain(|t| t.expires_at.as_str() > links_until);
+        self.data
+            .outbox
+            .retain(|e| e.sent_at.as_str() > emails_until);
+        Ok(())
+    }
+
     async fn email_taken(&mut self, email: &str) -> StoreResult<bool> {
         Ok(self.data.users.iter().any(|u| u.user.email == email))
     }

@@ -150,6 +150,14 @@ pub trait Store {
     /// Kept even when the operation that records it fails.
     async fn record_sign_in_failure(&mut self, key: &str, at: i64) -> StoreResult<()>;
     async fn clear_sign_in_failures(&mut self, key: &str) -> StoreResult<()>;
+    /// Forgets sessions that expired by `sessions_until`, verification links that expired by
+    /// `links_until`, and emails sent by `emails_until` (stamps).
+    async fn purge(
+        &mut self,
+        sessions_until: &str,
+        links_until: &str,
+        emails_until: &str,
+    ) -> StoreResult<()>;
 
     async fn email_taken(&mut self, email: &str) -> StoreResult<bool>;
     async fn insert_user(

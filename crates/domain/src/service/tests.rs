@@ -161,3 +161,36 @@ fn a_client_trying_many_emails_is_limited_too() {
     let scanner = block_on(sign_in(&mut store, &credentials(PASSWORD), "scanner"));
     assert!(matches!(scanner, Err(ServiceError::RateLimited(_))));
 }
+
+#[test]
+fn signing_in_purges_expired_sessions_and_week_old_links_and_emails() {
+    let mut store = store_with_tenant();
+    let first = block_on(sign_in(&mut store, &credentials(PASSWORD), "c1")).unwrap();
+    block_on(put_profile(
+        &mut store,
+        &first.me,
+        crate::validate::tests::valid_profile(),
+    ))
+    .unwrap();
+    let link = block_on(outbox(&mut store)).unwrap()[0]
+        .link
+        .clone()
+        .unwrap();
+    let token = link.split('=').nth(1).unwrap().to_owned();
+    let first_session = hash_token(&first.token);
+
+    // Fifteen days later: the link has been dead over a week, the first session for days.
+    store.env.now.set(store.env.now() + 15 * 24 * 3600);
+    let expired = block_on(verify_email(&mut store, &token)).unwrap_err();
+    assert_eq!(expired.body().error, crate::ErrorKind::Expired);
+    assert!(block_on(store.session(&first_session)).unwrap().is_some());
+
+    block_on(sign_in(&mut store, &credentials(PASSWORD), "c1")).unwrap();
+    assert!(block_on(store.session(&first_session)).unwrap().is_none());
+    assert!(
+        block_on(outbox(&mut store)).unwrap().is_empty(),
+        "no raw link kept"
+    );
+    let gone = block_on(verify_email(&mut store, &token)).unwrap_err();
+    assert_eq!(gone.body().error, crate::ErrorKind::NotFound);
+}
