@@ -7,7 +7,10 @@ use std::{cell::Cell, rc::Rc};
 
 use gloo_storage::{LocalStorage, Storage};
 use partner_domain::{
-    service::{self, Env, MemoryData, MemoryStore, ServiceError, Store, StoreResult, TenantRecord},
+    service::{
+        self, Env, MemoryData, MemoryStore, ServiceError, Store, StoreResult, StoredPassword,
+        TenantRecord,
+    },
     AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
     ErrorBody, ErrorKind, Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser,
     OutboxEmail, Partner, PasswordChange, ProfileRequest, Role, TemporaryPassword, TenantCreated,
@@ -19,7 +22,7 @@ use super::{ApiError, ApiFuture, ApiResult, Backend, Document};
 use crate::config::{BackendKind, FailureScope, MockOptions};
 
 /// Versioned: a store written by an older build is replaced by a fresh demo, not misread.
-pub const STORAGE_KEY: &str = "partner-center.mock.v3";
+pub const STORAGE_KEY: &str = "partner-center.mock.v4";
 pub const DEMO_ADMIN_EMAIL: &str = "admin@contoso.onmicrosoft.com";
 /// Shown on the sign-in page in demo mode; this data never leaves the browser.
 pub const DEMO_ADMIN_PASSWORD: &str = "Contoso-demo-2026";
@@ -121,9 +124,11 @@ async fn demo(store: &mut MemoryStore<BrowserEnv>) -> StoreResult<()> {
         roles: vec![Role::GlobalAdmin],
         created_at: tenant.created_at.clone(),
     };
-    store
-        .insert_user(&tenant.id, &admin, DEMO_ADMIN_PASSWORD_HASH, false)
-        .await
+    let password = StoredPassword {
+        hash: DEMO_ADMIN_PASSWORD_HASH.into(),
+        temporary_until: None,
+    };
+    store.insert_user(&tenant.id, &admin, &password).await
 }
 
 fn storage_error(e: impl std::fmt::Debug) -> ApiError {

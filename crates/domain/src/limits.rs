@@ -4,6 +4,8 @@
 pub const SESSION_IDLE_S: i64 = 8 * 3600;
 /// A session's expiry moves at most this often, so that a signed-in read stays a read.
 pub const SESSION_SLIDE_S: i64 = 60;
+/// How long a temporary password works (to choose one's own).
+pub const TEMPORARY_PASSWORD_LIFETIME_S: i64 = 7 * 24 * 3600;
 /// How long a verification link works.
 pub const TOKEN_LIFETIME_S: i64 = 7 * 24 * 3600;
 /// The verification email is resent at most this often.

@@ -10,8 +10,8 @@ use std::{
 use partner_domain::{
     search::{user_search_text, user_sort_key},
     service::{
-        PartnerRecord, SessionRecord, SignedRecord, Store, StoreError, StoreResult, TenantRecord,
-        UserFilter, VerificationToken,
+        PartnerRecord, SessionRecord, SignedRecord, Store, StoreError, StoreResult, StoredPassword,
+        TenantRecord, UserFilter, VerificationToken,
     },
     verification::StepTimes,
     AgreementAcceptance, AgreementKind, Lang, Me, OutboxEmail, Role, Signer, TenantSummary, User,
@@ -234,13 +234,21 @@ impl Store for SqlStore {
         }))
     }
 
-    async fn credentials(&mut self, email: &str) -> StoreResult<Option<(String, String)>> {
-        Ok(
-            sqlx::query_as("SELECT id, password_hash FROM users WHERE email = ?")
+    async fn credentials(&mut self, email: &str) -> StoreResult<Option<(String, StoredPassword)>> {
+        let row: Option<(String, String, Option<String>)> =
+            sqlx::query_as("SELECT id, password_hash, temporary_until FROM users WHERE email = ?")
                 .bind(email)
                 .fetch_optional(self.db())
-                .await?,
-        )
+                .await?;
+        Ok(row.map(|(id, hash, temporary_until)| {
+            (
+                id,
+                StoredPassword {
+                    hash,
+                    temporary_until,
+                },
+            )
+        }))
     }
 
     async fn password_hash(&mut self, user_id: &str) -> StoreResult<Option<String>> {
@@ -252,18 +260,17 @@ impl Store for SqlStore {
         )
     }
 
-    async fn set_password(
-        &mut self,
-        user_id: &str,
-        hash: &str,
-        must_change: bool,
-    ) -> StoreResult<()> {
-        sqlx::query("UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?")
-            .bind(hash)
-            .bind(must_change)
-            .bind(user_id)
-            .execute(self.db())
-            .await?;
+    async fn set_password(&mut self, user_id: &str, password: &StoredPassword) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE users SET password_hash = ?, temporary_until = ?, must_change_password = ?
+             WHERE id = ?",
+        )
+        .bind(&password.hash)
+        .bind(&password.temporary_until)
+        .bind(password.temporary_until.is_some())
+        .bind(user_id)
+        .execute(self.db())
+        .await?;
         Ok(())
     }
 
@@ -367,21 +374,22 @@ impl Store for SqlStore {
         &mut self,
         tenant_id: &str,
         user: &User,
-        password_hash: &str,
-        must_change_password: bool,
+        password: &StoredPassword,
     ) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO users (id, tenant_id, first_name, last_name, email, password_hash,
-                                must_change_password, created_at, search, sort_name)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                temporary_until, must_change_password, created_at, search,
+                                sort_name)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&user.id)
         .bind(tenant_id)
         .bind(&user.first_name)
         .bind(&user.last_name)
         .bind(&user.email)
-        .bind(password_hash)
-        .bind(must_change_password)
+        .bind(&password.hash)
+        .bind(&password.temporary_until)
+        .bind(password.temporary_until.is_some())
         .bind(&user.created_at)
         .bind(user_search_text(
             &user.first_name,

@@ -328,3 +328,35 @@ async fn a_stranger_cannot_lock_the_owner_out() {
         "the owner"
     );
 }
+
+/// A temporary password works seven days (aged in the database): then 410, told only to whoever
+/// knows it.
+#[tokio::test]
+async fn an_old_temporary_password_no_longer_signs_in() {
+    let server = start().await;
+    let (admin, _) = server.tenant("contoso").await;
+    let body =
+        json!({ "first_name": "Léa", "last_name": "Roux", "email": "lea@contoso.fr", "roles": [] });
+    let created: partner_domain::UserCreated =
+        admin.ok(Method::POST, "/api/users", Some(&body), 201).await;
+    let db = server.db().await;
+    sqlx::query("UPDATE users SET temporary_until = '2000-01-01T00:00:00Z' WHERE email = ?")
+        .bind("lea@contoso.fr")
+        .execute(&db)
+        .await
+        .unwrap();
+    let client = server.client();
+    let sign_in = |password: &str| {
+        client.raw(
+            Method::POST,
+            "/api/session",
+            Some(json!({ "email": "lea@contoso.fr", "password": password })),
+        )
+    };
+    sign_in(&created.temporary_password)
+        .await
+        .error(410, ErrorKind::Expired);
+    sign_in("Wrong-password-1")
+        .await
+        .error(401, ErrorKind::Unauthenticated);
+}

@@ -185,6 +185,9 @@ fn SignInForm(props: &SignInFormProps) -> Html {
                     Err(e) if e.kind() == Some(ErrorKind::Unauthenticated) => {
                         error.set(Some(t.sign_in_failed().to_string()))
                     }
+                    Err(e) if e.kind() == Some(ErrorKind::Expired) => {
+                        error.set(Some(t.temporary_password_expired().to_string()))
+                    }
                     Err(e) => error.set(Some(failure_message(&t, &e))),
                 }
             });

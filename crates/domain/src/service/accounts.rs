@@ -1,8 +1,8 @@
 //! Work accounts, sign-in and passwords (docs/API.md, "Work accounts and sessions").
 
 use super::{
-    hash_token, new_id, new_token, normalise_email, now_stamp, Env, ServiceError, ServiceResult,
-    SessionRecord, Store, TenantRecord,
+    chosen_password, hash_token, new_id, new_token, normalise_email, now_stamp, Env, ServiceError,
+    ServiceResult, SessionRecord, Store, TenantRecord,
 };
 use crate::{
     clock::stamp,
@@ -48,7 +48,9 @@ pub async fn create_tenant<S: Store>(
         roles: vec![Role::GlobalAdmin],
         created_at: tenant.created_at.clone(),
     };
-    store.insert_user(&tenant.id, &admin, &hash, false).await?;
+    store
+        .insert_user(&tenant.id, &admin, &chosen_password(hash))
+        .await?;
     Ok(TenantCreated {
         tenant: TenantRef {
             id: tenant.id,
@@ -93,11 +95,24 @@ pub async fn sign_in<S: Store>(
         }
     }
     let verified = match store.credentials(&email).await? {
-        Some((id, hash)) => store
-            .env()
-            .verify_password(&credentials.password, &hash)
-            .await
-            .then_some(id),
+        Some((id, password)) => {
+            let right = store
+                .env()
+                .verify_password(&credentials.password, &password.hash)
+                .await;
+            // Told only to whoever knows the password: it says nothing of who has an account.
+            if right
+                && password
+                    .temporary_until
+                    .is_some_and(|until| until <= stamp(now))
+            {
+                return Err(ServiceError::refused(
+                    ErrorKind::Expired,
+                    "This temporary password has expired: ask an admin for a new one.",
+                ));
+            }
+            right.then_some(id)
+        }
         None => {
             // As much work as checking a real password, so that the time of the answer does not
             // tell which accounts exist.
@@ -206,7 +221,9 @@ pub async fn change_password<S: Store>(
     }
     validate::password_change(body, &caller.user.email).map_err(ServiceError::invalid)?;
     let hash = store.env().hash_password(&body.new_password).await?;
-    store.set_password(&caller.user.id, &hash, false).await?;
+    store
+        .set_password(&caller.user.id, &chosen_password(hash))
+        .await?;
     let keep = token.map(hash_token);
     store.end_sessions(&caller.user.id, keep.as_deref()).await?;
     Ok(())

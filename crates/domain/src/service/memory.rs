@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Env, PartnerRecord, SessionRecord, SignedRecord, Store, StoreResult, TenantRecord, UserFilter,
-    VerificationToken,
+    Env, PartnerRecord, SessionRecord, SignedRecord, Store, StoreResult, StoredPassword,
+    TenantRecord, UserFilter, VerificationToken,
 };
 use crate::{
     search::{user_search_text, user_sort_key},
@@ -18,8 +18,7 @@ use crate::{
 struct StoredUser {
     tenant_id: String,
     user: User,
-    password_hash: String,
-    must_change_password: bool,
+    password: StoredPassword,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,32 +101,26 @@ impl<E: Env> Store for MemoryStore<E> {
                 .iter()
                 .find(|p| p.tenant_id == tenant.id)
                 .map(|p| p.id.clone()),
-            must_change_password: stored.must_change_password,
+            must_change_password: stored.password.temporary_until.is_some(),
         }))
     }
 
-    async fn credentials(&mut self, email: &str) -> StoreResult<Option<(String, String)>> {
+    async fn credentials(&mut self, email: &str) -> StoreResult<Option<(String, StoredPassword)>> {
         Ok(self
             .data
             .users
             .iter()
             .find(|u| u.user.email == email)
-            .map(|u| (u.user.id.clone(), u.password_hash.clone())))
+            .map(|u| (u.user.id.clone(), u.password.clone())))
     }
 
     async fn password_hash(&mut self, user_id: &str) -> StoreResult<Option<String>> {
-        Ok(self.stored_user(user_id).map(|u| u.password_hash.clone()))
+        Ok(self.stored_user(user_id).map(|u| u.password.hash.clone()))
     }
 
-    async fn set_password(
-        &mut self,
-        user_id: &str,
-        hash: &str,
-        must_change: bool,
-    ) -> StoreResult<()> {
+    async fn set_password(&mut self, user_id: &str, password: &StoredPassword) -> StoreResult<()> {
         if let Some(stored) = self.stored_user(user_id) {
-            stored.password_hash = hash.to_owned();
-            stored.must_change_password = must_change;
+            stored.password = password.clone();
         }
         Ok(())
     }
@@ -215,14 +208,12 @@ impl<E: Env> Store for MemoryStore<E> {
         &mut self,
         tenant_id: &str,
         user: &User,
-        password_hash: &str,
-        must_change_password: bool,
+        password: &StoredPassword,
     ) -> StoreResult<()> {
         self.data.users.push(StoredUser {
             tenant_id: tenant_id.to_owned(),
             user: user.clone(),
-            password_hash: password_hash.to_owned(),
-            must_change_password,
+            password: password.clone(),
         });
         Ok(())
     }

@@ -19,8 +19,8 @@ pub use partner::{
     decide_vetting, outbox, partner, put_profile, resend_contact_verification, verify_email,
 };
 pub use store::{
-    Env, PartnerRecord, SessionRecord, SignedRecord, Store, StoreError, StoreResult, TenantRecord,
-    UserFilter, VerificationToken,
+    Env, PartnerRecord, SessionRecord, SignedRecord, Store, StoreError, StoreResult,
+    StoredPassword, TenantRecord, UserFilter, VerificationToken,
 };
 pub use users::{
     create_user, delete_user, import_users, list_users, reset_password, seed_users, update_user,
@@ -122,6 +122,23 @@ fn new_id<S: Store>(store: &S) -> String {
     uuid::Builder::from_random_bytes(bytes)
         .into_uuid()
         .to_string()
+}
+
+/// A password the user chose: it does not expire.
+fn chosen_password(hash: String) -> StoredPassword {
+    StoredPassword {
+        hash,
+        temporary_until: None,
+    }
+}
+
+/// A temporary password: it works `TEMPORARY_PASSWORD_LIFETIME_S`, and only to choose another.
+fn temporary<S: Store>(store: &S, hash: String) -> StoredPassword {
+    let until = store.env().now() + crate::limits::TEMPORARY_PASSWORD_LIFETIME_S;
+    StoredPassword {
+        hash,
+        temporary_until: Some(crate::clock::stamp(until)),
+    }
 }
 
 fn now_stamp<S: Store>(store: &S) -> String {

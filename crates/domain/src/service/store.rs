@@ -44,6 +44,14 @@ impl fmt::Display for StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// A password as stored: its hash, and until when it works if it is a temporary one (which
+/// must be changed at the next sign-in).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StoredPassword {
+    pub hash: String,
+    pub temporary_until: Option<String>,
+}
+
 /// A work account as stored.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TenantRecord {
@@ -130,15 +138,11 @@ pub trait Store {
 
     /// The user and their work account, as `GET /api/session` shows them.
     async fn me(&mut self, user_id: &str) -> StoreResult<Option<Me>>;
-    /// `(user id, password hash)` of the user with this (normalised) email.
-    async fn credentials(&mut self, email: &str) -> StoreResult<Option<(String, String)>>;
+    /// The id and password of the user with this (normalised) email.
+    async fn credentials(&mut self, email: &str) -> StoreResult<Option<(String, StoredPassword)>>;
     async fn password_hash(&mut self, user_id: &str) -> StoreResult<Option<String>>;
-    async fn set_password(
-        &mut self,
-        user_id: &str,
-        hash: &str,
-        must_change: bool,
-    ) -> StoreResult<()>;
+    /// Also sets `Me::must_change_password`: whether the password is a temporary one.
+    async fn set_password(&mut self, user_id: &str, password: &StoredPassword) -> StoreResult<()>;
     async fn insert_session(&mut self, session: &SessionRecord) -> StoreResult<()>;
     async fn session(&mut self, token_hash: &str) -> StoreResult<Option<SessionRecord>>;
     async fn set_session_expiry(&mut self, token_hash: &str, expires_at: &str) -> StoreResult<()>;
@@ -164,8 +168,7 @@ pub trait Store {
         &mut self,
         tenant_id: &str,
         user: &User,
-        password_hash: &str,
-        must_change_password: bool,
+        password: &StoredPassword,
     ) -> StoreResult<()>;
     async fn user(&mut self, tenant_id: &str, id: &str) -> StoreResult<Option<User>>;
     /// Writes names and roles.

@@ -194,3 +194,54 @@ fn signing_in_purges_expired_sessions_and_week_old_links_and_emails() {
     let gone = block_on(verify_email(&mut store, &token)).unwrap_err();
     assert_eq!(gone.body().error, crate::ErrorKind::NotFound);
 }
+
+#[test]
+fn a_temporary_password_works_seven_days() {
+    let mut store = store_with_tenant();
+    let admin = block_on(sign_in(&mut store, &credentials(PASSWORD), "c1"))
+        .unwrap()
+        .me;
+    let created = block_on(create_user(
+        &mut store,
+        &admin,
+        crate::NewUser {
+            first_name: "Léa".into(),
+            last_name: "Roux".into(),
+            email: "lea@contoso.fr".into(),
+            roles: vec![],
+        },
+    ))
+    .unwrap();
+    let temporary = Credentials {
+        email: "lea@contoso.fr".into(),
+        password: created.temporary_password.clone(),
+    };
+    store.env.now.set(store.env.now() + 7 * 24 * 3600 - 60);
+    assert!(
+        block_on(sign_in(&mut store, &temporary, "c2"))
+            .unwrap()
+            .me
+            .must_change_password
+    );
+    store.env.now.set(store.env.now() + 120);
+    let expired = block_on(sign_in(&mut store, &temporary, "c2")).unwrap_err();
+    assert_eq!(expired.body().error, crate::ErrorKind::Expired);
+    let wrong = Credentials {
+        password: "Wrong-password-1".into(),
+        ..temporary.clone()
+    };
+    let refused = block_on(sign_in(&mut store, &wrong, "c3")).unwrap_err();
+    assert_eq!(
+        refused.body().error,
+        crate::ErrorKind::Unauthenticated,
+        "said only to who knows it"
+    );
+
+    // A reset gives seven days again.
+    let reset = block_on(reset_password(&mut store, &admin, &created.user.id)).unwrap();
+    let again = Credentials {
+        password: reset.temporary_password,
+        ..temporary
+    };
+    assert!(block_on(sign_in(&mut store, &again, "c2")).is_ok());
+}

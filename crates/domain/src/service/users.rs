@@ -1,8 +1,8 @@
 //! The users of a work account (docs/API.md, "Users").
 
 use super::{
-    new_id, new_token, normalise_email, now_stamp, require, Env, ServiceError, ServiceResult,
-    Store, UserFilter,
+    new_id, new_token, normalise_email, now_stamp, require, temporary, Env, ServiceError,
+    ServiceResult, Store, StoredPassword, UserFilter,
 };
 use crate::{
     demo,
@@ -69,10 +69,11 @@ fn temporary_password<S: Store>(store: &S) -> String {
     validate::temporary_password(bytes)
 }
 
-/// The hash of a password nobody knows: such users sign in once an admin resets theirs.
-async fn unusable_password<S: Store>(store: &mut S) -> ServiceResult<String> {
+/// A password nobody knows: such users sign in once an admin resets theirs.
+async fn unusable_password<S: Store>(store: &mut S) -> ServiceResult<StoredPassword> {
     let secret = new_token(store);
-    Ok(store.env().hash_password(&secret).await?)
+    let hash = store.env().hash_password(&secret).await?;
+    Ok(temporary(store, hash))
 }
 
 /// `GET /api/users`: search (accents and case ignored), role filter, paging.
@@ -116,10 +117,11 @@ pub async fn create_user<S: Store>(
     }
     let temporary_password = temporary_password(store);
     let hash = store.env().hash_password(&temporary_password).await?;
+    let password = temporary(store, hash);
     let created_at = now_stamp(store);
     let user = new_user_record(store, body, &created_at);
     store
-        .insert_user(&caller.tenant.id, &user, &hash, true)
+        .insert_user(&caller.tenant.id, &user, &password)
         .await?;
     Ok(UserCreated {
         user,
@@ -151,13 +153,13 @@ pub async fn import_users<S: Store>(
         return Err(ServiceError::Refused(error));
     }
     // One hash for all: hashing a thousand passwords would hold the request for seconds.
-    let hash = unusable_password(store).await?;
+    let password = unusable_password(store).await?;
     let created_at = now_stamp(store);
     let mut created = Vec::with_capacity(body.users.len());
     for row in body.users {
         let user = new_user_record(store, row, &created_at);
         store
-            .insert_user(&caller.tenant.id, &user, &hash, true)
+            .insert_user(&caller.tenant.id, &user, &password)
             .await?;
         created.push(user);
     }
@@ -235,7 +237,8 @@ pub async fn reset_password<S: Store>(
     target_and_last_admin(store, caller, id).await?;
     let temporary_password = temporary_password(store);
     let hash = store.env().hash_password(&temporary_password).await?;
-    store.set_password(id, &hash, true).await?;
+    let password = temporary(store, hash);
+    store.set_password(id, &password).await?;
     store.end_sessions(id, None).await?;
     Ok(TemporaryPassword { temporary_password })
 }
@@ -251,7 +254,7 @@ pub async fn seed_users<S: Store>(store: &mut S, caller: &Me, count: u32) -> Ser
             format!("At most {SEED_MAX_USERS} users at once."),
         ));
     }
-    let hash = unusable_password(store).await?;
+    let password = unusable_password(store).await?;
     // Keeps emails unique across seeding runs.
     let batch = new_token(store)[..8].to_owned();
     let created_at = now_stamp(store);
@@ -266,7 +269,7 @@ pub async fn seed_users<S: Store>(store: &mut S, caller: &Me, count: u32) -> Ser
             created_at: created_at.clone(),
         };
         store
-            .insert_user(&caller.tenant.id, &user, &hash, true)
+            .insert_user(&caller.tenant.id, &user, &password)
             .await?;
     }
     Ok(count)

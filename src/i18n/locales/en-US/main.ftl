@@ -148,6 +148,7 @@ code-global-admin-only = Only a Global admin can grant or remove this role.
 code-country-locked = The country of the head office cannot change once the account is enrolled.
 country-locked-hint = The country of the head office cannot change once the account is enrolled.
 password-change-first = Choose your own password first: the one you were given is temporary.
+temporary-password-expired = This temporary password has expired (it works for 7 days): ask an admin for a new one.
 code-seed-too-many = At most 20,000 demo users can be created at once.
 code-other = This value is not valid.
 sign-in-failed = Wrong email or password.

@@ -148,6 +148,7 @@ code-global-admin-only = Seul un administrateur général peut attribuer ou reti
 code-country-locked = Le pays du siège ne peut plus changer une fois le compte inscrit.
 country-locked-hint = Le pays du siège ne peut plus changer une fois le compte inscrit.
 password-change-first = Choisissez d’abord votre propre mot de passe : celui qu’on vous a donné est temporaire.
+temporary-password-expired = Ce mot de passe temporaire a expiré (il vaut 7 jours) : demandez-en un nouveau à un administrateur.
 code-seed-too-many = On crée au plus 20 000 utilisateurs de démonstration à la fois.
 code-other = Cette valeur n’est pas valide.
 sign-in-failed = E-mail ou mot de passe incorrect.
