@@ -381,7 +381,10 @@ impl Backend for MockBackend {
     }
 
     fn dev_outbox(&self) -> ApiFuture<Vec<OutboxEmail>> {
-        self.call(async |s| service::outbox(&mut s.store).await)
+        self.call(async |s| {
+            let me = s.signed_in().await.ok();
+            service::outbox(&mut s.store, me.as_ref()).await
+        })
     }
 
     fn dev_vetting(&self, partner_id: String, decision: VettingDecision) -> ApiFuture<Partner> {

@@ -141,6 +141,7 @@ macro_rules! contract_scenarios {
                 seeded_users_are_found_accents_ignored,
                 role_grants_are_bounded,
                 profile_edits_follow_the_rules_the_ui_states,
+                the_outbox_shows_each_work_account_its_own_emails,
             );
         }
     };

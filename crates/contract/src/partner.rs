@@ -351,3 +351,20 @@ pub async fn profile_edits_follow_the_rules_the_ui_states<T: Target>() {
     let resubmitted = client.put_profile(&current).await.unwrap();
     assert_eq!(status(&resubmitted), VerificationStatus::BusinessPending);
 }
+
+/// The dev outbox shows a signed-in caller their own work account's emails only (the dev
+/// endpoints serve this machine alone, where a signed-out test reads them all).
+pub async fn the_outbox_shows_each_work_account_its_own_emails<T: Target>() {
+    let target = T::start(30).await;
+    let (contoso, _) = tenant(&target, "contoso").await;
+    contoso.put_profile(&profile()).await.unwrap();
+    let (fabrikam, _) = tenant(&target, "fabrikam").await;
+    assert!(
+        fabrikam.outbox().await.unwrap().is_empty(),
+        "another work account's links stay hidden"
+    );
+    let own = contoso.outbox().await.unwrap();
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].to, "jean.dupont@contoso.fr");
+    assert_eq!(target.client().outbox().await.unwrap(), own);
+}

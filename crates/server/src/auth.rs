@@ -38,7 +38,7 @@ impl FromRequestParts<AppState> for SignedIn {
     }
 }
 
-fn token_from(headers: &HeaderMap) -> Option<String> {
+pub fn token_from(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()

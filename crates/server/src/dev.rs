@@ -1,15 +1,29 @@
 //! `--dev` only: the outbox, the vetting switch and demo users at scale.
 
-use axum::extract::{Path, State};
+use axum::{
+    extract::{Path, State},
+    http::HeaderMap,
+};
 use partner_domain::{service, OutboxEmail, Partner, SeedRequest, Vetting};
 
-use crate::{auth::Caller, json::Json, ApiError, AppState};
+use crate::{
+    auth::{token_from, Caller},
+    json::Json,
+    ApiError, AppState,
+};
 
 pub async fn outbox(
     State(state): State<AppState>,
+    headers: HeaderMap,
 ) -> Result<axum::Json<Vec<OutboxEmail>>, ApiError> {
     let mut store = state.read().await?;
-    Ok(axum::Json(service::outbox(&mut store).await?))
+    // Signed out (no cookie, or a stale one): every work account's emails.
+    let caller = service::session(&mut store, token_from(&headers).as_deref())
+        .await
+        .ok();
+    Ok(axum::Json(
+        service::outbox(&mut store, caller.as_ref()).await?,
+    ))
 }
 
 pub async fn vetting(

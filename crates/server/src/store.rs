@@ -572,10 +572,12 @@ impl Store for SqlStore {
         Ok(())
     }
 
-    async fn send_email(&mut self, email: &OutboxEmail) -> StoreResult<()> {
+    async fn send_email(&mut self, tenant_id: &str, email: &OutboxEmail) -> StoreResult<()> {
         sqlx::query(
-            "INSERT INTO outbox (to_addr, subject, body, link, sent_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (tenant_id, to_addr, subject, body, link, sent_at)
+             VALUES (?, ?, ?, ?, ?, ?)",
         )
+        .bind(tenant_id)
         .bind(&email.to)
         .bind(&email.subject)
         .bind(&email.body)
@@ -586,10 +588,16 @@ impl Store for SqlStore {
         Ok(())
     }
 
-    async fn outbox(&mut self, limit: usize) -> StoreResult<Vec<OutboxEmail>> {
+    async fn outbox(
+        &mut self,
+        tenant_id: Option<&str>,
+        limit: usize,
+    ) -> StoreResult<Vec<OutboxEmail>> {
         Ok(sqlx::query(
-            "SELECT to_addr, subject, body, link, sent_at FROM outbox ORDER BY id DESC LIMIT ?",
+            "SELECT to_addr, subject, body, link, sent_at FROM outbox
+             WHERE ?1 IS NULL OR tenant_id = ?1 ORDER BY id DESC LIMIT ?2",
         )
+        .bind(tenant_id)
         .bind(limit as i64)
         .fetch_all(self.db())
         .await?

@@ -22,6 +22,12 @@ struct StoredUser {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct StoredEmail {
+    tenant_id: String,
+    email: OutboxEmail,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct StoredAcceptance {
     partner_id: String,
     signed: SignedRecord,
@@ -38,7 +44,7 @@ pub struct MemoryData {
     partners: Vec<PartnerRecord>,
     tokens: Vec<VerificationToken>,
     /// Newest first.
-    outbox: Vec<OutboxEmail>,
+    outbox: Vec<StoredEmail>,
     acceptances: Vec<StoredAcceptance>,
 }
 
@@ -196,7 +202,7 @@ impl<E: Env> Store for MemoryStore<E> {
             .retain(|t| t.expires_at.as_str() > links_until);
         self.data
             .outbox
-            .retain(|e| e.sent_at.as_str() > emails_until);
+            .retain(|e| e.email.sent_at.as_str() > emails_until);
         Ok(())
     }
 
@@ -335,13 +341,30 @@ impl<E: Env> Store for MemoryStore<E> {
         Ok(())
     }
 
-    async fn send_email(&mut self, email: &OutboxEmail) -> StoreResult<()> {
-        self.data.outbox.insert(0, email.clone());
+    async fn send_email(&mut self, tenant_id: &str, email: &OutboxEmail) -> StoreResult<()> {
+        self.data.outbox.insert(
+            0,
+            StoredEmail {
+                tenant_id: tenant_id.to_owned(),
+                email: email.clone(),
+            },
+        );
         Ok(())
     }
 
-    async fn outbox(&mut self, limit: usize) -> StoreResult<Vec<OutboxEmail>> {
-        Ok(self.data.outbox.iter().take(limit).cloned().collect())
+    async fn outbox(
+        &mut self,
+        tenant_id: Option<&str>,
+        limit: usize,
+    ) -> StoreResult<Vec<OutboxEmail>> {
+        Ok(self
+            .data
+            .outbox
+            .iter()
+            .filter(|e| tenant_id.is_none_or(|t| e.tenant_id == t))
+            .take(limit)
+            .map(|e| e.email.clone())
+            .collect())
     }
 
     async fn acceptances(&mut self, partner_id: &str) -> StoreResult<Vec<AgreementAcceptance>> {

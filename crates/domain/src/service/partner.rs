@@ -94,12 +94,15 @@ async fn send_verification<S: Store>(
         })
         .await?;
     store
-        .send_email(&mail::contact_verification(
-            &record.legal_profile.legal_name,
-            &record.primary_contact.email,
-            &token,
-            &stamp(now),
-        ))
+        .send_email(
+            &record.tenant_id,
+            &mail::contact_verification(
+                &record.legal_profile.legal_name,
+                &record.primary_contact.email,
+                &token,
+                &stamp(now),
+            ),
+        )
         .await?;
     record.last_verification_email = Some(stamp(now));
     Ok(())
@@ -295,7 +298,12 @@ pub async fn decide_vetting<S: Store>(
     view(store, record).await
 }
 
-/// `GET /api/dev/outbox`: the latest emails, newest first.
-pub async fn outbox<S: Store>(store: &mut S) -> ServiceResult<Vec<OutboxEmail>> {
-    Ok(store.outbox(OUTBOX_LIMIT).await?)
+/// `GET /api/dev/outbox`: the latest emails, newest first; a signed-in caller sees their own work
+/// account's only (dev endpoints serve a loopback address only, where tests read every email).
+pub async fn outbox<S: Store>(
+    store: &mut S,
+    caller: Option<&Me>,
+) -> ServiceResult<Vec<OutboxEmail>> {
+    let tenant = caller.map(|me| me.tenant.id.as_str());
+    Ok(store.outbox(tenant, OUTBOX_LIMIT).await?)
 }

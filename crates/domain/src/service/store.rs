@@ -189,9 +189,14 @@ pub trait Store {
         token_hash: &str,
     ) -> StoreResult<Option<VerificationToken>>;
     async fn use_verification_token(&mut self, token_hash: &str, at: &str) -> StoreResult<()>;
-    async fn send_email(&mut self, email: &OutboxEmail) -> StoreResult<()>;
-    /// The latest emails, newest first.
-    async fn outbox(&mut self, limit: usize) -> StoreResult<Vec<OutboxEmail>>;
+    /// Queues an email on behalf of a work account.
+    async fn send_email(&mut self, tenant_id: &str, email: &OutboxEmail) -> StoreResult<()>;
+    /// The latest emails, newest first: of one work account, or of all.
+    async fn outbox(
+        &mut self,
+        tenant_id: Option<&str>,
+        limit: usize,
+    ) -> StoreResult<Vec<OutboxEmail>>;
 
     /// Oldest first.
     async fn acceptances(&mut self, partner_id: &str) -> StoreResult<Vec<AgreementAcceptance>>;

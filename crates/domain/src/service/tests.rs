@@ -115,7 +115,7 @@ fn the_simulated_business_check_approves_once_due() {
     let me = signed_in.me;
     let profile: crate::ProfileRequest = crate::validate::tests::valid_profile();
     block_on(put_profile(&mut store, &me, profile)).unwrap();
-    let link = block_on(outbox(&mut store)).unwrap()[0]
+    let link = block_on(outbox(&mut store, None)).unwrap()[0]
         .link
         .clone()
         .unwrap();
@@ -172,7 +172,7 @@ fn signing_in_purges_expired_sessions_and_week_old_links_and_emails() {
         crate::validate::tests::valid_profile(),
     ))
     .unwrap();
-    let link = block_on(outbox(&mut store)).unwrap()[0]
+    let link = block_on(outbox(&mut store, None)).unwrap()[0]
         .link
         .clone()
         .unwrap();
@@ -188,7 +188,7 @@ fn signing_in_purges_expired_sessions_and_week_old_links_and_emails() {
     block_on(sign_in(&mut store, &credentials(PASSWORD), "c1")).unwrap();
     assert!(block_on(store.session(&first_session)).unwrap().is_none());
     assert!(
-        block_on(outbox(&mut store)).unwrap().is_empty(),
+        block_on(outbox(&mut store, None)).unwrap().is_empty(),
         "no raw link kept"
     );
     let gone = block_on(verify_email(&mut store, &token)).unwrap_err();
