@@ -11,6 +11,8 @@ use partner_domain::{service, Credentials, Me, PasswordChange};
 use crate::{json::Json, ApiError, AppState};
 
 pub const COOKIE: &str = "pc_session";
+/// Over https: a `__Host-` cookie is only accepted from this very origin, over https, for `/`.
+pub const SECURE_COOKIE: &str = "__Host-pc_session";
 
 /// The caller of an operation (401 signed out, 403 while their password is temporary).
 pub struct Caller(pub Me);
@@ -45,16 +47,14 @@ pub fn token_from(headers: &HeaderMap) -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
+        .find(|(name, _)| *name == SECURE_COOKIE || *name == COOKIE)
         .map(|(_, value)| value.to_owned())
 }
 
-fn cookie(headers: &HeaderMap, value: &str, max_age: Option<u32>) -> HeaderValue {
-    // Secure when the client reached us over https (directly or through a proxy).
-    let https = headers
-        .get("x-forwarded-proto")
-        .is_some_and(|v| v.as_bytes() == b"https");
-    let mut cookie = format!("{COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict");
+/// The session cookie: `__Host-` and `Secure` over https (see `https.rs`).
+fn cookie(https: bool, value: &str, max_age: Option<u32>) -> HeaderValue {
+    let name = if https { SECURE_COOKIE } else { COOKIE };
+    let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict");
     if let Some(max_age) = max_age {
         cookie.push_str(&format!("; Max-Age={max_age}"));
     }
@@ -77,12 +77,13 @@ pub async fn sign_in(
     // Not one transaction: the password check is slow, and holding the write lock through it
     // would queue every sign-in behind the others. The session is one insert.
     let mut store = state.read().await?;
-    let client = client_ip(&headers, peer.ip(), &state.trusted_proxies).to_string();
+    let client = client_ip(&headers, peer.ip(), &state.https.trusted_proxies).to_string();
     let signed_in = service::sign_in(&mut store, &credentials, &client).await?;
+    let https = state.https.is_https(&headers, Some(peer));
     let mut response = axum::Json(signed_in.me).into_response();
     response
         .headers_mut()
-        .insert(header::SET_COOKIE, cookie(&headers, &signed_in.token, None));
+        .insert(header::SET_COOKIE, cookie(https, &signed_in.token, None));
     Ok(response)
 }
 
@@ -109,6 +110,35 @@ fn client_ip(
         .rev()
         .find(|hop| !is_trusted(hop))
         .unwrap_or(peer)
+}
+
+/// Ends the session server-side and tells the browser to drop the cookie. Idempotent.
+pub async fn sign_out(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let mut store = state.read().await?;
+    service::sign_out(&mut store, token_from(&headers).as_deref()).await?;
+    let https = state.https.is_https(&headers, Some(peer));
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, cookie(https, "", Some(0)));
+    Ok(response)
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    headers: HeaderMap,
+    Json(body): Json<PasswordChange>,
+) -> Result<StatusCode, ApiError> {
+    let mut store = state.write().await?;
+    let token = token_from(&headers);
+    service::change_password(&mut store, &me, token.as_deref(), &body).await?;
+    store.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[cfg(test)]
@@ -139,31 +169,4 @@ mod tests {
         );
         assert_eq!(client_ip(&HeaderMap::new(), proxy, &trusted), proxy);
     }
-}
-
-/// Ends the session server-side and tells the browser to drop the cookie. Idempotent.
-pub async fn sign_out(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Result<Response, ApiError> {
-    let mut store = state.read().await?;
-    service::sign_out(&mut store, token_from(&headers).as_deref()).await?;
-    let mut response = StatusCode::NO_CONTENT.into_response();
-    response
-        .headers_mut()
-        .insert(header::SET_COOKIE, cookie(&headers, "", Some(0)));
-    Ok(response)
-}
-
-pub async fn change_password(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    headers: HeaderMap,
-    Json(body): Json<PasswordChange>,
-) -> Result<StatusCode, ApiError> {
-    let mut store = state.write().await?;
-    let token = token_from(&headers);
-    service::change_password(&mut store, &me, token.as_deref(), &body).await?;
-    store.commit().await?;
-    Ok(StatusCode::NO_CONTENT)
 }

@@ -7,6 +7,7 @@ mod db;
 mod dev;
 mod env;
 mod error;
+mod https;
 mod json;
 mod partner;
 mod routes;
@@ -48,6 +49,10 @@ pub struct Options {
     /// the rightmost hop that is not one of them. Without it, the peer address is the client.
     #[arg(long, value_delimiter = ',')]
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// The address users reach the app at (`https://partners.example.com`): https there makes
+    /// the session cookie `__Host-` and `Secure`, and sends HSTS.
+    #[arg(long)]
+    pub public_url: Option<String>,
 }
 
 /// Shared by every handler; cheap to clone.
@@ -57,7 +62,7 @@ pub struct AppState {
     pub dev: bool,
     pub vetting_delay_s: i64,
     pub limiter: Arc<store::RateLimiter>,
-    pub trusted_proxies: Arc<[ipnet::IpNet]>,
+    pub https: https::HttpsPolicy,
     pub csp_reports: security::CspReports,
 }
 
@@ -79,7 +84,13 @@ impl Server {
             dev: options.dev,
             vetting_delay_s: options.vetting_delay.min(i64::MAX as u64) as i64,
             limiter: Arc::default(),
-            trusted_proxies: options.trusted_proxies.into(),
+            https: https::HttpsPolicy {
+                always: options
+                    .public_url
+                    .as_deref()
+                    .is_some_and(|url| url.starts_with("https://")),
+                trusted_proxies: options.trusted_proxies.into(),
+            },
             csp_reports: security::CspReports::default(),
         };
         let router = routes::router(state, &options.dist);

@@ -89,6 +89,10 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .route("/config.json", get(config))
         .fallback_service(spa)
         .layer(middleware::from_fn_with_state(csp, security::headers))
+        .layer(middleware::from_fn_with_state(
+            state.https.clone(),
+            crate::https::strict_transport_security,
+        ))
         .layer(middleware::from_fn(caching::cache_control))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,

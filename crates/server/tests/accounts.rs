@@ -37,6 +37,7 @@ async fn the_session_cookie_is_http_only_and_same_site_and_ends_on_sign_out() {
         "{cookie}"
     );
     assert!(!cookie.contains("Secure"), "plain http: no Secure flag");
+    assert!(!answer.headers.contains_key("strict-transport-security"));
     let out = client.raw(Method::DELETE, "/api/session", None).await;
     assert_eq!(out.status, 204);
     let cleared = out.headers["set-cookie"].to_str().unwrap();
@@ -359,4 +360,42 @@ async fn an_old_temporary_password_no_longer_signs_in() {
     sign_in("Wrong-password-1")
         .await
         .error(401, ErrorKind::Unauthenticated);
+}
+
+/// Behind `--public-url https://…` the session cookie is `__Host-` prefixed and `Secure`, every
+/// answer carries HSTS, and the cookie opens the session when sent back.
+#[tokio::test]
+async fn over_https_the_cookie_is_host_only_and_secure_and_hsts_is_sent() {
+    let server = start_configured(|options| {
+        options.public_url = Some("https://partners.example.com".into());
+    })
+    .await;
+    let (_, me) = server.tenant("contoso").await;
+    let answer = server
+        .client()
+        .raw(
+            Method::POST,
+            "/api/session",
+            Some(json!({ "email": me.user.email, "password": PASSWORD })),
+        )
+        .await;
+    let cookie = answer.headers["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("__Host-pc_session="), "{cookie}");
+    assert!(
+        cookie.contains("; Secure") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+    assert!(!cookie.contains("Domain"), "{cookie}");
+    assert_eq!(
+        answer.headers["strict-transport-security"],
+        "max-age=63072000; includeSubDomains"
+    );
+    let session = reqwest::Client::new()
+        .get(format!("{}/api/session", server.base))
+        .header("cookie", cookie.split(';').next().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(session.status(), 200);
+    assert!(session.headers().contains_key("strict-transport-security"));
 }

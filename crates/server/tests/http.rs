@@ -71,6 +71,7 @@ async fn dev_endpoints_stay_on_a_loopback_address() {
         dev: true,
         vetting_delay: 30,
         trusted_proxies: Vec::new(),
+        public_url: None,
     };
     match partner_server::Server::bind(options).await {
         Err(partner_server::StartError::DevNotLocal(_)) => {}
@@ -91,6 +92,7 @@ async fn the_database_survives_a_restart() {
             dev: false,
             vetting_delay: 30,
             trusted_proxies: Vec::new(),
+            public_url: None,
         };
         // Migrations must be idempotent: the second start finds them applied.
         partner_server::Server::bind(options).await.unwrap();

@@ -48,6 +48,7 @@ pub async fn start_configured(configure: impl FnOnce(&mut Options)) -> Running {
         dev: true,
         vetting_delay: 30,
         trusted_proxies: Vec::new(),
+        public_url: None,
     };
     configure(&mut options);
     let server = Server::bind(options).await.unwrap();
