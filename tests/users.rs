@@ -417,9 +417,9 @@ async fn an_import_lists_each_rows_problems_first_then_creates_all_at_once() {
     paste(
         &app,
         "Prénom;Nom;E-mail;Rôles\n\
-         Léa;Roux;lea.roux@contoso.fr;sales_agent\n\
+         Léa;Roux;lea.roux@contoso.onmicrosoft.com;sales_agent\n\
          ;Blanc;pas-un-email;wizard\n\
-         Léa;Roux;LEA.ROUX@contoso.fr;\n",
+         Léa;Roux;LEA.ROUX@contoso.onmicrosoft.com;\n",
     );
     app.wait_for(".panel-error table").await;
     let report = app.text(".panel-error");
@@ -442,20 +442,22 @@ async fn an_import_lists_each_rows_problems_first_then_creates_all_at_once() {
     paste(
         &app,
         "first_name,last_name,email,roles\n\
-         Léa,Roux,lea.roux@contoso.fr,sales_agent\n\
-         Noé,Blanc,noe.blanc@contoso.fr,report_viewer|helpdesk_agent\n",
+         Léa,Roux,lea.roux@contoso.onmicrosoft.com,sales_agent\n\
+         Noé,Blanc,noe.blanc@contoso.onmicrosoft.com,report_viewer|helpdesk_agent\n",
     );
     app.wait_for(".panel-success").await;
     app.click("form button[type=submit]");
     app.wait_for_content("utilisateurs importés").await;
-    let imported = MockBackend::new(Default::default())
-        .users(partner_domain::UserQuery {
-            q: "contoso.fr".into(),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    assert_eq!(imported.total, 2);
+    for address in ["lea.roux@", "noe.blanc@"] {
+        let imported = MockBackend::new(Default::default())
+            .users(partner_domain::UserQuery {
+                q: address.into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(imported.total, 1, "{address}");
+    }
     app.unmount();
 }
 

@@ -37,6 +37,7 @@ pub fn code_message(t: &I18n, code: Code, postal_example: &str) -> String {
         Code::LastGlobalAdmin => t.code_last_global_admin(),
         Code::GlobalAdminOnly => t.code_global_admin_only(),
         Code::EmailDuplicate => t.code_email_duplicate(),
+        Code::EmailOtherDomain => t.code_email_other_domain(),
         Code::RoleUnknown => t.code_role_unknown(),
         Code::ImportTooMany => t.code_import_too_many(),
         Code::SeedTooMany => t.code_seed_too_many(),

@@ -78,21 +78,32 @@ fn AddUserForm(props: &AddUserFormProps) -> Html {
     let attempt = use_state(|| 0u32);
     let failed = use_state(|| None::<String>);
     let guard = use_submit_guard();
+    let session = use_session();
+    // A user's address is at the work account's domain (the rulebook refuses others).
+    let domain: std::rc::Rc<str> = session
+        .me()
+        .map(|me| me.tenant.domain.as_str().into())
+        .unwrap_or_else(|| "".into());
     // Only a Global admin grants Global admin: the box says so instead of failing on submit.
-    let locked = (!may_grant(&use_session().roles(), Role::GlobalAdmin)).then(|| {
+    let locked = (!may_grant(&session.roles(), Role::GlobalAdmin)).then(|| {
         (
             Role::GlobalAdmin,
             AttrValue::from(t.global_admin_only().to_string()),
         )
     });
     let update = |apply: fn(&mut NewUser, String)| {
-        let (value, errors, attempt) = (value.clone(), errors.clone(), attempt.clone());
+        let (value, errors, attempt, domain) = (
+            value.clone(),
+            errors.clone(),
+            attempt.clone(),
+            domain.clone(),
+        );
         Callback::from(move |input: String| {
             let mut next = (*value).clone();
             apply(&mut next, input);
             // Once the user has tried to submit, errors follow each correction.
             if *attempt > 0 {
-                errors.set(validate::new_user(&next).err().unwrap_or_default());
+                errors.set(validate::new_user(&next, &domain).err().unwrap_or_default());
             }
             value.set(next);
         })
@@ -107,6 +118,7 @@ fn AddUserForm(props: &AddUserFormProps) -> Html {
         })
     };
     let onsubmit = {
+        let domain = domain.clone();
         let (value, errors, attempt, failed, guard, on_created, t) = (
             value.clone(),
             errors.clone(),
@@ -120,7 +132,7 @@ fn AddUserForm(props: &AddUserFormProps) -> Html {
             e.prevent_default();
             attempt.set(*attempt + 1);
             let body = (*value).clone();
-            if let Err(found) = validate::new_user(&body) {
+            if let Err(found) = validate::new_user(&body, &domain) {
                 errors.set(found);
                 return;
             }
@@ -159,6 +171,7 @@ fn AddUserForm(props: &AddUserFormProps) -> Html {
             <TextField path="last_name" label={t.field_last_name().to_string()} autocomplete="off"
                 value={value.last_name.clone()} error={error("last_name")} on_input={update(|v, s| v.last_name = s)} />
             <TextField path="email" label={t.field_work_email().to_string()} kind="email" autocomplete="off"
+                hint={t.user_email_hint(domain.to_string()).to_string()}
                 value={value.email.clone()} error={error("email")} on_input={update(|v, s| v.email = s)} />
             <h2>{ t.users_roles().to_string() }</h2>
             <RoleChecklist selected={value.roles.clone()} on_change={on_roles} {locked} />

@@ -34,12 +34,16 @@ enum Stage {
     Imported(usize),
 }
 
-fn check(text: &str) -> Stage {
+/// The file read and checked for the work account of `domain`, as the server will check it.
+fn check(text: &str, domain: &str) -> Stage {
     match parse_users_csv(text) {
         Err(e) => Stage::Unreadable(e),
         Ok((users, mut errors)) => {
             let body = ImportUsers { users };
-            for (path, codes) in validate::import_users(&body).err().unwrap_or_default() {
+            for (path, codes) in validate::import_users(&body, domain)
+                .err()
+                .unwrap_or_default()
+            {
                 errors.entry(path).or_default().extend(codes);
             }
             Stage::Checked(Checked {
@@ -67,23 +71,29 @@ pub fn ImportUsersPage() -> Html {
 fn ImportBody() -> Html {
     let t = use_i18n();
     let backend = use_backend();
-    let may_manage = use_session().may(Action::ManageUsers);
+    let session = use_session();
+    let may_manage = session.may(Action::ManageUsers);
+    let domain: Rc<str> = session
+        .me()
+        .map(|me| me.tenant.domain.as_str().into())
+        .unwrap_or_else(|| "".into());
     let stage = use_state(|| Stage::Choosing);
     let failed = use_state(|| None::<String>);
     let guard = use_submit_guard();
     let on_file = {
-        let (stage, failed, t) = (stage.clone(), failed.clone(), t.clone());
+        let (stage, failed, t, domain) = (stage.clone(), failed.clone(), t.clone(), domain.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|files| files.get(0)) else {
                 return;
             };
-            let (stage, failed, t) = (stage.clone(), failed.clone(), t.clone());
+            let (stage, failed, t, domain) =
+                (stage.clone(), failed.clone(), t.clone(), domain.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                     Ok(text) => {
                         failed.set(None);
-                        stage.set(check(&text.as_string().unwrap_or_default()));
+                        stage.set(check(&text.as_string().unwrap_or_default(), &domain));
                     }
                     Err(_) => failed.set(Some(t.csv_not_read().to_string())),
                 }
@@ -91,7 +101,7 @@ fn ImportBody() -> Html {
         })
     };
     let on_paste = {
-        let stage = stage.clone();
+        let (stage, domain) = (stage.clone(), domain.clone());
         Callback::from(move |e: InputEvent| {
             let text = e
                 .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
@@ -99,7 +109,7 @@ fn ImportBody() -> Html {
             stage.set(if text.trim().is_empty() {
                 Stage::Choosing
             } else {
-                check(&text)
+                check(&text, &domain)
             });
         })
     };

@@ -27,7 +27,7 @@ pub async fn search_filter_and_paging<T: Target>() {
         &client,
         "Amélie",
         "Poulain",
-        "amelie.poulain@contoso.fr",
+        "amelie.poulain@contoso.onmicrosoft.com",
         &[Role::SalesAgent],
     )
     .await;
@@ -35,7 +35,7 @@ pub async fn search_filter_and_paging<T: Target>() {
         &client,
         "Jérôme",
         "Lefèvre",
-        "jerome@contoso.fr",
+        "jerome@contoso.onmicrosoft.com",
         &[Role::AdminAgent],
     )
     .await;
@@ -43,7 +43,7 @@ pub async fn search_filter_and_paging<T: Target>() {
         &client,
         "Zoé",
         "Martin",
-        "zoe.martin@contoso.fr",
+        "zoe.martin@contoso.onmicrosoft.com",
         &[Role::SalesAgent, Role::ReportViewer],
     )
     .await;
@@ -99,11 +99,11 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
         &client,
         " Jean ",
         "Dupont",
-        "Jean.Dupont@contoso.fr ",
+        "Jean.Dupont@contoso.onmicrosoft.com ",
         &[Role::SalesAgent],
     )
     .await;
-    assert_eq!(created.user.email, "jean.dupont@contoso.fr");
+    assert_eq!(created.user.email, "jean.dupont@contoso.onmicrosoft.com");
     assert_eq!(created.user.first_name, "Jean");
     assert_eq!(
         partner_domain::validate::password(&created.temporary_password, ""),
@@ -112,7 +112,12 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
     assert_eq!(created.user.id.len(), 36, "a UUID");
     refused_on(
         client
-            .create_user(&new_user("J", "D", "jean.dupont@contoso.fr", &[]))
+            .create_user(&new_user(
+                "J",
+                "D",
+                "jean.dupont@contoso.onmicrosoft.com",
+                &[],
+            ))
             .await,
         409,
         ErrorKind::Conflict,
@@ -126,6 +131,19 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
     );
     assert_eq!(fields["email"], ["email.format"]);
     assert_eq!(fields["first_name"], ["required"]);
+    // A user's address is at the work account's own domain: another account's addresses
+    // cannot even be tried (so a taken one is always one of ours).
+    for elsewhere in ["jean@contoso.fr", "jean@fabrikam.onmicrosoft.com"] {
+        refused_on(
+            client
+                .create_user(&new_user("J", "D", elsewhere, &[]))
+                .await,
+            422,
+            ErrorKind::Validation,
+            "email",
+            "email.other_domain",
+        );
+    }
 
     // The new user signs in with the temporary password: nothing but choosing their own.
     let jean = target.client();
@@ -287,7 +305,7 @@ pub async fn permission_matrix_follows_the_domain_table<T: Target>() {
         &admin,
         "Cible",
         "Test",
-        "cible@contoso.fr",
+        "cible@contoso.onmicrosoft.com",
         &[Role::ReportViewer],
     )
     .await
@@ -297,7 +315,7 @@ pub async fn permission_matrix_follows_the_domain_table<T: Target>() {
             &admin,
             "Rôle",
             &format!("{role:?}"),
-            &format!("role{i}@contoso.fr"),
+            &format!("role{i}@contoso.onmicrosoft.com"),
             &[role],
         )
         .await;
@@ -338,7 +356,7 @@ pub async fn an_import_creates_every_row_or_none_and_reports_every_problem<T: Ta
         new_user(
             "Léa",
             &format!("Roux {i}"),
-            &format!("lea{i}@contoso.fr"),
+            &format!("lea{i}@contoso.onmicrosoft.com"),
             &[Role::SalesAgent],
         )
     };
@@ -363,9 +381,18 @@ pub async fn an_import_creates_every_row_or_none_and_reports_every_problem<T: Ta
         "users",
         "required",
     );
+    refused_on(
+        admin
+            .import_users(&[new_user("Léa", "Roux", "lea@fabrikam.onmicrosoft.com", &[])])
+            .await,
+        422,
+        ErrorKind::Validation,
+        "users.0.email",
+        "email.other_domain",
+    );
 
     // An email already in use: 409 on its row, nothing written.
-    add(&admin, "Léa", "Roux", "lea1@contoso.fr", &[]).await;
+    add(&admin, "Léa", "Roux", "lea1@contoso.onmicrosoft.com", &[]).await;
     refused_on(
         admin.import_users(&[row(0), row(1)]).await,
         409,
@@ -379,12 +406,15 @@ pub async fn an_import_creates_every_row_or_none_and_reports_every_problem<T: Ta
     let rows: Vec<_> = (2..1002).map(row).collect();
     let imported = admin.import_users(&rows).await.unwrap();
     assert_eq!(imported.created.len(), 1000);
-    assert_eq!(imported.created[0].email, "lea2@contoso.fr");
+    assert_eq!(imported.created[0].email, "lea2@contoso.onmicrosoft.com");
     assert_eq!(imported.created[0].roles, [Role::SalesAgent]);
     assert_eq!(total().await, 1002);
     // Nobody signs in as an imported user until an admin resets the password.
     refused(
-        target.client().sign_in("lea2@contoso.fr", "").await,
+        target
+            .client()
+            .sign_in("lea2@contoso.onmicrosoft.com", "")
+            .await,
         401,
         ErrorKind::Unauthenticated,
     );
@@ -400,7 +430,14 @@ pub async fn an_import_creates_every_row_or_none_and_reports_every_problem<T: Ta
     );
 
     // Only those who manage users may import.
-    let reader = add(&admin, "Lu", "Seul", "lu@contoso.fr", &[Role::ReportViewer]).await;
+    let reader = add(
+        &admin,
+        "Lu",
+        "Seul",
+        "lu@contoso.onmicrosoft.com",
+        &[Role::ReportViewer],
+    )
+    .await;
     let client = signed_in_as(&target, &reader).await;
     refused(
         client.import_users(&[row(20000)]).await,
@@ -432,7 +469,7 @@ pub async fn seeded_users_are_found_accents_ignored<T: Target>() {
         &client,
         "Lu",
         "Seul",
-        "lu@contoso.fr",
+        "lu@contoso.onmicrosoft.com",
         &[Role::ReportViewer],
     )
     .await;
@@ -453,7 +490,7 @@ pub async fn role_grants_are_bounded<T: Target>() {
             &admin,
             "Maud",
             "Gestion",
-            "maud@contoso.fr",
+            "maud@contoso.onmicrosoft.com",
             &[Role::UserManagementAdmin],
         )
         .await,
@@ -461,7 +498,7 @@ pub async fn role_grants_are_bounded<T: Target>() {
             &admin,
             "Alain",
             "Agent",
-            "alain@contoso.fr",
+            "alain@contoso.onmicrosoft.com",
             &[Role::AdminAgent],
         )
         .await,
@@ -485,7 +522,7 @@ pub async fn role_grants_are_bounded<T: Target>() {
             new_user(
                 "Gé",
                 "Néral",
-                &format!("ga{i}-{n}@contoso.fr"),
+                &format!("ga{i}-{n}@contoso.onmicrosoft.com"),
                 &[Role::GlobalAdmin],
             )
         };
@@ -499,7 +536,7 @@ pub async fn role_grants_are_bounded<T: Target>() {
         let sales = new_user(
             "Sam",
             "Vente",
-            &format!("sam{i}@contoso.fr"),
+            &format!("sam{i}@contoso.onmicrosoft.com"),
             &[Role::SalesAgent],
         );
         refused_on(
@@ -534,7 +571,7 @@ pub async fn role_grants_are_bounded<T: Target>() {
             .create_user(&new_user(
                 "Océane",
                 "Autre",
-                &format!("autre{i}@contoso.fr"),
+                &format!("autre{i}@contoso.onmicrosoft.com"),
                 &[Role::UserManagementAdmin],
             ))
             .await

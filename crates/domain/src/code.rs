@@ -38,6 +38,7 @@ codes! {
     EmailRoleAddress = "email.role_address",
     EmailTaken = "email.taken",
     EmailDuplicate = "email.duplicate",
+    EmailOtherDomain = "email.other_domain",
     DomainPrefixFormat = "domain_prefix.format",
     DomainPrefixLength = "domain_prefix.length",
     DomainPrefixTaken = "domain_prefix.taken",

@@ -279,17 +279,19 @@ mod validation_tests {
     #[test]
     fn every_row_is_checked_and_duplicates_found() {
         let (users, _) = parse_users_csv(
-            "first_name,last_name,email\nAnn,Lee,ann@x.fr\n,Roe,not-an-email\nAnn,Lee,ANN@x.fr\n",
+            "first_name,last_name,email\nAnn,Lee,ann@x.fr\n,Roe,not-an-email\nAnn,Lee,ANN@x.fr\nBo,Li,bo@y.fr\n",
         )
         .unwrap();
-        let errors = import_users(&ImportUsers { users }).unwrap_err();
+        let errors = import_users(&ImportUsers { users }, "x.fr").unwrap_err();
         assert_eq!(errors["users.1.first_name"], ["required"]);
         assert_eq!(errors["users.1.email"], ["email.format"]);
         assert_eq!(errors["users.2.email"], ["email.duplicate"]);
         assert!(!errors.contains_key("users.0.email"));
+        assert_eq!(errors["users.3.email"], ["email.other_domain"]);
         let too_many = ImportUsers {
             users: vec![NewUser::default(); IMPORT_MAX_ROWS + 1],
         };
-        assert!(import_users(&too_many).unwrap_err()["users"].contains(&crate::Code::ImportTooMany));
+        assert!(import_users(&too_many, "x.fr").unwrap_err()["users"]
+            .contains(&crate::Code::ImportTooMany));
     }
 }

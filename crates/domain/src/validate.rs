@@ -387,17 +387,33 @@ pub fn profile(body: &ProfileRequest) -> Result<(), FieldErrors> {
     errors.into_result()
 }
 
-pub fn new_user(body: &NewUser) -> Result<(), FieldErrors> {
+/// A user's email: valid, and at the work account's own domain (`name@contoso.onmicrosoft.com`),
+/// as a directory does it; so an address that is taken can only be one of the account's own.
+pub fn user_email(value: &str, domain: &str) -> Result<(), Code> {
+    email_syntax(value)?;
+    let at_domain = value
+        .trim()
+        .rsplit_once('@')
+        .is_some_and(|(_, at)| at.eq_ignore_ascii_case(domain));
+    if at_domain {
+        Ok(())
+    } else {
+        Err(Code::EmailOtherDomain)
+    }
+}
+
+/// A new user of the work account whose domain is `domain`.
+pub fn new_user(body: &NewUser, domain: &str) -> Result<(), FieldErrors> {
     let mut errors = Errors::default();
     errors.check("first_name", name(&body.first_name));
     errors.check("last_name", name(&body.last_name));
-    errors.check("email", email_syntax(&body.email));
+    errors.check("email", user_email(&body.email, domain));
     errors.into_result()
 }
 
-/// An import: each row as `new_user` under `users.{row}.…`, at most `IMPORT_MAX_ROWS` rows, and
+/// An import into the work account of `domain`: each row as `new_user` under `users.{row}.…`, at most `IMPORT_MAX_ROWS` rows, and
 /// no email twice in the file (`users.{row}.email`: `email.duplicate`).
-pub fn import_users(body: &crate::ImportUsers) -> Result<(), FieldErrors> {
+pub fn import_users(body: &crate::ImportUsers, domain: &str) -> Result<(), FieldErrors> {
     let mut errors = Errors::default();
     if body.users.is_empty() {
         errors.check("users", Err(Code::Required));
@@ -407,7 +423,7 @@ pub fn import_users(body: &crate::ImportUsers) -> Result<(), FieldErrors> {
     }
     let mut seen = std::collections::BTreeSet::new();
     for (i, user) in body.users.iter().enumerate() {
-        if let Err(found) = new_user(user) {
+        if let Err(found) = new_user(user, domain) {
             for (field, codes) in found {
                 errors
                     .0

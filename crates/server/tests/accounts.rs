@@ -255,7 +255,7 @@ async fn sign_in_takes_as_long_for_unknown_and_known_emails() {
     const TRIES: usize = 9;
     let mut known = Vec::new();
     for i in 0..TRIES {
-        let body = json!({ "first_name": "Ana", "last_name": format!("Known {i}"), "email": format!("known{i}@contoso.fr"), "roles": [] });
+        let body = json!({ "first_name": "Ana", "last_name": format!("Known {i}"), "email": format!("known{i}@contoso.onmicrosoft.com"), "roles": [] });
         let created: partner_domain::UserCreated =
             admin.ok(Method::POST, "/api/users", Some(&body), 201).await;
         known.push(created.user.email);
@@ -279,7 +279,7 @@ async fn sign_in_takes_as_long_for_unknown_and_known_emails() {
     let (mut real, mut unknown) = (Vec::new(), Vec::new());
     for (i, email) in known.into_iter().enumerate() {
         real.push(time(email).await);
-        unknown.push(time(format!("nobody{i}@contoso.fr")).await);
+        unknown.push(time(format!("nobody{i}@contoso.onmicrosoft.com")).await);
     }
     real.sort();
     unknown.sort();
@@ -336,13 +336,12 @@ async fn a_stranger_cannot_lock_the_owner_out() {
 async fn an_old_temporary_password_no_longer_signs_in() {
     let server = start().await;
     let (admin, _) = server.tenant("contoso").await;
-    let body =
-        json!({ "first_name": "Léa", "last_name": "Roux", "email": "lea@contoso.fr", "roles": [] });
+    let body = json!({ "first_name": "Léa", "last_name": "Roux", "email": "lea@contoso.onmicrosoft.com", "roles": [] });
     let created: partner_domain::UserCreated =
         admin.ok(Method::POST, "/api/users", Some(&body), 201).await;
     let db = server.db().await;
     sqlx::query("UPDATE users SET temporary_until = '2000-01-01T00:00:00Z' WHERE email = ?")
-        .bind("lea@contoso.fr")
+        .bind("lea@contoso.onmicrosoft.com")
         .execute(&db)
         .await
         .unwrap();
@@ -351,7 +350,7 @@ async fn an_old_temporary_password_no_longer_signs_in() {
         client.raw(
             Method::POST,
             "/api/session",
-            Some(json!({ "email": "lea@contoso.fr", "password": password })),
+            Some(json!({ "email": "lea@contoso.onmicrosoft.com", "password": password })),
         )
     };
     sign_in(&created.temporary_password)

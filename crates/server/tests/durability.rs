@@ -72,7 +72,7 @@ async fn write_until_killed(
     for batch in 0.. {
         let name = format!("r{round}b{batch}");
         let emails: Vec<String> = (0..BATCH)
-            .map(|i| format!("{name}u{i}@durable.fr"))
+            .map(|i| format!("{name}u{i}@durable.onmicrosoft.com"))
             .collect();
         let users: Vec<_> = emails
             .iter()
@@ -164,7 +164,7 @@ async fn acknowledged_writes_survive_sigkill_and_nothing_is_half_written() {
         for (email, roles) in &stored {
             if let Some((batch, _)) = email
                 .split_once('u')
-                .filter(|_| email.ends_with("@durable.fr"))
+                .filter(|_| email.starts_with('r') && email.ends_with("@durable.onmicrosoft.com"))
             {
                 *per_batch.entry(batch).or_default() += 1;
                 assert_eq!(

@@ -60,8 +60,7 @@ async fn an_import_over_its_body_limit_is_refused_before_it_is_read() {
 async fn concurrent_edits_of_one_user_lose_nothing() {
     let server = start().await;
     let (admin, _) = server.tenant("contoso").await;
-    let body =
-        json!({ "first_name": "Ana", "last_name": "Roux", "email": "ana@contoso.fr", "roles": [] });
+    let body = json!({ "first_name": "Ana", "last_name": "Roux", "email": "ana@contoso.onmicrosoft.com", "roles": [] });
     let created: partner_domain::UserCreated =
         admin.ok(Method::POST, "/api/users", Some(&body), 201).await;
     let path = format!("/api/users/{}", created.user.id);

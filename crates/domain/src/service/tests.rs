@@ -207,13 +207,13 @@ fn a_temporary_password_works_seven_days() {
         crate::NewUser {
             first_name: "Léa".into(),
             last_name: "Roux".into(),
-            email: "lea@contoso.fr".into(),
+            email: "lea@contoso.onmicrosoft.com".into(),
             roles: vec![],
         },
     ))
     .unwrap();
     let temporary = Credentials {
-        email: "lea@contoso.fr".into(),
+        email: "lea@contoso.onmicrosoft.com".into(),
         password: created.temporary_password.clone(),
     };
     store.env.now.set(store.env.now() + 7 * 24 * 3600 - 60);

@@ -110,7 +110,7 @@ pub async fn create_user<S: Store>(
     body: NewUser,
 ) -> ServiceResult<UserCreated> {
     require(caller, Action::ManageUsers)?;
-    validate::new_user(&body).map_err(ServiceError::invalid)?;
+    validate::new_user(&body, &caller.tenant.domain).map_err(ServiceError::invalid)?;
     check_grants(caller, "roles", &body.roles)?;
     if store.email_taken(&normalise_email(&body.email)).await? {
         return Err(email_taken());
@@ -137,7 +137,7 @@ pub async fn import_users<S: Store>(
     body: ImportUsers,
 ) -> ServiceResult<ImportedUsers> {
     require(caller, Action::ManageUsers)?;
-    validate::import_users(&body).map_err(ServiceError::invalid)?;
+    validate::import_users(&body, &caller.tenant.domain).map_err(ServiceError::invalid)?;
     for (i, row) in body.users.iter().enumerate() {
         check_grants(caller, &format!("users.{i}.roles"), &row.roles)?;
     }
