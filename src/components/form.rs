@@ -91,18 +91,21 @@ pub struct FieldProps {
     pub children: Html,
 }
 
+/// `aria-describedby`: the hint's and the error's ids, those that are shown.
+fn described_by(hint: Option<&str>, error: Option<&str>) -> Option<String> {
+    let ids: Vec<&str> = [hint, error].into_iter().flatten().collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
 #[function_component]
 pub fn TextField(props: &FieldProps) -> Html {
     let id = field_id(&props.path);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described: Vec<&str> = [
+    let described = described_by(
         props.hint.as_ref().map(|_| hint_id.as_str()),
         props.error.as_ref().map(|_| error_id.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    );
     let on_input = props
         .on_input
         .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
@@ -123,7 +126,7 @@ pub fn TextField(props: &FieldProps) -> Html {
                 autocomplete={props.autocomplete.clone()}
                 required={props.required}
                 aria-invalid={props.error.as_ref().map(|_| "true")}
-                aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
+                aria-describedby={described}
                 oninput={on_input}
                 onblur={on_blur}
             />
@@ -159,13 +162,10 @@ pub fn SelectField(props: &SelectProps) -> Html {
     let id = field_id(&props.path);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described: Vec<&str> = [
+    let described = described_by(
         props.hint.as_ref().map(|_| hint_id.as_str()),
         props.error.as_ref().map(|_| error_id.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    );
     let on_change = props
         .on_change
         .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
@@ -184,7 +184,7 @@ pub fn SelectField(props: &SelectProps) -> Html {
                 disabled={props.disabled}
                 autocomplete={props.autocomplete.clone()}
                 aria-invalid={props.error.as_ref().map(|_| "true")}
-                aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
+                aria-describedby={described}
                 onchange={on_change}
             >
                 { for props.options.iter().map(|(value, label)| html! {
