@@ -11,6 +11,22 @@ pub struct ServerEnv {
     pub vetting_delay_s: i64,
 }
 
+/// Password hashes computed at once: all cores but one, so that a burst of sign-ins leaves a core
+/// to every other request (argon2 takes tens of milliseconds of CPU on purpose).
+fn hashing() -> &'static tokio::sync::Semaphore {
+    static HASHING: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    HASHING.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new(cores.saturating_sub(1).max(1))
+    })
+}
+
+/// Runs `work` on the blocking pool, when a hashing slot is free.
+async fn hash_work<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let _slot = hashing().acquire().await.ok()?;
+    tokio::task::spawn_blocking(work).await.ok()
+}
+
 impl Env for ServerEnv {
     fn now(&self) -> i64 {
         time::OffsetDateTime::now_utc().unix_timestamp()
@@ -26,24 +42,23 @@ impl Env for ServerEnv {
         self.vetting_delay_s
     }
 
-    // argon2 takes tens of milliseconds of CPU on purpose: on the blocking pool, so that a burst
-    // of sign-ins does not stall every other request on the async workers.
     async fn hash_password(&self, password: &str) -> StoreResult<String> {
         let salt = SaltString::encode_b64(&self.random()[..16])
             .map_err(|e| StoreError::new(e.to_string()))?;
         let password = password.to_owned();
-        tokio::task::spawn_blocking(move || {
+        hash_work(move || {
             Argon2::default()
                 .hash_password(password.as_bytes(), &salt)
                 .map(|h| h.to_string())
                 .map_err(|e| StoreError::new(e.to_string()))
         })
-        .await?
+        .await
+        .unwrap_or_else(|| Err(StoreError::new("the password hashing task stopped")))
     }
 
     async fn verify_password(&self, password: &str, hash: &str) -> bool {
         let (password, hash) = (password.to_owned(), hash.to_owned());
-        tokio::task::spawn_blocking(move || {
+        hash_work(move || {
             PasswordHash::new(&hash).is_ok_and(|parsed| {
                 Argon2::default()
                     .verify_password(password.as_bytes(), &parsed)

@@ -93,6 +93,7 @@ impl Server {
             },
             csp_reports: security::CspReports::default(),
         };
+        tokio::spawn(housekeeping(state.clone()));
         let router = routes::router(state, &options.dist);
         let listener = TcpListener::bind(options.addr)
             .await
@@ -134,6 +135,22 @@ pub enum StartError {
         "--dev serves every work account's verification links: only on a loopback address, not {0}"
     )]
     DevNotLocal(SocketAddr),
+}
+
+/// The rulebook's housekeeping, every few minutes while the server runs (not on a request's time).
+async fn housekeeping(state: AppState) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(300));
+    loop {
+        every.tick().await;
+        let done = async {
+            let mut store = state.write().await?;
+            partner_domain::service::housekeeping(&mut store).await?;
+            store.commit().await
+        };
+        if let Err(error) = done.await {
+            tracing::warn!(%error, "housekeeping failed; trying again later");
+        }
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM, letting in-flight requests finish.

@@ -130,11 +130,6 @@ pub async fn sign_in<S: Store>(
         ));
     };
     store.clear_sign_in_failures(&limits[0].0).await?;
-    // Housekeeping as people sign in: expired sessions go at once; links a week after they
-    // expired (until then a used or old link still gets its own answer, 409 or 410), and with
-    // them the emails that carried them.
-    let (now_stamp, week_ago) = (stamp(now), stamp(now - TOKEN_LIFETIME_S));
-    store.purge(&now_stamp, &week_ago, &week_ago).await?;
     let token = new_token(store);
     store
         .insert_session(&SessionRecord {
@@ -170,6 +165,15 @@ pub async fn session<S: Store>(store: &mut S, token: Option<&str>) -> ServiceRes
         .me(&session.user_id)
         .await?
         .ok_or_else(ServiceError::unauthenticated)
+}
+
+/// What is kept no longer than needed, forgotten (each backend runs this now and then): expired
+/// sessions at once; verification links a week after they expired (until then a used or old link
+/// still gets its own answer, 409 or 410), and with them the emails that carried them.
+pub async fn housekeeping<S: Store>(store: &mut S) -> ServiceResult<()> {
+    let now = store.env().now();
+    let (now, week_ago) = (stamp(now), stamp(now - TOKEN_LIFETIME_S));
+    Ok(store.purge(&now, &week_ago, &week_ago).await?)
 }
 
 /// The caller of any other operation: a live session (401 otherwise) whose password is not a

@@ -12,7 +12,9 @@ mod partner;
 mod store;
 mod users;
 
-pub use accounts::{caller, change_password, create_tenant, session, sign_in, sign_out, SignedIn};
+pub use accounts::{
+    caller, change_password, create_tenant, housekeeping, session, sign_in, sign_out, SignedIn,
+};
 pub use agreements::{accept_agreement, current_agreement, signed_agreement, SignedDocument};
 pub use memory::{MemoryData, MemoryStore};
 pub use partner::{
