@@ -17,13 +17,41 @@ use partner_domain::{
     AgreementAcceptance, AgreementKind, Lang, Me, OutboxEmail, Role, Signer, TenantSummary, User,
     UserList, VerificationStatus,
 };
-use sqlx::{pool::PoolConnection, sqlite::SqliteRow, Row, Sqlite, SqliteConnection, Transaction};
+use sqlx::{
+    pool::PoolConnection, sqlite::SqliteRow, Row, Sqlite, SqliteConnection, SqlitePool, Transaction,
+};
 
 use crate::{env::ServerEnv, ApiError, AppState};
 
 enum Conn {
     Write(Transaction<'static, Sqlite>),
-    Read(PoolConnection<Sqlite>),
+    /// A connection per query: none is held while an operation waits (on a password hash).
+    Read(SqlitePool),
+}
+
+/// The connection a query runs on: the operation's transaction, or one from the pool.
+enum Db<'a> {
+    Tx(&'a mut SqliteConnection),
+    Pooled(PoolConnection<Sqlite>),
+}
+
+impl std::ops::Deref for Db<'_> {
+    type Target = SqliteConnection;
+    fn deref(&self) -> &SqliteConnection {
+        match self {
+            Db::Tx(conn) => conn,
+            Db::Pooled(conn) => conn,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Db<'_> {
+    fn deref_mut(&mut self) -> &mut SqliteConnection {
+        match self {
+            Db::Tx(conn) => conn,
+            Db::Pooled(conn) => conn,
+        }
+    }
 }
 
 pub struct SqlStore {
@@ -50,7 +78,7 @@ impl AppState {
 
     /// For an operation that only reads (a write it makes is its own transaction).
     pub async fn read(&self) -> Result<SqlStore, ApiError> {
-        Ok(self.store(Conn::Read(self.db.acquire().await?)))
+        Ok(self.store(Conn::Read(self.db.clone())))
     }
 }
 
@@ -62,11 +90,11 @@ impl SqlStore {
         Ok(())
     }
 
-    fn db(&mut self) -> &mut SqliteConnection {
-        match &mut self.conn {
-            Conn::Write(tx) => tx,
-            Conn::Read(conn) => conn,
-        }
+    async fn db(&mut self) -> Result<Db<'_>, sqlx::Error> {
+        Ok(match &mut self.conn {
+            Conn::Write(tx) => Db::Tx(tx),
+            Conn::Read(pool) => Db::Pooled(pool.acquire().await?),
+        })
     }
 }
 
@@ -189,7 +217,7 @@ impl Store for SqlStore {
         let found: Option<i64> =
             sqlx::query_scalar("SELECT 1 FROM tenants WHERE domain_prefix = ?")
                 .bind(prefix)
-                .fetch_optional(self.db())
+                .fetch_optional(&mut *self.db().await?)
                 .await?;
         Ok(found.is_some())
     }
@@ -203,7 +231,7 @@ impl Store for SqlStore {
         .bind(&tenant.domain_prefix)
         .bind(&tenant.country)
         .bind(&tenant.created_at)
-        .execute(self.db())
+        .execute(&mut *self.db().await?)
         .await?;
         Ok(())
     }
@@ -216,7 +244,7 @@ impl Store for SqlStore {
         );
         let Some(row) = sqlx::query(&sql)
             .bind(user_id)
-            .fetch_optional(self.db())
+            .fetch_optional(&mut *self.db().await?)
             .await?
         else {
             return Ok(None);
@@ -238,7 +266,7 @@ impl Store for SqlStore {
         let row: Option<(String, String, Option<String>)> =
             sqlx::query_as("SELECT id, password_hash, temporary_until FROM users WHERE email = ?")
                 .bind(email)
-                .fetch_optional(self.db())
+                .fetch_optional(&mut *self.db().await?)
                 .await?;
         Ok(row.map(|(id, hash, temporary_until)| {
             (
@@ -255,7 +283,7 @@ impl Store for SqlStore {
         Ok(
             sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
                 .bind(user_id)
-                .fetch_optional(self.db())
+                .fetch_optional(&mut *self.db().await?)
                 .await?,
         )
     }
@@ -269,7 +297,7 @@ impl Store for SqlStore {
         .bind(&password.temporary_until)
         .bind(password.temporary_until.is_some())
         .bind(user_id)
-        .execute(self.db())
+        .execute(&mut *self.db().await?)
         .await?;
         Ok(())
     }
@@ -279,7 +307,7 @@ impl Store for SqlStore {
             .bind(&session.token_hash)
             .bind(&session.user_id)
             .bind(&session.expires_at)
-            .execute(self.db())
+            .execute(&mut *self.db().await?)
             .await?;
         Ok(())
     }
@@ -288,7 +316,7 @@ impl Store for SqlStore {
         let row: Option<(String, String)> =
             sqlx::query_as("SELECT user_id, expires_at FROM sessions WHERE token_hash = ?")
                 .bind(token_hash)
-                .fetch_optional(self.db())
+                .fetch_optional(&mut *self.db().await?)
                 .await?;
         Ok(row.map(|(user_id, expires_at)| SessionRecord {
             token_hash: token_hash.to_owned(),
@@ -301,7 +329,7 @@ impl Store for SqlStore {
         sqlx::query("UPDATE sessions SET expires_at = ? WHERE token_hash = ?")
             .bind(expires_at)
             .bind(token_hash)
-            .execute(self.db())
+            .execute(&mut *self.db().await?)
             .await?;
         Ok(())
     }
@@ -309,7 +337,7 @@ impl Store for SqlStore {
     async fn delete_session(&mut self, token_hash: &str) -> StoreResult<()> {
         sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
             .bind(token_hash)
-            .execute(self.db())
+            .execute(&mut *self.db().await?)
             .await?;
         Ok(())
     }
@@ -318,7 +346,7 @@ impl Store for SqlStore {
         sqlx::query("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?")
             .bind(user_id)
             .bind(keep)
-            .execute(self.db())
+            .execute(&mut *self.db().await?)
             .await?;
         Ok(())
     }
@@ -357,7 +385,10 @@ impl Store for SqlStore {
             ),
             ("DELETE FROM outbox WHERE sent_at <= ?", emails_until),
         ] {
-            sqlx::query(sql).bind(until).execute(self.db()).await?;
+            sqlx::query(sql)
+                .bind(until)
+                .execute(&mut *self.db().await?)
+                .await?;
         }
         Ok(())
     }
@@ -365,7 +396,7 @@ impl Store for SqlStore {
     async fn email_taken(&mut self, email: &str) -> StoreResult<bool> {
         let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM users WHERE email = ?")
             .bind(email)
-            .fetch_optional(self.db())
+            .fetch_optional(&mut *self.db().await?)
             .await?;
         Ok(found.is_some())
     }
@@ -397,7 +428,7 @@ impl Store for SqlStore {
             &user.email,
         ))
         .bind(user_sort_key(&user.first_name, &user.last_name))
-        .execute(self.db())
+        .execute(&mut *self.db().await?)
         .await?;
         self.insert_roles(user).await
     }
@@ -407,7 +438,7 @@ impl Store for SqlStore {
         Ok(sqlx::query(&sql)
             .bind(id)
             .bind(tenant_id)
-            .fetch_optional(self.db())
+            .fetch_optional(&mut *self.db().await?)
             .await?
             .map(|row| user_from(&row)))
     }
@@ -421,11 +452,11 @@ impl Store for SqlStore {
         .bind(user_search_text(&user.first_name, &user.last_name, &user.email))
         .bind(user_sort_key(&user.first_name, &user.last_name))
         .bind(&user.id)
-        .execute(self.db())
+        .execute(&mut *self.db().await?)
         .await?;
         sqlx::query("DELETE FROM user_roles WHERE user_id = ?")
             .bind(&user.id)
-            .execute(self.db())
+            .execute(&mut *self.db().await?)
             .await?;
         self.insert_roles(user).await
     }
@@ -433,7 +464,7 @@ impl Store for SqlStore {
     async fn delete_user(&mut self, id: &str) -> StoreResult<()> {
         sqlx::query("DELETE FROM users WHERE id = ?")
             .bind(id)
-            .execute(self.db())
+            .execute(&mut *self.db().await?)
             .await?;
         Ok(())
     }
@@ -445,7 +476,7 @@ impl Store for SqlStore {
         )
         .bind(tenant_id)
         .bind(user_id)
-        .fetch_one(self.db())
+        .fetch_one(&mut *self.db().await?)
         .await?;
         Ok(count as u64)
     }
@@ -464,7 +495,7 @@ impl Store for SqlStore {
                 .bind(&filter.tenant_id)
                 .bind(&needle)
                 .bind(role)
-                .fetch_one(self.db())
+                .fetch_one(&mut *self.db().await?)
                 .await?;
         let sql = format!(
             "SELECT {USER_COLUMNS} FROM users u WHERE {condition}
@@ -476,7 +507,7 @@ impl Store for SqlStore {
             .bind(role)
             .bind(filter.limit.min(i64::MAX as u64) as i64)
             .bind(filter.offset.min(i64::MAX as u64) as i64)
-            .fetch_all(self.db())
+            .fetch_all(&mut *self.db().await?)
             .await?
             .iter()
             .map(user_from)
@@ -490,7 +521,7 @@ impl Store for SqlStore {
     async fn partner(&mut self, tenant_id: &str) -> StoreResult<Option<PartnerRecord>> {
         sqlx::query("SELECT * FROM partners WHERE tenant_id = ?")
             .bind(tenant_id)
-            .fetch_optional(self.db())
+            .fetch_optional(&mut *self.db().await?)
             .await?
             .as_ref()
             .map(partner_from)
@@ -500,7 +531,7 @@ impl Store for SqlStore {
     async fn partner_by_id(&mut self, id: &str) -> StoreResult<Option<PartnerRecord>> {
         sqlx::query("SELECT * FROM partners WHERE id = ?")
             .bind(id)
-            .fetch_optional(self.db())
+            .fetch_optional(&mut *self.db().await?)
             .await?
             .as_ref()
             .map(partner_from)
@@ -510,7 +541,7 @@ impl Store for SqlStore {
     async fn mpn_id_taken(&mut self, mpn_id: &str) -> StoreResult<bool> {
         let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM partners WHERE mpn_id = ?")
             .bind(mpn_id)
-            .fetch_optional(self.db())
+            .fetch_optional(&mut *self.db().await?)
             .await?;
         Ok(found.is_some())
     }
@@ -526,7 +557,7 @@ impl Store for SqlStore {
     async fn replace_verification_token(&mut self, token: &VerificationToken) -> StoreResult<()> {
         sqlx::query("DELETE FROM verification_tokens WHERE partner_id = ? AND used_at IS NULL")
             .bind(&token.partner_id)
-            .execute(self.db())
+            .execute(&mut *self.db().await?)
             .await?;
         sqlx::query(
             "INSERT INTO verification_tokens (token_hash, partner_id, email, expires_at, used_at)
@@ -537,7 +568,7 @@ impl Store for SqlStore {
         .bind(&token.email)
         .bind(&token.expires_at)
         .bind(&token.used_at)
-        .execute(self.db())
+        .execute(&mut *self.db().await?)
         .await?;
         Ok(())
     }
@@ -550,7 +581,7 @@ impl Store for SqlStore {
             "SELECT partner_id, email, expires_at, used_at FROM verification_tokens WHERE token_hash = ?",
         )
         .bind(token_hash)
-        .fetch_optional(self.db())
+        .fetch_optional(&mut *self.db().await?)
         .await?;
         Ok(row.map(
             |(partner_id, email, expires_at, used_at)| VerificationToken {
@@ -567,7 +598,7 @@ impl Store for SqlStore {
         sqlx::query("UPDATE verification_tokens SET used_at = ? WHERE token_hash = ?")
             .bind(at)
             .bind(token_hash)
-            .execute(self.db())
+            .execute(&mut *self.db().await?)
             .await?;
         Ok(())
     }
@@ -583,7 +614,7 @@ impl Store for SqlStore {
         .bind(&email.body)
         .bind(&email.link)
         .bind(&email.sent_at)
-        .execute(self.db())
+        .execute(&mut *self.db().await?)
         .await?;
         Ok(())
     }
@@ -599,7 +630,7 @@ impl Store for SqlStore {
         )
         .bind(tenant_id)
         .bind(limit as i64)
-        .fetch_all(self.db())
+        .fetch_all(&mut *self.db().await?)
         .await?
         .iter()
         .map(|row| OutboxEmail {
@@ -618,7 +649,7 @@ impl Store for SqlStore {
              FROM agreement_acceptances WHERE partner_id = ? ORDER BY accepted_at, id",
         )
         .bind(partner_id)
-        .fetch_all(self.db())
+        .fetch_all(&mut *self.db().await?)
         .await?
         .iter()
         .map(acceptance_from)
@@ -636,7 +667,7 @@ impl Store for SqlStore {
         )
         .bind(id)
         .bind(partner_id)
-        .fetch_optional(self.db())
+        .fetch_optional(&mut *self.db().await?)
         .await?
         else {
             return Ok(None);
@@ -668,7 +699,7 @@ impl Store for SqlStore {
         .bind(&a.accepted_at)
         .bind(&a.accepted_by.name)
         .bind(&a.accepted_by.email)
-        .execute(self.db())
+        .execute(&mut *self.db().await?)
         .await?;
         Ok(())
     }
@@ -702,7 +733,7 @@ impl SqlStore {
         .bind(&partner.vetting_due_at)
         .bind(&partner.last_verification_email)
         .bind(&partner.created_at)
-        .execute(self.db())
+        .execute(&mut *self.db().await?)
         .await?;
         Ok(())
     }
@@ -712,7 +743,7 @@ impl SqlStore {
             sqlx::query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")
                 .bind(&user.id)
                 .bind(role.key())
-                .execute(self.db())
+                .execute(&mut *self.db().await?)
                 .await?;
         }
         Ok(())
