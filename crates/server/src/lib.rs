@@ -49,6 +49,10 @@ pub struct Options {
     /// the rightmost hop that is not one of them. Without it, the peer address is the client.
     #[arg(long, value_delimiter = ',')]
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Seconds a client may take to send a request's headers before the connection is closed
+    /// (a client that trickles them would hold a connection for ever).
+    #[arg(long, default_value_t = 10)]
+    pub header_read_timeout: u64,
     /// The address users reach the app at (`https://partners.example.com`): https there makes
     /// the session cookie `__Host-` and `Secure`, and sends HSTS.
     #[arg(long)]
@@ -69,6 +73,7 @@ pub struct AppState {
 pub struct Server {
     listener: TcpListener,
     router: axum::Router,
+    header_read_timeout: std::time::Duration,
 }
 
 impl Server {
@@ -98,7 +103,11 @@ impl Server {
         let listener = TcpListener::bind(options.addr)
             .await
             .map_err(|e| StartError::Bind(options.addr, e))?;
-        Ok(Self { listener, router })
+        Ok(Self {
+            listener,
+            router,
+            header_read_timeout: std::time::Duration::from_secs(options.header_read_timeout),
+        })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -107,17 +116,60 @@ impl Server {
             .expect("a bound listener has an address")
     }
 
+    /// Serves until `shutdown`, then lets the requests in flight finish. Our own accept loop
+    /// rather than `axum::serve`: it gives hyper the timer its header-read timeout needs.
     pub async fn run(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        // Peer addresses feed the per-IP sign-in limit.
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await
+        use hyper_util::{
+            rt::{TokioExecutor, TokioIo, TokioTimer},
+            server::{conn::auto::Builder, graceful::GracefulShutdown},
+            service::TowerToHyperService,
+        };
+        let mut builder = Builder::new(TokioExecutor::new());
+        builder
+            .http1()
+            .timer(TokioTimer::new())
+            .header_read_timeout(self.header_read_timeout);
+        let graceful = GracefulShutdown::new();
+        let mut shutdown = std::pin::pin!(shutdown);
+        loop {
+            let (stream, peer) = tokio::select! {
+                accepted = self.listener.accept() => match accepted {
+                    Ok(accepted) => accepted,
+                    // Out of file descriptors, a connection reset at once: the next may work.
+                    Err(error) => {
+                        tracing::warn!(%error, "accept failed");
+                        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                        continue;
+                    }
+                },
+                () = &mut shutdown => break,
+            };
+            let router = self.router.clone();
+            // Peer addresses feed the sign-in limits and the https policy.
+            let service = tower::service_fn(
+                move |mut request: axum::http::Request<hyper::body::Incoming>| {
+                    request
+                        .extensions_mut()
+                        .insert(axum::extract::ConnectInfo(peer));
+                    tower::ServiceExt::oneshot(router.clone(), request.map(axum::body::Body::new))
+                },
+            );
+            let connection = builder
+                .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service))
+                .into_owned();
+            let connection = graceful.watch(connection);
+            tokio::spawn(async move {
+                if let Err(error) = connection.await {
+                    tracing::debug!(%error, "connection ended with an error");
+                }
+            });
+        }
+        drop(self.listener);
+        graceful.shutdown().await;
+        Ok(())
     }
 }
 

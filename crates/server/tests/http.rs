@@ -72,6 +72,7 @@ async fn dev_endpoints_stay_on_a_loopback_address() {
         vetting_delay: 30,
         trusted_proxies: Vec::new(),
         public_url: None,
+        header_read_timeout: 10,
     };
     match partner_server::Server::bind(options).await {
         Err(partner_server::StartError::DevNotLocal(_)) => {}
@@ -93,6 +94,7 @@ async fn the_database_survives_a_restart() {
             vetting_delay: 30,
             trusted_proxies: Vec::new(),
             public_url: None,
+            header_read_timeout: 10,
         };
         // Migrations must be idempotent: the second start finds them applied.
         partner_server::Server::bind(options).await.unwrap();
@@ -220,4 +222,26 @@ async fn files_named_by_their_content_are_kept_a_year_the_rest_revalidated_and_a
             response.status
         );
     }
+}
+
+/// A client that never finishes its headers is let go after `--header-read-timeout`, and the
+/// others are served all along.
+#[tokio::test]
+async fn a_client_that_trickles_its_headers_is_let_go() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let server = start_configured(|options| options.header_read_timeout = 1).await;
+    let mut slow = tokio::net::TcpStream::connect(server.base.trim_start_matches("http://"))
+        .await
+        .unwrap();
+    slow.write_all(b"GET /api/health HTTP/1.1\r\nHost: partner\r\n")
+        .await
+        .unwrap();
+    assert_eq!(server.client().get("/api/health").await.status, 200);
+    let mut rest = Vec::new();
+    let closed = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        slow.read_to_end(&mut rest),
+    )
+    .await;
+    assert!(closed.is_ok(), "the connection is still open after 5 s");
 }

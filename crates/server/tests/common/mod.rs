@@ -49,6 +49,7 @@ pub async fn start_configured(configure: impl FnOnce(&mut Options)) -> Running {
         vetting_delay: 30,
         trusted_proxies: Vec::new(),
         public_url: None,
+        header_read_timeout: 10,
     };
     configure(&mut options);
     let server = Server::bind(options).await.unwrap();
