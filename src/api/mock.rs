@@ -7,14 +7,11 @@ use std::{cell::Cell, rc::Rc};
 
 use gloo_storage::{LocalStorage, Storage};
 use partner_domain::{
-    service::{
-        self, Env, MemoryData, MemoryStore, ServiceError, Store, StoreResult, StoredPassword,
-        TenantRecord,
-    },
+    service::{self, Env, MemoryData, MemoryStore, ServiceError, StoreResult},
     AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
     ErrorBody, ErrorKind, Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser,
-    OutboxEmail, Partner, PasswordChange, ProfileRequest, Role, TemporaryPassword, TenantCreated,
-    User, UserCreated, UserList, UserPatch, UserQuery, VettingDecision,
+    OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User,
+    UserCreated, UserList, UserPatch, UserQuery, VettingDecision,
 };
 use serde::{Deserialize, Serialize};
 
@@ -82,7 +79,7 @@ impl Env for BrowserEnv {
 }
 
 /// What local storage keeps: the data, and this browser's session cookie.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 struct Saved {
     data: MemoryData,
     session: Option<String>,
@@ -104,31 +101,6 @@ impl Session {
     async fn caller(&mut self) -> Result<Me, ServiceError> {
         service::caller(&mut self.store, self.cookie.as_deref()).await
     }
-}
-
-/// The demo work account: Contoso and its Global admin.
-async fn demo(store: &mut MemoryStore<BrowserEnv>) -> StoreResult<()> {
-    let tenant = TenantRecord {
-        id: "t-contoso".into(),
-        name: "Contoso".into(),
-        domain_prefix: "contoso".into(),
-        country: "FR".into(),
-        created_at: "2026-01-05T09:00:00Z".into(),
-    };
-    store.insert_tenant(&tenant).await?;
-    let admin = User {
-        id: "u-admin".into(),
-        first_name: "Éloïse".into(),
-        last_name: "Lefèvre".into(),
-        email: DEMO_ADMIN_EMAIL.into(),
-        roles: vec![Role::GlobalAdmin],
-        created_at: tenant.created_at.clone(),
-    };
-    let password = StoredPassword {
-        hash: DEMO_ADMIN_PASSWORD_HASH.into(),
-        temporary_until: None,
-    };
-    store.insert_user(&tenant.id, &admin, &password).await
 }
 
 fn storage_error(e: impl std::fmt::Debug) -> ApiError {
@@ -221,38 +193,51 @@ impl MockBackend {
             if faults.next_fails(FailureScope::All) {
                 return Err(simulated_failure());
             }
-            let before: Option<Saved> = LocalStorage::get(STORAGE_KEY).ok();
+            // Kept as read: what a call changed is told by comparing JSON, with no copy of the data.
+            let before = LocalStorage::raw().get_item(STORAGE_KEY).ok().flatten();
+            let read = |json: &str| serde_json::from_str::<Saved>(json).ok();
+            let saved = before.as_deref().and_then(read);
+            let fresh = saved.is_none();
+            let Saved { data, session } = saved.unwrap_or_default();
             let mut session = Session {
                 store: MemoryStore {
-                    data: before.as_ref().map(|s| s.data.clone()).unwrap_or_default(),
+                    data,
                     env: BrowserEnv {
                         vetting_delay_s: i64::from(options.vetting_delay_s),
                     },
                 },
-                cookie: before.as_ref().and_then(|s| s.session.clone()),
+                cookie: session,
             };
-            if before.is_none() {
-                answer(demo(&mut session.store).await.map_err(ServiceError::from))?;
+            if fresh {
+                answer(
+                    service::demo_work_account(&mut session.store, DEMO_ADMIN_PASSWORD_HASH).await,
+                )?;
             }
             let result = op(&mut session).await;
             let after = Saved {
                 data: session.store.data,
                 session: session.cookie,
             };
-            let to_save = match (&result, before.clone()) {
-                (Ok(_), _) => Some(after),
-                (Err(_), Some(mut kept)) => {
+            let to_save = match &result {
+                Ok(_) => Some(after),
+                // Undone, but for the sign-in failures it recorded.
+                Err(_) => before.as_deref().and_then(read).map(|mut kept| {
                     kept.data.keep_failures_of(after.data);
-                    Some(kept)
-                }
-                (Err(_), None) => None,
+                    kept
+                }),
             };
-            if let Some(to_save) = to_save.filter(|s| Some(s) != before.as_ref()) {
+            let json = to_save
+                .map(|saved| serde_json::to_string(&saved))
+                .transpose()
+                .map_err(|e| ApiError::Decode(e.to_string()))?;
+            if let Some(json) = json.filter(|json| Some(json) != before.as_ref()) {
                 // Reads write nothing, so a full storage only fails the calls that change data.
                 if result.is_ok() && faults.next_fails(FailureScope::Writes) {
                     return Err(simulated_failure());
                 }
-                LocalStorage::set(STORAGE_KEY, &to_save).map_err(storage_error)?;
+                LocalStorage::raw()
+                    .set_item(STORAGE_KEY, &json)
+                    .map_err(storage_error)?;
             }
             answer(result)
         })

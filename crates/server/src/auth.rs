@@ -8,7 +8,7 @@ use axum::{
 };
 use partner_domain::{service, Credentials, Me, PasswordChange};
 
-use crate::{json::Json, ApiError, AppState};
+use crate::{https::HttpsPolicy, json::Json, ApiError, AppState};
 
 pub const COOKIE: &str = "pc_session";
 /// Over https: a `__Host-` cookie is only accepted from this very origin, over https, for `/`.
@@ -77,7 +77,7 @@ pub async fn sign_in(
     // Not one transaction: the password check is slow, and holding the write lock through it
     // would queue every sign-in behind the others. The session is one insert.
     let mut store = state.read().await?;
-    let client = client_ip(&headers, peer.ip(), &state.https.trusted_proxies).to_string();
+    let client = client_ip(&headers, peer.ip(), &state.https).to_string();
     let signed_in = service::sign_in(&mut store, &credentials, &client).await?;
     let https = state.https.is_https(&headers, Some(peer));
     let mut response = axum::Json(signed_in.me).into_response();
@@ -93,10 +93,9 @@ pub async fn sign_in(
 fn client_ip(
     headers: &HeaderMap,
     peer: std::net::IpAddr,
-    trusted: &[ipnet::IpNet],
+    proxies: &HttpsPolicy,
 ) -> std::net::IpAddr {
-    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|net| net.contains(ip));
-    if !is_trusted(&peer) {
+    if !proxies.is_trusted(&peer) {
         return peer;
     }
     let hops: Vec<std::net::IpAddr> = headers
@@ -108,7 +107,7 @@ fn client_ip(
         .collect();
     hops.into_iter()
         .rev()
-        .find(|hop| !is_trusted(hop))
+        .find(|hop| !proxies.is_trusted(hop))
         .unwrap_or(peer)
 }
 
@@ -154,9 +153,13 @@ mod tests {
     #[test]
     fn the_client_is_the_peer_unless_a_trusted_proxy_says_otherwise() {
         let proxy: std::net::IpAddr = "10.0.0.2".parse().unwrap();
-        let trusted: Vec<ipnet::IpNet> = vec!["10.0.0.0/24".parse().unwrap()];
+        let policy = |trusted: Vec<ipnet::IpNet>| HttpsPolicy {
+            always: false,
+            trusted_proxies: trusted.into(),
+        };
+        let (nobody, trusted) = (policy(vec![]), policy(vec!["10.0.0.0/24".parse().unwrap()]));
         let headers = forwarded("6.6.6.6, 203.0.113.7, 10.0.0.1");
-        assert_eq!(client_ip(&headers, proxy, &[]), proxy, "nobody trusted");
+        assert_eq!(client_ip(&headers, proxy, &nobody), proxy, "nobody trusted");
         assert_eq!(
             client_ip(&headers, "198.51.100.1".parse().unwrap(), &trusted),
             "198.51.100.1".parse::<std::net::IpAddr>().unwrap(),

@@ -1,4 +1,5 @@
-//! Whether a request reached us over https: always behind `--public-url https://…`, or when a
+//! Which proxies are believed (`--trusted-proxies`, also for the client's address in
+//! `auth.rs`), and whether a request reached us over https: always behind `--public-url https://…`, or when a
 //! trusted proxy (`--trusted-proxies`) says so in `X-Forwarded-Proto`. Over https the session
 //! cookie is `__Host-` prefixed and `Secure`, and every answer asks for https from then on (HSTS).
 

@@ -2,7 +2,7 @@
 
 use super::{
     chosen_password, hash_token, new_id, new_token, normalise_email, now_stamp, Env, ServiceError,
-    ServiceResult, SessionRecord, Store, TenantRecord,
+    ServiceResult, SessionRecord, Store, StoredPassword, TenantRecord,
 };
 use crate::{
     clock::stamp,
@@ -10,8 +10,8 @@ use crate::{
         SESSION_IDLE_S, SESSION_SLIDE_S, SIGN_IN_FAILURES_PER_CLIENT, SIGN_IN_FAILURES_PER_EMAIL,
         SIGN_IN_WINDOW_S, TOKEN_LIFETIME_S,
     },
-    validate, AdminRef, Code, Credentials, ErrorKind, Me, NewTenant, PasswordChange, Role,
-    TenantCreated, TenantRef, User,
+    validate, AdminRef, Code, Credentials, ErrorKind, Me, NewAdmin, NewTenant, PasswordChange,
+    Role, TenantCreated, TenantRef, User,
 };
 
 /// `POST /api/tenants`: the work account `prefix.onmicrosoft.com` and its first user,
@@ -21,9 +21,9 @@ pub async fn create_tenant<S: Store>(
     body: NewTenant,
 ) -> ServiceResult<TenantCreated> {
     validate::new_tenant(&body).map_err(ServiceError::invalid)?;
-    let domain = format!("{}.onmicrosoft.com", body.domain_prefix);
-    let email = format!("admin@{domain}");
-    if store.domain_prefix_taken(&body.domain_prefix).await? || store.email_taken(&email).await? {
+    let taken = store.domain_prefix_taken(&body.domain_prefix).await?
+        || store.email_taken(&admin_email(&body.domain_prefix)).await?;
+    if taken {
         return Err(ServiceError::field(
             ErrorKind::Conflict,
             "domain_prefix",
@@ -39,26 +39,62 @@ pub async fn create_tenant<S: Store>(
         country: body.country.clone(),
         created_at: now_stamp(store),
     };
+    let admin_id = new_id(store);
+    found(store, tenant, admin_id, &body.admin, chosen_password(hash)).await
+}
+
+/// The demo work account of the mock backend: Contoso and its Global admin, with fixed ids (pages
+/// and drafts are addressed by them) and a password hashed ahead of time.
+pub async fn demo_work_account<S: Store>(
+    store: &mut S,
+    admin_password_hash: &str,
+) -> ServiceResult<TenantCreated> {
+    let tenant = TenantRecord {
+        id: "t-contoso".into(),
+        name: "Contoso".into(),
+        domain_prefix: "contoso".into(),
+        country: "FR".into(),
+        created_at: "2026-01-05T09:00:00Z".into(),
+    };
+    let admin = NewAdmin {
+        first_name: "Éloïse".into(),
+        last_name: "Lefèvre".into(),
+        password: String::new(),
+    };
+    let password = chosen_password(admin_password_hash.to_owned());
+    found(store, tenant, "u-admin".into(), &admin, password).await
+}
+
+fn admin_email(domain_prefix: &str) -> String {
+    format!("admin@{domain_prefix}.onmicrosoft.com")
+}
+
+/// Stores a work account and its first user: `admin@` its domain, Global admin.
+async fn found<S: Store>(
+    store: &mut S,
+    tenant: TenantRecord,
+    admin_id: String,
+    admin: &NewAdmin,
+    password: StoredPassword,
+) -> ServiceResult<TenantCreated> {
     store.insert_tenant(&tenant).await?;
-    let admin = User {
-        id: new_id(store),
-        first_name: body.admin.first_name.trim().to_owned(),
-        last_name: body.admin.last_name.trim().to_owned(),
-        email,
+    let user = User {
+        id: admin_id,
+        first_name: admin.first_name.trim().to_owned(),
+        last_name: admin.last_name.trim().to_owned(),
+        email: admin_email(&tenant.domain_prefix),
         roles: vec![Role::GlobalAdmin],
         created_at: tenant.created_at.clone(),
     };
-    store
-        .insert_user(&tenant.id, &admin, &chosen_password(hash))
-        .await?;
+    store.insert_user(&tenant.id, &user, &password).await?;
     Ok(TenantCreated {
         tenant: TenantRef {
+            domain: format!("{}.onmicrosoft.com", tenant.domain_prefix),
             id: tenant.id,
-            domain,
         },
         admin: AdminRef {
-            id: admin.id,
-            email: admin.email,
+            id: user.id,
+            email: user.email,
         },
     })
 }

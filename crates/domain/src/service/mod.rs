@@ -13,7 +13,8 @@ mod store;
 mod users;
 
 pub use accounts::{
-    caller, change_password, create_tenant, housekeeping, session, sign_in, sign_out, SignedIn,
+    caller, change_password, create_tenant, demo_work_account, housekeeping, session, sign_in,
+    sign_out, SignedIn,
 };
 pub use agreements::{accept_agreement, current_agreement, signed_agreement, SignedDocument};
 pub use memory::{MemoryData, MemoryStore};
@@ -117,11 +118,16 @@ fn hash_token(token: &str) -> String {
     hex(&sha2::Sha256::digest(token.as_bytes()))
 }
 
-/// A random (version 4) UUID.
-fn new_id<S: Store>(store: &S) -> String {
+/// 128 random bits.
+fn random_16<S: Store>(store: &S) -> [u8; 16] {
     let mut bytes = [0; 16];
     bytes.copy_from_slice(&store.env().random()[..16]);
-    uuid::Builder::from_random_bytes(bytes)
+    bytes
+}
+
+/// A random (version 4) UUID.
+fn new_id<S: Store>(store: &S) -> String {
+    uuid::Builder::from_random_bytes(random_16(store))
         .into_uuid()
         .to_string()
 }

@@ -1,8 +1,8 @@
 //! The users of a work account (docs/API.md, "Users").
 
 use super::{
-    new_id, new_token, normalise_email, now_stamp, require, temporary, Env, ServiceError,
-    ServiceResult, Store, StoredPassword, UserFilter,
+    new_id, new_token, normalise_email, now_stamp, random_16, require, temporary, Env,
+    ServiceError, ServiceResult, Store, StoredPassword, UserFilter,
 };
 use crate::{
     demo,
@@ -20,7 +20,7 @@ fn sorted(mut roles: Vec<Role>) -> Vec<Role> {
 }
 
 /// A new user as stored: trimmed names, email in lower case, roles sorted once each.
-fn new_user_record<S: Store>(store: &mut S, body: NewUser, created_at: &str) -> User {
+fn new_user_record<S: Store>(store: &S, body: NewUser, created_at: &str) -> User {
     User {
         id: new_id(store),
         first_name: body.first_name.trim().to_owned(),
@@ -64,9 +64,7 @@ fn last_global_admin() -> ServiceError {
 
 /// A temporary password that passes the password rules.
 fn temporary_password<S: Store>(store: &S) -> String {
-    let mut bytes = [0; 16];
-    bytes.copy_from_slice(&store.env().random()[..16]);
-    validate::temporary_password(bytes)
+    validate::temporary_password(random_16(store))
 }
 
 /// A password nobody knows: such users sign in once an admin resets theirs.
