@@ -7,6 +7,7 @@ use std::{cell::Cell, rc::Rc};
 
 use gloo_storage::{LocalStorage, Storage};
 use partner_domain::{
+    document::Typeface,
     service::{self, Env, MemoryData, MemoryStore, ServiceError, StoreResult},
     AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
     ErrorBody, ErrorKind, Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser,
@@ -334,7 +335,7 @@ impl Backend for MockBackend {
             Ok(Document {
                 filename: signed.filename.clone(),
                 mime: "application/pdf".into(),
-                bytes: partner_domain::document::pdf(&signed),
+                bytes: partner_domain::document::pdf(&signed, Typeface::Helvetica),
             })
         })
     }

@@ -6,7 +6,10 @@ use axum::{
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
 };
-use partner_domain::{service, AcceptAgreement, Agreement, AgreementAcceptance, Lang};
+use partner_domain::{
+    document::{self, Typeface},
+    service, AcceptAgreement, Agreement, AgreementAcceptance, Lang,
+};
 use serde::Deserialize;
 
 use crate::{auth::Caller, json::Json, ApiError, AppState};
@@ -60,7 +63,7 @@ pub async fn document(
 ) -> Result<Response, ApiError> {
     let mut store = state.read().await?;
     let signed = service::signed_agreement(&mut store, &caller.0, &id).await?;
-    let mut response = partner_domain::document::pdf(&signed).into_response();
+    let mut response = document::pdf(&signed, Typeface::DejaVuSans).into_response();
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,

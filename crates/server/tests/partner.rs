@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use partner_contract::{latest_link, profile, Api};
-use partner_domain::{ErrorKind, Partner};
+use partner_domain::{AgreementKind, ErrorKind, Lang, Partner, UserPatch};
 use reqwest::Method;
 use serde_json::json;
 
@@ -79,4 +79,43 @@ async fn agreement_texts_by_query_and_accept_language() {
     let french: partner_domain::Agreement =
         client.get("/api/agreements/current?kind=mpn").await.json();
     assert_eq!(french.title, "Contrat Microsoft Partner Network");
+}
+
+/// The signed PDF embeds its font: names outside Windows-1252 print, and read back as written.
+#[tokio::test]
+async fn the_signed_pdf_prints_polish_greek_and_cyrillic_names() {
+    let server = start().await;
+    let (client, me) = server.tenant("contoso").await;
+    let patch = UserPatch {
+        first_name: Some("Łukasz".into()),
+        last_name: Some("Żółć".into()),
+        roles: None,
+    };
+    client.update_user(&me.user.id, &patch).await.unwrap();
+    let mut body = profile();
+    body.legal_profile.legal_name = "Ωμέγα Ивановъ SA".into();
+    client.put_profile(&body).await.unwrap();
+    let version = client
+        .current_agreement(AgreementKind::Mpn, Lang::Fr)
+        .await
+        .unwrap()
+        .version;
+    let accepted = client
+        .accept_agreement(AgreementKind::Mpn, &version, Lang::Fr)
+        .await
+        .unwrap();
+    let document = client.agreement_document(&accepted.id).await.unwrap();
+
+    let pdf = lopdf::Document::load_mem(&document.bytes).unwrap();
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    let text = pdf.extract_text(&pages).unwrap();
+    assert!(
+        text.contains("Accepté par\u{a0}: Łukasz Żółć <admin@contoso.onmicrosoft.com>"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Partenaire\u{a0}: Ωμέγα Ивановъ SA"),
+        "{text}"
+    );
+    assert!(text.contains("Contrat Microsoft Partner Network"), "{text}");
 }
