@@ -186,7 +186,11 @@ async fn adding_a_user_shows_the_temporary_password_once() {
 
     app.type_into("#first_name", "Lucie");
     app.type_into("#last_name", "Bernard");
+    // A whole address at the account's domain is taken as its name.
     app.type_into("#email", "admin@contoso.onmicrosoft.com");
+    app.settle().await;
+    assert_eq!(app.value_of("#email"), "admin");
+    assert_eq!(app.text("#email-suffix"), "@contoso.onmicrosoft.com");
     app.click("#role-sales_agent");
     app.click("form button[type=submit]");
     app.wait_for_content("Un utilisateur a déjà cette adresse e-mail")
@@ -199,7 +203,11 @@ async fn adding_a_user_shows_the_temporary_password_once() {
         Some("true")
     );
 
-    app.type_into("#email", "lucie.bernard@contoso.onmicrosoft.com");
+    app.type_into("#email", "lucie@fabrikam.fr");
+    app.wait_for_content("domaine de votre compte professionnel")
+        .await;
+    // The box takes the part before @: the domain is the account's.
+    app.type_into("#email", "lucie.bernard");
     app.click("form button[type=submit]");
     app.wait_for("#temporary-password").await;
     assert!(app.text(".panel-success").contains("ne sera plus affiché"));
@@ -419,12 +427,13 @@ async fn an_import_lists_each_rows_problems_first_then_creates_all_at_once() {
         "Prénom;Nom;E-mail;Rôles\n\
          Léa;Roux;lea.roux@contoso.onmicrosoft.com;sales_agent\n\
          ;Blanc;pas-un-email;wizard\n\
-         Léa;Roux;LEA.ROUX@contoso.onmicrosoft.com;\n",
+         Léa;Roux;LEA.ROUX@contoso.onmicrosoft.com;\n\
+         Bo;Li;bo.li@fabrikam.fr;\n",
     );
     app.wait_for(".panel-error table").await;
     let report = app.text(".panel-error");
     assert!(
-        report.contains("\u{2068}2\u{2069} lignes à corriger"),
+        report.contains("\u{2068}3\u{2069} lignes à corriger"),
         "{report}"
     );
     let rows = app.text(".panel-error tbody");
@@ -434,6 +443,7 @@ async fn an_import_lists_each_rows_problems_first_then_creates_all_at_once() {
     );
     assert!(rows.contains("Rôle inconnu"), "{rows}");
     assert!(rows.contains("figure déjà plus haut"), "line 4: {rows}");
+    assert!(rows.contains("domaine de votre compte"), "line 5: {rows}");
     assert!(
         app.find("form button[type=submit]").is_none(),
         "nothing to import yet"
@@ -443,12 +453,16 @@ async fn an_import_lists_each_rows_problems_first_then_creates_all_at_once() {
         &app,
         "first_name,last_name,email,roles\n\
          Léa,Roux,lea.roux@contoso.onmicrosoft.com,sales_agent\n\
-         Noé,Blanc,noe.blanc@contoso.onmicrosoft.com,report_viewer|helpdesk_agent\n",
+         Noé,Blanc,noe.blanc,report_viewer|helpdesk_agent\n",
     );
     app.wait_for(".panel-success").await;
     app.click("form button[type=submit]");
     app.wait_for_content("utilisateurs importés").await;
-    for address in ["lea.roux@", "noe.blanc@"] {
+    // A name alone got the account's domain.
+    for address in [
+        "lea.roux@contoso.onmicrosoft.com",
+        "noe.blanc@contoso.onmicrosoft.com",
+    ] {
         let imported = MockBackend::new(Default::default())
             .users(partner_domain::UserQuery {
                 q: address.into(),

@@ -18,12 +18,6 @@ fn text_of(app: &Mounted, selector: &str) -> String {
         .unwrap_or_default()
 }
 
-fn value_of(app: &Mounted, selector: &str) -> String {
-    let input: web_sys::HtmlInputElement =
-        wasm_bindgen::JsCast::dyn_into(app.find(selector).unwrap()).unwrap();
-    input.value()
-}
-
 const VALID_PROFILE: [(&str, &str); 9] = [
     ("#legal_profile-legal_name", "Contoso SAS"),
     ("#legal_profile-address-line1", "12 rue de la Paix"),
@@ -45,7 +39,7 @@ fn fill_valid_profile(app: &Mounted) {
 
 fn assert_profile_kept(app: &Mounted) {
     for (field, value) in VALID_PROFILE {
-        assert_eq!(value_of(app, field), value, "{field} kept");
+        assert_eq!(app.value_of(field), value, "{field} kept");
     }
 }
 
@@ -125,7 +119,7 @@ async fn creating_a_work_account_then_signing_in_with_the_prefilled_email() {
             .count(),
         1
     );
-    assert_eq!(value_of(&app, "#email"), "admin@northwind.onmicrosoft.com");
+    assert_eq!(app.value_of("#email"), "admin@northwind.onmicrosoft.com");
 
     app.type_into("#password", "Correct-horse-9battery");
     app.click("form button[type=submit]");
@@ -185,11 +179,11 @@ async fn account_errors_reach_their_fields_and_the_servers_refusals_too() {
         "Ce préfixe de domaine est déjà pris."
     );
     assert_eq!(
-        value_of(&app, "#company_name"),
+        app.value_of("#company_name"),
         "Contoso bis",
         "every value is kept"
     );
-    assert_eq!(value_of(&app, "#admin-password"), "Correct-horse-9battery");
+    assert_eq!(app.value_of("#admin-password"), "Correct-horse-9battery");
 
     // The draft holds what was typed, never the password.
     app.settle().await;
@@ -286,12 +280,12 @@ async fn profile_drafts_survive_a_reload_and_bad_drafts_never_crash() {
     let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
     app.wait_for_content("Brouillon restauré du").await;
     assert_eq!(
-        value_of(&app, "#legal_profile-legal_name"),
+        app.value_of("#legal_profile-legal_name"),
         "Contoso Brouillon"
     );
     app.click_button("Effacer");
     app.settle().await;
-    assert_eq!(value_of(&app, "#legal_profile-legal_name"), "");
+    assert_eq!(app.value_of("#legal_profile-legal_name"), "");
     assert_eq!(stored(PROFILE_DRAFT), None);
     app.unmount();
 
@@ -321,7 +315,7 @@ async fn profile_drafts_survive_a_reload_and_bad_drafts_never_crash() {
     let warned = app
         .text("main")
         .contains("l’espace de stockage du navigateur est plein");
-    let kept = value_of(&app, "#legal_profile-legal_name");
+    let kept = app.value_of("#legal_profile-legal_name");
     js_sys::eval("Storage.prototype.setItem = window.__setItem;").unwrap();
     assert!(
         warned,
@@ -345,7 +339,7 @@ async fn a_draft_edited_in_another_tab_is_picked_up() {
     let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
     gloo_utils::window().dispatch_event(&event).unwrap();
     app.settle().await;
-    assert_eq!(value_of(&app, "#legal_profile-legal_name"), "Autre onglet");
+    assert_eq!(app.value_of("#legal_profile-legal_name"), "Autre onglet");
     app.unmount();
 }
 
@@ -439,7 +433,7 @@ async fn a_session_lost_mid_step_signs_in_again_and_comes_back_with_the_draft() 
     app.wait_for_path("/onboarding/sign-in").await;
     app.wait_for_content("Votre session a expiré").await;
     assert_eq!(
-        value_of(&app, "#email"),
+        app.value_of("#email"),
         "admin@contoso.onmicrosoft.com",
         "signs in again as the same user"
     );

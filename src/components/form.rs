@@ -86,14 +86,17 @@ pub struct FieldProps {
     pub on_input: Callback<String>,
     #[prop_or_default]
     pub on_blur: Callback<()>,
+    /// Fixed text right after the box, part of the value the user gives (a user's `@domain`).
+    #[prop_or_default]
+    pub suffix: Option<AttrValue>,
     /// Extra text after the control (live previews), announced with it.
     #[prop_or_default]
     pub children: Html,
 }
 
-/// `aria-describedby`: the hint's and the error's ids, those that are shown.
-fn described_by(hint: Option<&str>, error: Option<&str>) -> Option<String> {
-    let ids: Vec<&str> = [hint, error].into_iter().flatten().collect();
+/// `aria-describedby`: the ids of the hint, the error and the suffix, those that are shown.
+fn described_by(hint: Option<&str>, error: Option<&str>, suffix: Option<&str>) -> Option<String> {
+    let ids: Vec<&str> = [hint, error, suffix].into_iter().flatten().collect();
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
@@ -102,14 +105,30 @@ pub fn TextField(props: &FieldProps) -> Html {
     let id = field_id(&props.path);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    let suffix_id = format!("{id}-suffix");
     let described = described_by(
         props.hint.as_ref().map(|_| hint_id.as_str()),
         props.error.as_ref().map(|_| error_id.as_str()),
+        props.suffix.as_ref().map(|_| suffix_id.as_str()),
     );
     let on_input = props
         .on_input
         .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
     let on_blur = props.on_blur.reform(|_: FocusEvent| ());
+    let input = html! {
+        <input
+            id={id.clone()}
+            name={props.path.clone()}
+            type={props.kind.clone()}
+            value={props.value.clone()}
+            autocomplete={props.autocomplete.clone()}
+            required={props.required}
+            aria-invalid={props.error.as_ref().map(|_| "true")}
+            aria-describedby={described}
+            oninput={on_input}
+            onblur={on_blur}
+        />
+    };
     html! {
         <div class={classes!("field", props.error.as_ref().map(|_| "field-invalid"))}>
             <label for={id.clone()}>
@@ -118,18 +137,14 @@ pub fn TextField(props: &FieldProps) -> Html {
             </label>
             if let Some(hint) = &props.hint { <p id={hint_id.clone()} class="hint">{ hint.clone() }</p> }
             if let Some(error) = &props.error { <p id={error_id.clone()} class="error-message">{ error.clone() }</p> }
-            <input
-                {id}
-                name={props.path.clone()}
-                type={props.kind.clone()}
-                value={props.value.clone()}
-                autocomplete={props.autocomplete.clone()}
-                required={props.required}
-                aria-invalid={props.error.as_ref().map(|_| "true")}
-                aria-describedby={described}
-                oninput={on_input}
-                onblur={on_blur}
-            />
+            if let Some(suffix) = &props.suffix {
+                <div class="input-affix">
+                    { input }
+                    <span id={suffix_id} class="suffix">{ suffix.clone() }</span>
+                </div>
+            } else {
+                { input }
+            }
             { props.children.clone() }
         </div>
     }
@@ -165,6 +180,7 @@ pub fn SelectField(props: &SelectProps) -> Html {
     let described = described_by(
         props.hint.as_ref().map(|_| hint_id.as_str()),
         props.error.as_ref().map(|_| error_id.as_str()),
+        None,
     );
     let on_change = props
         .on_change

@@ -108,6 +108,11 @@ fn AddUserForm(props: &AddUserFormProps) -> Html {
             value.set(next);
         })
     };
+    // The box holds the name before `@`; the request carries the whole address.
+    let on_email = {
+        let (domain, on_address) = (domain.clone(), update(|v, s| v.email = s));
+        on_address.reform(move |typed: String| validate::user_address(&typed, &domain))
+    };
     let on_roles = {
         let value = value.clone();
         Callback::from(move |roles: Vec<Role>| {
@@ -170,9 +175,10 @@ fn AddUserForm(props: &AddUserFormProps) -> Html {
                 value={value.first_name.clone()} error={error("first_name")} on_input={update(|v, s| v.first_name = s)} />
             <TextField path="last_name" label={t.field_last_name().to_string()} autocomplete="off"
                 value={value.last_name.clone()} error={error("last_name")} on_input={update(|v, s| v.last_name = s)} />
-            <TextField path="email" label={t.field_work_email().to_string()} kind="email" autocomplete="off"
-                hint={t.user_email_hint(domain.to_string()).to_string()}
-                value={value.email.clone()} error={error("email")} on_input={update(|v, s| v.email = s)} />
+            <TextField path="email" label={t.field_work_email().to_string()} autocomplete="off"
+                hint={t.user_email_hint(domain.to_string()).to_string()} suffix={format!("@{domain}")}
+                value={validate::user_name_part(&value.email, &domain).to_owned()} error={error("email")}
+                on_input={on_email} />
             <h2>{ t.users_roles().to_string() }</h2>
             <RoleChecklist selected={value.roles.clone()} on_change={on_roles} {locked} />
             <SubmitButton label={t.add().to_string()} busy={guard.busy()} />

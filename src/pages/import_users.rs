@@ -38,7 +38,10 @@ enum Stage {
 fn check(text: &str, domain: &str) -> Stage {
     match parse_users_csv(text) {
         Err(e) => Stage::Unreadable(e),
-        Ok((users, mut errors)) => {
+        Ok((mut users, mut errors)) => {
+            for user in &mut users {
+                user.email = validate::user_address(&user.email, domain);
+            }
             let body = ImportUsers { users };
             for (path, codes) in validate::import_users(&body, domain)
                 .err()
@@ -176,7 +179,8 @@ fn ImportBody() -> Html {
                 <div class="panel panel-info" role="status"><p>{ t.users_read_only().to_string() }</p></div>
             } else {
                 <p>{ t.import_intro(format_number(t.lang, IMPORT_MAX_ROWS as f64)).to_string() }</p>
-                <pre class="sample" aria-label={t.import_sample_label().to_string()}>{ "first_name,last_name,email,roles\nÉloïse,Lefèvre,eloise.lefevre@contoso.fr,sales_agent|admin_agent" }</pre>
+                <p>{ t.import_domain(domain.to_string()).to_string() }</p>
+                <pre class="sample" aria-label={t.import_sample_label().to_string()}>{ "first_name,last_name,email,roles\nÉloïse,Lefèvre,eloise.lefevre,sales_agent|admin_agent" }</pre>
                 if let Some(message) = &*failed {
                     <div class="panel panel-error" role="alert"><p>{ message.clone() }</p></div>
                 }

@@ -216,6 +216,16 @@ impl Mounted {
             .collect()
     }
 
+    /// The value of an `<input>`, as the user sees it in the box.
+    pub fn value_of(&self, selector: &str) -> String {
+        let input: web_sys::HtmlInputElement = self
+            .find(selector)
+            .unwrap_or_else(|| panic!("no {selector}"))
+            .dyn_into()
+            .unwrap();
+        input.value()
+    }
+
     pub fn text(&self, selector: &str) -> String {
         self.find(selector)
             .unwrap_or_else(|| panic!("no {selector} in: {}", self.root.inner_html()))

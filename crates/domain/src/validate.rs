@@ -402,6 +402,27 @@ pub fn user_email(value: &str, domain: &str) -> Result<(), Code> {
     }
 }
 
+/// The address a user typed into the add-user form or an import file: a name without `@` gets the
+/// work account's domain (`jean.dupont` → `jean.dupont@contoso.onmicrosoft.com`); a full address
+/// stays as typed, for `user_email` to judge.
+pub fn user_address(typed: &str, domain: &str) -> String {
+    let typed = typed.trim();
+    if typed.is_empty() || typed.contains('@') {
+        typed.to_owned()
+    } else {
+        format!("{typed}@{domain}")
+    }
+}
+
+/// What the add-user form's box shows for `email`: the name before `@` when the address is at the
+/// work account's domain (shown beside the box), else the address as typed.
+pub fn user_name_part<'a>(email: &'a str, domain: &str) -> &'a str {
+    match email.rsplit_once('@') {
+        Some((name, at)) if at.eq_ignore_ascii_case(domain) => name,
+        _ => email,
+    }
+}
+
 /// A new user of the work account whose domain is `domain`.
 pub fn new_user(body: &NewUser, domain: &str) -> Result<(), FieldErrors> {
     let mut errors = Errors::default();
@@ -477,6 +498,35 @@ pub(crate) mod tests {
                 phone: "+33 6 12 34 56 78".into(),
             },
         }
+    }
+
+    #[test]
+    fn a_name_gets_the_account_domain_and_a_full_address_stays() {
+        let domain = "contoso.onmicrosoft.com";
+        assert_eq!(
+            user_address(" jean.dupont ", domain),
+            "jean.dupont@contoso.onmicrosoft.com"
+        );
+        assert_eq!(
+            user_address("jean@Contoso.onmicrosoft.com", domain),
+            "jean@Contoso.onmicrosoft.com"
+        );
+        assert_eq!(user_address("jean@fabrikam.fr", domain), "jean@fabrikam.fr");
+        assert_eq!(user_address("  ", domain), "");
+        assert_eq!(
+            user_name_part("jean@CONTOSO.onmicrosoft.com", domain),
+            "jean"
+        );
+        assert_eq!(
+            user_name_part("jean@fabrikam.fr", domain),
+            "jean@fabrikam.fr"
+        );
+        assert_eq!(user_name_part("", domain), "");
+        assert_eq!(user_email(&user_address("jean", domain), domain), Ok(()));
+        assert_eq!(
+            user_email(&user_address("jean@fabrikam.fr", domain), domain),
+            Err(Code::EmailOtherDomain)
+        );
     }
 
     #[test]
