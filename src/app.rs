@@ -6,11 +6,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
-    api::BackendHandle,
+    api::{use_load, BackendHandle},
     components::{Layout, Loading},
     config::{ConfigError, RuntimeConfig},
     i18n::I18nProvider,
-    pages::StartupError,
+    pages::StartupErrorPage,
     route::{switch, Route},
     state::{PartnerProvider, SessionProvider, ToastProvider},
 };
@@ -33,13 +33,6 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-#[derive(Clone, PartialEq)]
-enum Startup {
-    Loading,
-    Ready(Rc<RuntimeConfig>, BackendHandle),
-    Failed(Rc<ConfigError>),
-}
-
 #[derive(Properties, PartialEq)]
 struct ConfigGateProps {
     url: AttrValue,
@@ -49,34 +42,19 @@ struct ConfigGateProps {
 /// screen; if it cannot be read, a screen that says so (never a blank page).
 #[function_component]
 fn ConfigGate(props: &ConfigGateProps) -> Html {
-    let startup = use_state(|| Startup::Loading);
-    let attempt = use_state(|| 0u32);
-    {
-        let startup = startup.clone();
-        use_effect_with((props.url.clone(), *attempt), move |(url, _)| {
-            let url = url.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                startup.set(match RuntimeConfig::fetch(&url).await {
-                    Ok(config) => {
-                        let backend = BackendHandle::from_config(&config);
-                        Startup::Ready(Rc::new(config), backend)
-                    }
-                    Err(error) => Startup::Failed(Rc::new(error)),
-                });
-            });
-        });
-    }
-    let on_retry = {
-        let (startup, attempt) = (startup.clone(), attempt.clone());
-        Callback::from(move |_| {
-            startup.set(Startup::Loading);
-            attempt.set(*attempt + 1);
-        })
-    };
-    match &*startup {
-        Startup::Loading => html! { <Loading /> },
-        Startup::Failed(error) => html! { <StartupError error={error.clone()} {on_retry} /> },
-        Startup::Ready(config, backend) => html! {
+    let startup = use_load(props.url.clone(), async |url| {
+        let config = RuntimeConfig::fetch(&url).await.map_err(Rc::new)?;
+        let backend = BackendHandle::from_config(&config);
+        Ok::<_, Rc<ConfigError>>((Rc::new(config), backend))
+    });
+    match startup.state() {
+        None => html! { <Loading /> },
+        Some(Err(error)) => {
+            html! { <StartupErrorPage error={error.clone()} on_retry={startup.retry()} /> }
+        }
+        Some(Ok(ready)) => {
+            let (config, backend) = &**ready;
+            html! {
             <ContextProvider<Rc<RuntimeConfig>> context={config.clone()}>
                 <ContextProvider<BackendHandle> context={backend.clone()}>
                     <SessionProvider>
@@ -90,6 +68,7 @@ fn ConfigGate(props: &ConfigGateProps) -> Html {
                     </SessionProvider>
                 </ContextProvider<BackendHandle>>
             </ContextProvider<Rc<RuntimeConfig>>>
-        },
+            }
+        }
     }
 }

@@ -44,24 +44,24 @@ pub enum Route {
 
 pub fn switch(route: Route) -> Html {
     match route {
-        Route::Home => html! { <pages::Home /> },
-        Route::Welcome => html! { <pages::onboarding::Welcome /> },
-        Route::SignIn => html! { <pages::onboarding::SignIn /> },
+        Route::Home => html! { <pages::HomePage /> },
+        Route::Welcome => html! { <pages::onboarding::WelcomeStep /> },
+        Route::SignIn => html! { <pages::onboarding::SignInStep /> },
         Route::Profile => html! { <pages::onboarding::ProfileStep /> },
         Route::Agreement => html! { <pages::onboarding::AgreementStep /> },
         Route::AdminAgent => html! { <pages::onboarding::AdminAgentStep /> },
-        Route::Done => html! { <pages::onboarding::Finish /> },
-        Route::VerifyEmail => html! { <pages::VerifyEmail /> },
-        Route::Dashboard => html! { <pages::Dashboard /> },
-        Route::Users => html! { <pages::Users /> },
-        Route::AddUser => html! { <pages::AddUser /> },
+        Route::Done => html! { <pages::onboarding::DoneStep /> },
+        Route::VerifyEmail => html! { <pages::VerifyEmailPage /> },
+        Route::Dashboard => html! { <pages::DashboardPage /> },
+        Route::Users => html! { <pages::UsersPage /> },
+        Route::AddUser => html! { <pages::AddUserPage /> },
         Route::ImportUsers => html! { <pages::ImportUsersPage /> },
         Route::User { id } => html! { <pages::UserPage {id} /> },
-        Route::PartnerProfile => html! { <pages::PartnerProfile /> },
+        Route::PartnerProfile => html! { <pages::PartnerProfilePage /> },
         Route::SignedAgreement { id } => {
-            html! { <pages::SignedAgreement id={AttrValue::from(id)} /> }
+            html! { <pages::SignedAgreementPage id={AttrValue::from(id)} /> }
         }
-        Route::NotFound => html! { <pages::NotFound /> },
+        Route::NotFound => html! { <pages::NotFoundPage /> },
     }
 }
 

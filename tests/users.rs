@@ -500,3 +500,75 @@ async fn giving_a_user_a_role_with_mettre_a_jour() {
     assert_eq!(saved.roles, [Role::AdminAgent, Role::SalesAgent]);
     app.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn going_from_one_user_to_another_shows_the_other_users_roles() {
+    work_account_with(0).await;
+    let seller = add_user(
+        "Inès",
+        "Garcia",
+        "ines.garcia@contoso.onmicrosoft.com",
+        Role::SalesAgent,
+    )
+    .await;
+    let reader = add_user(
+        "Paul",
+        "Martin",
+        "paul.martin@contoso.onmicrosoft.com",
+        Role::ReportViewer,
+    )
+    .await;
+    let app =
+        Mounted::keeping_storage(&format!("/settings/users/{}", seller.user.id), MOCK_CONFIG).await;
+    app.wait_for_text("h1", "Inès Garcia").await;
+    assert!(app.checked("#role-sales_agent"));
+
+    app.go(&format!("/settings/users/{}", reader.user.id)).await;
+    app.wait_for_text("h1", "Paul Martin").await;
+    assert!(
+        !app.checked("#role-sales_agent"),
+        "not the previous user's roles"
+    );
+    assert!(app.checked("#role-report_viewer"));
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_field_error_shows_once_the_field_is_left_then_follows_each_correction() {
+    work_account_with(0).await;
+    let app = Mounted::keeping_storage("/settings/users/new", MOCK_CONFIG).await;
+    app.wait_for("#email").await;
+
+    app.type_into("#email", "pas une adresse");
+    app.settle().await;
+    assert!(
+        app.find("#email-error").is_none(),
+        "not while typing the first time"
+    );
+    app.leave("#email");
+    app.settle().await;
+    assert!(
+        app.text("#email-error").contains("adresse e-mail valide"),
+        "{}",
+        app.text("form")
+    );
+    app.type_into("#email", "lucie");
+    app.settle().await;
+    assert!(
+        app.find("#email-error").is_none(),
+        "fixed: the error goes at once"
+    );
+
+    // The server's answer stays on the field until the value it was about changes.
+    app.type_into("#first_name", "Lucie");
+    app.type_into("#last_name", "Bernard");
+    app.type_into("#email", "admin");
+    app.click("form button[type=submit]");
+    app.wait_for_content("Un utilisateur a déjà cette adresse e-mail")
+        .await;
+    assert!(app.text(".error-summary").contains("déjà cette adresse"));
+    app.type_into("#email", "admin2");
+    app.settle().await;
+    assert!(app.find("#email-error").is_none(), "{}", app.text("form"));
+    app.unmount();
+}

@@ -3,6 +3,7 @@
 
 mod error;
 mod http;
+mod load;
 mod mock;
 mod session_watch;
 
@@ -18,6 +19,7 @@ use yew::prelude::*;
 
 pub use error::ApiError;
 pub use http::HttpBackend;
+pub use load::{use_load, Load};
 pub use mock::{
     MockBackend, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, STORAGE_KEY as MOCK_STORAGE_KEY,
 };

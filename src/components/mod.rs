@@ -22,7 +22,7 @@ pub use agreement_text::AgreementText;
 pub use copy_button::CopyButton;
 pub use download_button::DownloadButton;
 pub use draft_banner::DraftBanner;
-pub use form::{code_message, field_error, ErrorSummary, SelectField, TextField};
+pub use form::{code_message, use_form, ErrorSummary, Field, Form, SelectField, TextField};
 pub use layout::Layout;
 pub use left_nav::LeftNav;
 pub use profile_form::ProfileForm;
@@ -30,7 +30,7 @@ pub use resend_button::{DevEmailLink, ResendButton};
 pub use role_checklist::RoleChecklist;
 pub use settings_menu::SettingsMenu;
 pub use status::{
-    error_message, failure_message, ErrorPanel, Loading, RedirectWithNotice, RefreshFailed,
+    error_message, failure_message, loaded, ErrorPanel, Loading, RedirectWithNotice, RefreshFailed,
     RequireSession, Skeleton,
 };
 pub use submit::{use_submit_guard, SubmitButton, SubmitGuard};

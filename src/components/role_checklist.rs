@@ -22,6 +22,9 @@ pub struct RoleChecklistProps {
     /// A role that cannot be changed here, and why (the last Global admin).
     #[prop_or_default]
     pub locked: Option<(Role, AttrValue)>,
+    /// The server's objection to the roles (the error summary links here).
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
 }
 
 /// Every role as a checkbox, grouped (work account, partner, CSP), each with one line on what it
@@ -61,11 +64,14 @@ pub fn RoleChecklist(props: &RoleChecklistProps) -> Html {
         }
     };
     html! {
-        { for RoleGroup::ALL.iter().map(|group| html! {
-            <fieldset>
-                <legend>{ group_name(&t, *group) }</legend>
-                { for Role::ALL.iter().filter(|r| r.group() == *group).map(|r| checkbox(*r)) }
-            </fieldset>
-        }) }
+        <div id="roles" tabindex="-1" class={classes!(props.error.as_ref().map(|_| "field-invalid"))}>
+            if let Some(error) = &props.error { <p class="error-message" role="alert">{ error.clone() }</p> }
+            { for RoleGroup::ALL.iter().map(|group| html! {
+                <fieldset>
+                    <legend>{ group_name(&t, *group) }</legend>
+                    { for Role::ALL.iter().filter(|r| r.group() == *group).map(|r| checkbox(*r)) }
+                </fieldset>
+            }) }
+        </div>
     }
 }

@@ -3,8 +3,10 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use std::rc::Rc;
+
 use crate::{
-    api::ApiError,
+    api::{ApiError, Load},
     i18n::{use_i18n, I18n},
     route::Route,
     state::{use_session, use_toasts, SessionState, ToastKind},
@@ -57,11 +59,25 @@ pub struct ErrorPanelProps {
 pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     let t = use_i18n();
     let on_retry = props.on_retry.reform(|_: MouseEvent| ());
+    // Asking again for what does not exist gives the same answer: no retry then.
+    let missing = props.error.kind() == Some(partner_domain::ErrorKind::NotFound);
     html! {
         <div class="panel panel-error" role="alert">
             <p>{ error_message(&t, &props.error) }</p>
-            <button type="button" class="button" onclick={on_retry}>{ t.retry().to_string() }</button>
+            if !missing {
+                <button type="button" class="button" onclick={on_retry}>{ t.retry().to_string() }</button>
+            }
         </div>
+    }
+}
+
+/// A load shown the same way on every page: `loading` while it is out, the error with a retry
+/// if it failed, `ok` with the answer.
+pub fn loaded<T: 'static>(load: &Load<T>, loading: Html, ok: impl FnOnce(&Rc<T>) -> Html) -> Html {
+    match load.state() {
+        None => loading,
+        Some(Err(error)) => html! { <ErrorPanel error={error.clone()} on_retry={load.retry()} /> },
+        Some(Ok(value)) => ok(value),
     }
 }
 

@@ -18,7 +18,7 @@ use crate::{
 pub const DASHBOARD_VIDEO: &str = "https://vimeo.com/290338211";
 
 #[function_component]
-pub fn Dashboard() -> Html {
+pub fn DashboardPage() -> Html {
     html! { <RequireSession><Overview /></RequireSession> }
 }
 

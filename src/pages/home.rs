@@ -9,7 +9,7 @@ use crate::{
 
 /// `/`: nothing of its own; signed-out visitors start the wizard, others land on the overview.
 #[function_component]
-pub fn Home() -> Html {
+pub fn HomePage() -> Html {
     let session = use_session();
     match session.state() {
         SessionState::SignedOut => html! { <Redirect<Route> to={Route::Welcome} /> },

@@ -67,11 +67,11 @@ fn csv_error_message(t: &I18n, error: &CsvError) -> String {
 
 #[function_component]
 pub fn ImportUsersPage() -> Html {
-    html! { <RequireSession><ImportBody /></RequireSession> }
+    html! { <RequireSession><ImportUsersBody /></RequireSession> }
 }
 
 #[function_component]
-fn ImportBody() -> Html {
+fn ImportUsersBody() -> Html {
     let t = use_i18n();
     let backend = use_backend();
     let session = use_session();

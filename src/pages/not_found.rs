@@ -4,7 +4,7 @@ use yew_router::prelude::*;
 use crate::{i18n::use_i18n, route::Route};
 
 #[function_component]
-pub fn NotFound() -> Html {
+pub fn NotFoundPage() -> Html {
     let t = use_i18n();
     let path = use_location()
         .map(|l| l.path().to_owned())

@@ -22,7 +22,7 @@ use crate::{
 };
 
 #[function_component]
-pub fn PartnerProfile() -> Html {
+pub fn PartnerProfilePage() -> Html {
     html! { <RequireSession><PartnerProfileBody /></RequireSession> }
 }
 

@@ -5,14 +5,14 @@ use yew::prelude::*;
 use crate::{config::ConfigError, i18n::use_i18n};
 
 #[derive(Properties, PartialEq)]
-pub struct StartupErrorProps {
+pub struct StartupErrorPageProps {
     pub error: Rc<ConfigError>,
     pub on_retry: Callback<()>,
 }
 
 /// Shown instead of the app when `config.json` cannot be fetched or read.
 #[function_component]
-pub fn StartupError(props: &StartupErrorProps) -> Html {
+pub fn StartupErrorPage(props: &StartupErrorPageProps) -> Html {
     let t = use_i18n();
     let on_retry = props.on_retry.reform(|_: MouseEvent| ());
     html! {

@@ -17,8 +17,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
-    api::{use_backend, ApiError, Document},
-    components::{ErrorPanel, RequireSession, Skeleton},
+    api::{use_backend, use_load, ApiError, Document},
+    components::{loaded, RequireSession, Skeleton},
     download,
     i18n::{format_number, role_name, use_i18n},
     route::Route,
@@ -75,12 +75,12 @@ impl ListQuery {
 }
 
 #[function_component]
-pub fn Users() -> Html {
-    html! { <RequireSession><UserDirectory /></RequireSession> }
+pub fn UsersPage() -> Html {
+    html! { <RequireSession><UsersBody /></RequireSession> }
 }
 
 #[function_component]
-fn UserDirectory() -> Html {
+fn UsersBody() -> Html {
     let t = use_i18n();
     let backend = use_backend();
     let navigator = use_navigator();
@@ -91,23 +91,14 @@ fn UserDirectory() -> Html {
         .and_then(|l| l.query::<ListQuery>().ok())
         .unwrap_or_default();
     // The loaded users, and how many the work account has (more when the answer was capped).
-    let directory = use_state(|| None::<Result<(Rc<Directory>, u64), ApiError>>);
-    let attempt = use_state(|| 0u32);
-    {
-        let directory = directory.clone();
-        use_effect_with(*attempt, move |_| {
-            let query = UserQuery {
-                limit: Some(LIST_LIMIT),
-                ..UserQuery::default()
-            };
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = backend.users(query).await;
-                directory.set(Some(
-                    answer.map(|list| (Rc::new(Directory::new(list.items)), list.total)),
-                ));
-            });
-        });
-    }
+    let directory = use_load((), async move |()| {
+        let query = UserQuery {
+            limit: Some(LIST_LIMIT),
+            ..UserQuery::default()
+        };
+        let list = backend.users(query).await?;
+        Ok::<_, ApiError>((Rc::new(Directory::new(list.items)), list.total))
+    });
     let set_query = {
         let navigator = navigator.clone();
         move |next: ListQuery| {
@@ -153,13 +144,9 @@ fn UserDirectory() -> Html {
         })
     };
     let may_manage = session.may(Action::ManageUsers);
-    let body = match &*directory {
-        None => html! { <Skeleton lines={10} /> },
-        Some(Err(error)) => {
-            let attempt = attempt.clone();
-            html! { <ErrorPanel error={error.clone()} on_retry={Callback::from(move |()| attempt.set(*attempt + 1))} /> }
-        }
-        Some(Ok((directory, total))) => html! {
+    let body = loaded(&directory, html! { <Skeleton lines={10} /> }, |answer| {
+        let (directory, total) = &**answer;
+        html! {
             <>
                 if !may_manage { <ReadOnlyNotice directory={directory.clone()} /> }
                 // More users than one answer holds: the list is partial.
@@ -170,8 +157,8 @@ fn UserDirectory() -> Html {
                 }
                 <UserTable directory={directory.clone()} view={query.view()} {on_sort} />
             </>
-        },
-    };
+        }
+    });
     html! {
         <section class="page">
             <h1>{ t.users_title().to_string() }</h1>

@@ -298,6 +298,30 @@ impl Mounted {
             .unwrap();
     }
 
+    /// Follows an in-app link to `path` (history push, as the router does).
+    pub async fn go(&self, path: &str) {
+        let window = gloo_utils::window();
+        window
+            .history()
+            .unwrap()
+            .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+            .unwrap();
+        window
+            .dispatch_event(&web_sys::Event::new("popstate").unwrap())
+            .unwrap();
+        self.settle().await;
+    }
+
+    /// Whether the checkbox `selector` is ticked.
+    pub fn checked(&self, selector: &str) -> bool {
+        let input: web_sys::HtmlInputElement = self
+            .find(selector)
+            .unwrap_or_else(|| panic!("no {selector}"))
+            .dyn_into()
+            .unwrap();
+        input.checked()
+    }
+
     /// Leaves a field (focus moves elsewhere), as Tab would.
     pub fn leave(&self, selector: &str) {
         let element: HtmlElement = self.find(selector).unwrap().dyn_into().unwrap();

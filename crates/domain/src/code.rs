@@ -54,6 +54,7 @@ codes! {
     PostalCodeFormat = "postal_code.format",
     RegionUnknown = "region.unknown",
     AgreementNotCurrent = "agreement.not_current",
+    ConsentRequired = "consent.required",
     LastGlobalAdmin = "last_global_admin",
     GlobalAdminOnly = "roles.global_admin_only",
     RoleUnknown = "role.unknown",

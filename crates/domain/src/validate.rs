@@ -423,6 +423,21 @@ pub fn user_name_part<'a>(email: &'a str, domain: &str) -> &'a str {
     }
 }
 
+/// The acceptance box of an agreement (path `accept`): the signer must tick it before the
+/// acceptance is sent.
+pub fn consent(accepted: bool) -> Result<(), FieldErrors> {
+    let mut errors = Errors::default();
+    errors.check(
+        "accept",
+        if accepted {
+            Ok(())
+        } else {
+            Err(Code::ConsentRequired)
+        },
+    );
+    errors.into_result()
+}
+
 /// A new user of the work account whose domain is `domain`.
 pub fn new_user(body: &NewUser, domain: &str) -> Result<(), FieldErrors> {
     let mut errors = Errors::default();

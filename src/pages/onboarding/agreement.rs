@@ -1,16 +1,14 @@
 //! Step 4, "Contrat": the current partner network agreement, read in the app, then accepted
 //! by the signed-in Global admin on the company's behalf (the date is recorded).
 
-use partner_domain::{AcceptAgreement, Agreement, AgreementKind};
+use partner_domain::{validate, AcceptAgreement, Agreement, AgreementKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::{Step, WizardStep};
 use crate::{
-    api::{use_backend, ApiError},
-    components::{
-        failure_message, use_submit_guard, AgreementText, ErrorPanel, Loading, SubmitButton,
-    },
+    api::{use_backend, use_load},
+    components::{loaded, use_form, AgreementText, Loading, SubmitButton},
     i18n::{date_of, use_i18n},
     route::Route,
     state::{use_partner, use_session},
@@ -20,28 +18,12 @@ use crate::{
 pub fn AgreementStep() -> Html {
     let t = use_i18n();
     let backend = use_backend();
-    let text = use_state(|| None::<Result<Agreement, ApiError>>);
-    let attempt = use_state(|| 0u32);
-    {
-        let (text, backend) = (text.clone(), backend.clone());
-        use_effect_with((t.lang, *attempt), move |(lang, _)| {
-            let lang = *lang;
-            text.set(None);
-            wasm_bindgen_futures::spawn_local(async move {
-                text.set(Some(
-                    backend.current_agreement(AgreementKind::Mpn, lang).await,
-                ));
-            });
-        });
-    }
-    let body = match &*text {
-        None => html! { <Loading /> },
-        Some(Err(error)) => {
-            let attempt = attempt.clone();
-            html! { <ErrorPanel error={error.clone()} on_retry={Callback::from(move |()| attempt.set(*attempt + 1))} /> }
-        }
-        Some(Ok(agreement)) => html! { <Accept agreement={agreement.clone()} /> },
-    };
+    let text = use_load(t.lang, async move |lang| {
+        backend.current_agreement(AgreementKind::Mpn, lang).await
+    });
+    let body = loaded(&text, html! { <Loading /> }, |agreement| {
+        html! { <AcceptForm agreement={(**agreement).clone()} /> }
+    });
     html! {
         <WizardStep step={Step::Agreement}>
             <h1>{ t.step_agreement().to_string() }</h1>
@@ -52,20 +34,18 @@ pub fn AgreementStep() -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct AcceptProps {
+struct AcceptFormProps {
     agreement: Agreement,
 }
 
 #[function_component]
-fn Accept(props: &AcceptProps) -> Html {
+fn AcceptForm(props: &AcceptFormProps) -> Html {
     let t = use_i18n();
     let backend = use_backend();
     let session = use_session();
     let partner = use_partner();
     let navigator = use_navigator();
     let checked = use_state(|| false);
-    let problem = use_state(|| None::<String>);
-    let guard = use_submit_guard();
     let me = session.me();
     let company = partner
         .partner()
@@ -77,60 +57,51 @@ fn Accept(props: &AcceptProps) -> Html {
             .find(|a| a.kind == props.agreement.kind)
             .cloned()
     });
-
+    let form = {
+        let set = checked.setter();
+        use_form(
+            &["accept"],
+            *checked,
+            Callback::from(move |next| set.set(next)),
+            |accepted| validate::consent(*accepted),
+        )
+    };
     let onsubmit = {
-        let (checked, problem, guard, agreement, t) = (
-            checked.clone(),
-            problem.clone(),
-            guard.clone(),
-            props.agreement.clone(),
-            t.clone(),
-        );
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if !*checked {
-                problem.set(Some(t.agreement_must_check().to_string()));
-                return;
-            }
-            let body = AcceptAgreement {
-                kind: agreement.kind,
-                version: agreement.version.clone(),
-            };
-            let (backend, partner, navigator, problem, t) = (
-                backend.clone(),
-                partner.clone(),
-                navigator.clone(),
-                problem.clone(),
-                t.clone(),
-            );
-            let lang = t.lang;
-            guard.run(async move {
-                match backend.accept_agreement(body, lang).await {
-                    Ok(_) => {
-                        problem.set(None);
-                        // The next step checks the acceptance: have it before going there.
-                        match backend.partner().await {
-                            Ok(fresh) => partner.set(fresh),
-                            Err(_) => partner.reload(),
-                        }
-                        if let Some(navigator) = navigator {
-                            navigator.push(&Route::AdminAgent);
-                        }
+        let (agreement, lang) = (props.agreement.clone(), t.lang);
+        form.on_submit(
+            move |_| {
+                let body = AcceptAgreement {
+                    kind: agreement.kind,
+                    version: agreement.version.clone(),
+                };
+                let (backend, partner) = (backend.clone(), partner.clone());
+                async move {
+                    backend.accept_agreement(body, lang).await?;
+                    // The next step checks the acceptance: have it before going there.
+                    match backend.partner().await {
+                        Ok(fresh) => partner.set(fresh),
+                        Err(_) => partner.reload(),
                     }
-                    Err(e) => problem.set(Some(failure_message(&t, &e))),
+                    Ok(())
                 }
-            });
-        })
+            },
+            move |()| {
+                if let Some(navigator) = &navigator {
+                    navigator.push(&Route::AdminAgent);
+                }
+            },
+        )
     };
     let on_toggle = {
-        let checked = checked.clone();
+        let form = form.clone();
         Callback::from(move |e: Event| {
-            checked.set(
+            form.set(
                 e.target_unchecked_into::<web_sys::HtmlInputElement>()
                     .checked(),
             )
         })
     };
+    let problem = form.error("accept");
     html! {
         <>
             <AgreementText agreement={props.agreement.clone()} />
@@ -144,15 +115,16 @@ fn Accept(props: &AcceptProps) -> Html {
                     if let Some(me) = &me {
                         <p>{ t.agreement_signer(company, me.user.display_name(), me.user.email.clone()).to_string() }</p>
                     }
-                    if let Some(message) = &*problem {
-                        <p id="accept-error" class="error-message" role="alert">{ message.clone() }</p>
+                    { form.summary() }
+                    if let Some(message) = &problem {
+                        <p id="accept-error" class="error-message">{ message.clone() }</p>
                     }
                     <div class="checkbox">
-                        <input type="checkbox" id="accept" checked={*checked} onchange={on_toggle}
+                        <input type="checkbox" id="accept" checked={*form.value()} onchange={on_toggle}
                             aria-invalid={problem.as_ref().map(|_| "true")} aria-describedby={problem.as_ref().map(|_| "accept-error")} />
                         <label for="accept">{ t.agreement_accept_label().to_string() }</label>
                     </div>
-                    <SubmitButton label={t.accept().to_string()} busy={guard.busy()} />
+                    <SubmitButton label={t.accept().to_string()} busy={form.busy()} />
                 </form>
             }
         </>

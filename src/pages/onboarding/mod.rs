@@ -3,7 +3,7 @@
 
 mod admin_agent;
 mod agreement;
-mod finish;
+mod done;
 mod profile;
 mod sign_in;
 mod welcome;
@@ -14,10 +14,10 @@ use yew_router::prelude::*;
 
 pub use admin_agent::AdminAgentStep;
 pub use agreement::AgreementStep;
-pub use finish::Finish;
+pub use done::DoneStep;
 pub use profile::ProfileStep;
-pub use sign_in::SignIn;
-pub use welcome::Welcome;
+pub use sign_in::SignInStep;
+pub use welcome::WelcomeStep;
 
 use crate::{
     components::{ErrorPanel, Loading, RedirectWithNotice},

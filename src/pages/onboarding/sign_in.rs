@@ -5,8 +5,7 @@
 use std::rc::Rc;
 
 use partner_domain::{
-    country::COUNTRIES, validate, Credentials, ErrorKind, FieldErrors, NewAdmin, NewTenant,
-    PasswordChange,
+    country::COUNTRIES, validate, Credentials, ErrorKind, NewAdmin, NewTenant, PasswordChange,
 };
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
@@ -15,10 +14,7 @@ use yew_router::prelude::*;
 use super::{can_enroll, Step, WizardStep};
 use crate::{
     api::{use_backend, ApiError, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD},
-    components::{
-        failure_message, field_error, use_submit_guard, ErrorSummary, SelectField, SubmitButton,
-        TextField,
-    },
+    components::{failure_message, use_form, SelectField, SubmitButton, TextField},
     config::{BackendKind, RuntimeConfig},
     draft::use_draft,
     i18n::{country_name, use_i18n, I18n},
@@ -43,11 +39,11 @@ fn next_route() -> Route {
 }
 
 #[function_component]
-pub fn SignIn() -> Html {
+pub fn SignInStep() -> Html {
     let t = use_i18n();
     let session = use_session();
     let body = match session.me() {
-        Some(me) if me.must_change_password => html! { <ChangePassword /> },
+        Some(me) if me.must_change_password => html! { <ChangePasswordForm /> },
         Some(me) if can_enroll(&me) => html! {
             <>
                 <h1>{ t.sign_in_title().to_string() }</h1>
@@ -148,51 +144,36 @@ fn SignInForm(props: &SignInFormProps) -> Html {
     let session = use_session();
     let navigator = use_navigator();
     let config = use_context::<Rc<RuntimeConfig>>();
-    let email = use_state(|| {
-        props
+    let value = use_state(|| Credentials {
+        email: props
             .prefill
             .as_ref()
             .map(|e| e.to_string())
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        password: String::new(),
     });
-    let password = use_state(String::new);
-    let error = use_state(|| None::<String>);
-    let guard = use_submit_guard();
-    let onsubmit = {
-        let (email, password, error, guard, t) = (
-            email.clone(),
-            password.clone(),
-            error.clone(),
-            guard.clone(),
-            t.clone(),
-        );
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let credentials = Credentials {
-                email: (*email).clone(),
-                password: (*password).clone(),
-            };
-            let (session, navigator, error, t) =
-                (session.clone(), navigator.clone(), error.clone(), t.clone());
-            guard.run(async move {
-                match session.sign_in(credentials).await {
-                    Ok(_) => {
-                        error.set(None);
-                        if let Some(navigator) = navigator {
-                            navigator.push(&next_route());
-                        }
-                    }
-                    Err(e) if e.kind() == Some(ErrorKind::Unauthenticated) => {
-                        error.set(Some(t.sign_in_failed().to_string()))
-                    }
-                    Err(e) if e.kind() == Some(ErrorKind::Expired) => {
-                        error.set(Some(t.temporary_password_expired().to_string()))
-                    }
-                    Err(e) => error.set(Some(failure_message(&t, &e))),
-                }
-            });
-        })
-    };
+    // Nothing is checked before the server answers: it says only "wrong email or password".
+    let form = {
+        let set = value.setter();
+        use_form(
+            &["email", "password"],
+            (*value).clone(),
+            Callback::from(move |next| set.set(next)),
+            |_| Ok(()),
+        )
+    }
+    .with_failure_text(sign_in_failure);
+    let onsubmit = form.on_submit(
+        move |credentials| {
+            let session = session.clone();
+            async move { session.sign_in(credentials).await }
+        },
+        move |_| {
+            if let Some(navigator) = &navigator {
+                navigator.push(&next_route());
+            }
+        },
+    );
     let demo = config.is_some_and(|c| c.backend == BackendKind::Mock);
     html! {
         <form class="form" {onsubmit} novalidate=true aria-labelledby="sign-in-heading">
@@ -200,15 +181,21 @@ fn SignInForm(props: &SignInFormProps) -> Html {
             if demo {
                 <p class="hint">{ t.demo_credentials(DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD).to_string() }</p>
             }
-            if let Some(message) = &*error {
-                <div class="panel panel-error" role="alert"><p>{ message.clone() }</p></div>
-            }
-            <TextField path="email" label={t.field_work_email().to_string()} kind="email" autocomplete="username"
-                value={(*email).clone()} on_input={Callback::from(move |v| email.set(v))} />
-            <TextField path="password" label={t.field_password().to_string()} kind="password" autocomplete="current-password"
-                value={(*password).clone()} on_input={Callback::from(move |v| password.set(v))} />
-            <SubmitButton label={t.sign_in().to_string()} busy={guard.busy()} />
+            { form.summary() }
+            <TextField field={form.field("email", |v| &mut v.email)} label={t.field_work_email().to_string()}
+                kind="email" autocomplete="username" />
+            <TextField field={form.field("password", |v| &mut v.password)} label={t.field_password().to_string()}
+                kind="password" autocomplete="current-password" />
+            <SubmitButton label={t.sign_in().to_string()} busy={form.busy()} />
         </form>
+    }
+}
+
+fn sign_in_failure(t: &I18n, error: &ApiError) -> String {
+    match error.kind() {
+        Some(ErrorKind::Unauthenticated) => t.sign_in_failed().to_string(),
+        Some(ErrorKind::Expired) => t.temporary_password_expired().to_string(),
+        _ => failure_message(t, error),
     }
 }
 
@@ -252,100 +239,45 @@ struct CreateAccountFormProps {
     on_created: Callback<AttrValue>,
 }
 
+/// What the create-account form edits: the draft, and the password kept apart from it.
+#[derive(Clone, PartialEq)]
+struct AccountForm {
+    draft: AccountDraft,
+    password: String,
+}
+
 #[function_component]
 fn CreateAccountForm(props: &CreateAccountFormProps) -> Html {
     let t = use_i18n();
     let backend = use_backend();
     let draft = use_draft::<AccountDraft>("anonymous", "create-account");
     let password = use_state(String::new);
-    let errors = use_state(FieldErrors::new);
-    let touched = use_state(Vec::<&'static str>::new);
-    let attempt = use_state(|| 0u32);
-    let failed = use_state(|| None::<String>);
-    let guard = use_submit_guard();
-
-    let all_errors = |d: &AccountDraft, password: &str| {
-        validate::new_tenant(&d.request(password))
-            .err()
-            .unwrap_or_default()
-    };
-    // Errors shown: those of fields the user has left, and every one after a submit.
-    let visible = |path: &str| {
-        (touched.contains(&path) || *attempt > 0)
-            .then(|| field_error(&t, &errors, path, ""))
-            .flatten()
-    };
-    let update = |apply: fn(&mut AccountDraft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut next = draft.value().clone();
-            apply(&mut next, value);
-            draft.set(next);
-        })
-    };
-    let leave = |path: &'static str| {
-        let (touched, errors, draft, password) = (
-            touched.clone(),
-            errors.clone(),
-            draft.clone(),
-            password.clone(),
-        );
-        Callback::from(move |()| {
-            if !touched.contains(&path) {
-                let mut next = (*touched).clone();
-                next.push(path);
-                touched.set(next);
-            }
-            errors.set(all_errors(draft.value(), &password));
-        })
+    let form = {
+        let (d, p) = (draft.clone(), password.setter());
+        use_form(
+            &ACCOUNT_FIELDS,
+            AccountForm {
+                draft: draft.value().clone(),
+                password: (*password).clone(),
+            },
+            Callback::from(move |next: AccountForm| {
+                d.set(next.draft);
+                p.set(next.password);
+            }),
+            |v| validate::new_tenant(&v.draft.request(&v.password)),
+        )
     };
     let onsubmit = {
-        let (draft, password, errors, attempt, failed, guard, backend, on_created, t) = (
-            draft.clone(),
-            password.clone(),
-            errors.clone(),
-            attempt.clone(),
-            failed.clone(),
-            guard.clone(),
-            backend.clone(),
-            props.on_created.clone(),
-            t.clone(),
-        );
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let found = all_errors(draft.value(), &password);
-            attempt.set(*attempt + 1);
-            if !found.is_empty() {
-                errors.set(found);
-                return;
-            }
-            errors.set(FieldErrors::new());
-            let body = draft.value().request(&password);
-            let (draft, errors, failed, backend, on_created, t) = (
-                draft.clone(),
-                errors.clone(),
-                failed.clone(),
-                backend.clone(),
-                on_created.clone(),
-                t.clone(),
-            );
-            guard.run(async move {
-                match backend.create_tenant(body).await {
-                    Ok(created) => {
-                        draft.clear();
-                        on_created.emit(created.admin.email.into());
-                    }
-                    Err(ApiError::Api { body, .. }) if !body.fields.is_empty() => {
-                        failed.set(None);
-                        errors.set(body.fields);
-                    }
-                    Err(e) => failed.set(Some(failure_message(&t, &e))),
-                }
-            });
-        })
+        let (draft, on_created) = (draft.clone(), props.on_created.clone());
+        form.on_submit(
+            move |v: AccountForm| backend.create_tenant(v.draft.request(&v.password)),
+            move |created| {
+                draft.clear();
+                on_created.emit(created.admin.email.into());
+            },
+        )
     };
-
-    let value = draft.value();
+    let value = &form.value().draft;
     let domain = format!(
         "{}.onmicrosoft.com",
         if value.domain_prefix.is_empty() {
@@ -355,14 +287,6 @@ fn CreateAccountForm(props: &CreateAccountFormProps) -> Html {
         }
     );
     let strength = password_strength(&t, &password);
-    let summary: Vec<(AttrValue, AttrValue)> = if *attempt > 0 {
-        ACCOUNT_FIELDS
-            .iter()
-            .filter_map(|p| field_error(&t, &errors, p, "").map(|m| (AttrValue::from(*p), m)))
-            .collect()
-    } else {
-        Vec::new()
-    };
     let countries: Vec<(AttrValue, AttrValue)> =
         std::iter::once((AttrValue::from(""), AttrValue::from("")))
             .chain(COUNTRIES.iter().map(|c| {
@@ -377,32 +301,24 @@ fn CreateAccountForm(props: &CreateAccountFormProps) -> Html {
             <h2 id="create-heading">{ t.create_account_title().to_string() }</h2>
             <crate::components::DraftBanner draft_notice={draft.notice()} on_discard={{ let d = draft.clone(); Callback::from(move |()| d.clear()) }}
                 on_dismiss={{ let d = draft.clone(); Callback::from(move |()| d.dismiss_notice()) }} />
-            <ErrorSummary errors={summary} attempt={*attempt} />
-            if let Some(message) = &*failed {
-                <div class="panel panel-error" role="alert"><p>{ message.clone() }</p></div>
-            }
-            <TextField path="company_name" label={t.field_company_name().to_string()} autocomplete="organization"
-                value={value.company_name.clone()} error={visible("company_name")}
-                on_input={update(|d, v| d.company_name = v)} on_blur={leave("company_name")} />
-            <TextField path="domain_prefix" label={t.field_domain_prefix().to_string()} hint={t.field_domain_hint().to_string()}
-                value={value.domain_prefix.clone()} error={visible("domain_prefix")}
-                on_input={update(|d, v| d.domain_prefix = v)} on_blur={leave("domain_prefix")}>
+            { form.summary() }
+            <TextField field={form.field("company_name", |v| &mut v.draft.company_name)} label={t.field_company_name().to_string()}
+                autocomplete="organization" />
+            <TextField field={form.field("domain_prefix", |v| &mut v.draft.domain_prefix)} label={t.field_domain_prefix().to_string()}
+                hint={t.field_domain_hint().to_string()}>
                 <p class="preview" aria-live="polite">{ t.field_domain_preview(domain).to_string() }</p>
             </TextField>
-            <SelectField path="country" label={t.field_country().to_string()} value={value.country.clone()} options={countries}
-                autocomplete="country" error={visible("country")} on_change={update(|d, v| d.country = v)} />
-            <TextField path="admin.first_name" label={t.field_first_name().to_string()} autocomplete="given-name"
-                value={value.first_name.clone()} error={visible("admin.first_name")}
-                on_input={update(|d, v| d.first_name = v)} on_blur={leave("admin.first_name")} />
-            <TextField path="admin.last_name" label={t.field_last_name().to_string()} autocomplete="family-name"
-                value={value.last_name.clone()} error={visible("admin.last_name")}
-                on_input={update(|d, v| d.last_name = v)} on_blur={leave("admin.last_name")} />
-            <TextField path="admin.password" label={t.field_password().to_string()} kind="password" autocomplete="new-password"
-                hint={t.password_hint().to_string()} value={(*password).clone()} error={visible("admin.password")}
-                on_input={{ let p = password.clone(); Callback::from(move |v| p.set(v)) }} on_blur={leave("admin.password")}>
+            <SelectField field={form.field("country", |v| &mut v.draft.country)} label={t.field_country().to_string()}
+                options={countries} autocomplete="country" />
+            <TextField field={form.field("admin.first_name", |v| &mut v.draft.first_name)} label={t.field_first_name().to_string()}
+                autocomplete="given-name" />
+            <TextField field={form.field("admin.last_name", |v| &mut v.draft.last_name)} label={t.field_last_name().to_string()}
+                autocomplete="family-name" />
+            <TextField field={form.field("admin.password", |v| &mut v.password)} label={t.field_password().to_string()}
+                kind="password" autocomplete="new-password" hint={t.password_hint().to_string()}>
                 if !password.is_empty() { <p class="preview" aria-live="polite">{ strength }</p> }
             </TextField>
-            <SubmitButton label={t.create_account_submit().to_string()} busy={guard.busy()} />
+            <SubmitButton label={t.create_account_submit().to_string()} busy={form.busy()} />
         </form>
     }
 }
@@ -422,89 +338,59 @@ fn password_strength(t: &I18n, password: &str) -> String {
 
 /// A temporary password (from an admin's reset) is replaced before anything else.
 #[function_component]
-fn ChangePassword() -> Html {
+fn ChangePasswordForm() -> Html {
     let t = use_i18n();
     let backend = use_backend();
     let session = use_session();
     let toasts = use_toasts();
     let navigator = use_navigator();
-    let current = use_state(String::new);
-    let new = use_state(String::new);
-    let errors = use_state(FieldErrors::new);
-    let attempt = use_state(|| 0u32);
-    let failed = use_state(|| None::<String>);
-    let guard = use_submit_guard();
+    let value = use_state(|| PasswordChange {
+        current_password: String::new(),
+        new_password: String::new(),
+    });
     let email = session
         .me()
         .map(|m| m.user.email.clone())
         .unwrap_or_default();
-    let onsubmit = {
-        let (current, new, errors, attempt, failed, guard, t) = (
-            current.clone(),
-            new.clone(),
-            errors.clone(),
-            attempt.clone(),
-            failed.clone(),
-            guard.clone(),
-            t.clone(),
-        );
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let body = PasswordChange {
-                current_password: (*current).clone(),
-                new_password: (*new).clone(),
-            };
-            attempt.set(*attempt + 1);
-            if let Err(found) = validate::password_change(&body, &email) {
-                errors.set(found);
-                return;
-            }
-            let (backend, session, toasts, navigator, errors, failed, t) = (
-                backend.clone(),
-                session.clone(),
-                toasts.clone(),
-                navigator.clone(),
-                errors.clone(),
-                failed.clone(),
-                t.clone(),
-            );
-            guard.run(async move {
-                match backend.change_password(body).await {
-                    Ok(()) => {
-                        toasts.push(ToastKind::Success, t.password_changed().to_string());
-                        session.reload().await;
-                        // Sent here from another page to choose a password first: back there.
-                        if let (Some(next), Some(navigator)) = (next_param(), navigator) {
-                            navigator.replace(&next);
-                        }
-                    }
-                    Err(ApiError::Api { body, .. }) if !body.fields.is_empty() => {
-                        errors.set(body.fields)
-                    }
-                    Err(e) => failed.set(Some(failure_message(&t, &e))),
-                }
-            });
-        })
+    let form = {
+        let set = value.setter();
+        use_form(
+            &["current_password", "new_password"],
+            (*value).clone(),
+            Callback::from(move |next| set.set(next)),
+            move |v| validate::password_change(v, &email),
+        )
     };
-    let summary: Vec<(AttrValue, AttrValue)> = ["current_password", "new_password"]
-        .iter()
-        .filter_map(|p| field_error(&t, &errors, p, "").map(|m| (AttrValue::from(*p), m)))
-        .collect();
+    let onsubmit = {
+        let t = t.clone();
+        form.on_submit(
+            move |body| {
+                let (backend, session) = (backend.clone(), session.clone());
+                async move {
+                    backend.change_password(body).await?;
+                    session.reload().await;
+                    Ok(())
+                }
+            },
+            move |()| {
+                toasts.push(ToastKind::Success, t.password_changed().to_string());
+                // Sent here from another page to choose a password first: back there.
+                if let (Some(next), Some(navigator)) = (next_param(), &navigator) {
+                    navigator.replace(&next);
+                }
+            },
+        )
+    };
     html! {
         <form class="form" {onsubmit} novalidate=true aria-labelledby="change-heading">
             <h1 id="change-heading">{ t.change_password_title().to_string() }</h1>
             <p>{ t.change_password_intro().to_string() }</p>
-            <ErrorSummary errors={summary} attempt={*attempt} />
-            if let Some(message) = &*failed {
-                <div class="panel panel-error" role="alert"><p>{ message.clone() }</p></div>
-            }
-            <TextField path="current_password" label={t.field_current_password().to_string()} kind="password"
-                autocomplete="current-password" value={(*current).clone()} error={field_error(&t, &errors, "current_password", "")}
-                on_input={Callback::from(move |v| current.set(v))} />
-            <TextField path="new_password" label={t.field_new_password().to_string()} kind="password" autocomplete="new-password"
-                hint={t.password_hint().to_string()} value={(*new).clone()} error={field_error(&t, &errors, "new_password", "")}
-                on_input={Callback::from(move |v| new.set(v))} />
-            <SubmitButton label={t.change_password_submit().to_string()} busy={guard.busy()} />
+            { form.summary() }
+            <TextField field={form.field("current_password", |v| &mut v.current_password)} label={t.field_current_password().to_string()}
+                kind="password" autocomplete="current-password" />
+            <TextField field={form.field("new_password", |v| &mut v.new_password)} label={t.field_new_password().to_string()}
+                kind="password" autocomplete="new-password" hint={t.password_hint().to_string()} />
+            <SubmitButton label={t.change_password_submit().to_string()} busy={form.busy()} />
         </form>
     }
 }

@@ -8,7 +8,7 @@ pub const JOIN_NETWORK: &str = "https://partner.microsoft.com/commercial";
 
 /// Step 1, "Bienvenue": what the user needs before starting, in the seed's words.
 #[function_component]
-pub fn Welcome() -> Html {
+pub fn WelcomeStep() -> Html {
     let t = use_i18n();
     let checklist = [
         (t.checklist_admin_email(), t.checklist_admin_email_why()),

@@ -9,10 +9,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
-    api::{use_backend, ApiError},
+    api::{use_backend, use_load, ApiError},
     components::{
-        failure_message, use_submit_guard, ErrorPanel, Loading, RequireSession, RoleChecklist,
-        SubmitButton, TemporaryPassword,
+        failure_message, loaded, use_form, use_submit_guard, Loading, RequireSession,
+        RoleChecklist, SubmitButton, TemporaryPassword,
     },
     i18n::use_i18n,
     route::Route,
@@ -26,51 +26,38 @@ pub struct UserPageProps {
 
 #[function_component]
 pub fn UserPage(props: &UserPageProps) -> Html {
-    html! { <RequireSession><UserDetail id={props.id.clone()} /></RequireSession> }
+    html! { <RequireSession><UserBody id={props.id.clone()} /></RequireSession> }
 }
 
 #[function_component]
-fn UserDetail(props: &UserPageProps) -> Html {
+fn UserBody(props: &UserPageProps) -> Html {
     let t = use_i18n();
     let backend = use_backend();
-    let user = use_state(|| None::<Result<User, ApiError>>);
-    let admins = use_state(|| None::<u64>);
-    let attempt = use_state(|| 0u32);
-    {
-        let (user, admins, backend) = (user.clone(), admins.clone(), backend.clone());
-        use_effect_with((props.id.clone(), *attempt), move |(id, _)| {
-            let id = id.to_string();
-            wasm_bindgen_futures::spawn_local(async move {
-                user.set(Some(backend.user(id).await));
-                let query = UserQuery {
-                    role: Some(Role::GlobalAdmin),
-                    limit: Some(1),
-                    ..UserQuery::default()
-                };
-                admins.set(backend.users(query).await.ok().map(|l| l.total));
-            });
-        });
-    }
-    let body = match &*user {
-        None => html! { <Loading /> },
-        Some(Err(error)) => {
-            let attempt = attempt.clone();
-            html! { <ErrorPanel error={error.clone()} on_retry={Callback::from(move |()| attempt.set(*attempt + 1))} /> }
+    // The user, and how many Global admins the account has (unknown if that count failed).
+    let user = use_load(props.id.clone(), async move |id| {
+        let user = backend.user(id.to_string()).await?;
+        let query = UserQuery {
+            role: Some(Role::GlobalAdmin),
+            limit: Some(1),
+            ..UserQuery::default()
+        };
+        let admins = backend.users(query).await.ok().map(|l| l.total);
+        Ok::<_, ApiError>((user, admins))
+    });
+    let body = loaded(&user, html! { <Loading /> }, |found| {
+        let (found, admins) = (found.0.clone(), found.1);
+        let on_saved = {
+            let user = user.clone();
+            Callback::from(move |saved: User| user.replace((saved, admins)))
+        };
+        let only_admin = admins == Some(1) && found.has_role(Role::GlobalAdmin);
+        html! {
+            <>
+                <RolesForm key={found.id.clone()} user={found.clone()} {only_admin} {on_saved} />
+                <AccountActions key={format!("actions-{}", found.id)} user={found.clone()} {only_admin} />
+            </>
         }
-        Some(Ok(found)) => {
-            let on_saved = {
-                let user = user.clone();
-                Callback::from(move |saved: User| user.set(Some(Ok(saved))))
-            };
-            let only_admin = *admins == Some(1) && found.has_role(Role::GlobalAdmin);
-            html! {
-                <>
-                    <RolesForm user={found.clone()} {only_admin} {on_saved} />
-                    <AccountActions user={found.clone()} {only_admin} />
-                </>
-            }
-        }
-    };
+    });
     html! {
         <section class="page narrow">
             <p><Link<Route> to={Route::Users}>{ t.back_to_users().to_string() }</Link<Route>></p>
@@ -94,58 +81,45 @@ fn RolesForm(props: &RolesFormProps) -> Html {
     let session = use_session();
     let toasts = use_toasts();
     let roles = use_state(|| props.user.roles.clone());
-    let failed = use_state(|| None::<String>);
-    let guard = use_submit_guard();
     let mine = session.roles();
     let manages_users = session.may(Action::ManageUsers);
     // A Global admin is managed by Global admins only (the page says so, see `AccountActions`).
     let may_manage = may_manage_user(&mine, &props.user.roles);
+    let form = {
+        let set = roles.setter();
+        use_form(
+            &["roles"],
+            (*roles).clone(),
+            Callback::from(move |next| set.set(next)),
+            |_| Ok(()),
+        )
+    };
     let onsubmit = {
-        let (roles, failed, guard, user, on_saved, t) = (
-            roles.clone(),
-            failed.clone(),
-            guard.clone(),
-            props.user.clone(),
-            props.on_saved.clone(),
-            t.clone(),
-        );
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let patch = UserPatch {
-                roles: Some((*roles).clone()),
-                ..UserPatch::default()
-            };
-            let (backend, session, toasts, failed, user, on_saved, t) = (
-                backend.clone(),
-                session.clone(),
-                toasts.clone(),
-                failed.clone(),
-                user.clone(),
-                on_saved.clone(),
-                t.clone(),
-            );
-            guard.run(async move {
-                match backend.update_user(user.id.clone(), patch).await {
-                    Ok(saved) => {
-                        failed.set(None);
-                        toasts.push(
-                            ToastKind::Success,
-                            t.user_updated(saved.display_name()).to_string(),
-                        );
-                        // A change to one's own roles takes effect at once.
-                        if session.me().is_some_and(|m| m.user.id == saved.id) {
-                            session.refresh();
-                        }
-                        on_saved.emit(saved);
-                    }
-                    Err(e) => failed.set(Some(failure_message(&t, &e))),
+        let (id, on_saved, t) = (props.user.id.clone(), props.on_saved.clone(), t.clone());
+        form.on_submit(
+            move |roles| {
+                let patch = UserPatch {
+                    roles: Some(roles),
+                    ..UserPatch::default()
+                };
+                backend.update_user(id.clone(), patch)
+            },
+            move |saved: User| {
+                toasts.push(
+                    ToastKind::Success,
+                    t.user_updated(saved.display_name()).to_string(),
+                );
+                // A change to one's own roles takes effect at once.
+                if session.me().is_some_and(|m| m.user.id == saved.id) {
+                    session.refresh();
                 }
-            });
-        })
+                on_saved.emit(saved);
+            },
+        )
     };
     let on_roles = {
-        let roles = roles.clone();
-        Callback::from(move |next: Vec<Role>| roles.set(next))
+        let form = form.clone();
+        Callback::from(move |next: Vec<Role>| form.set(next))
     };
     let locked = if !may_grant(&mine, Role::GlobalAdmin) {
         Some(t.global_admin_only())
@@ -165,11 +139,10 @@ fn RolesForm(props: &RolesFormProps) -> Html {
                 <div class="panel panel-info" role="status"><p>{ t.global_admin_managed_by_global_admins().to_string() }</p></div>
             }
             <form class="form" {onsubmit} novalidate=true>
-                if let Some(message) = &*failed {
-                    <div class="panel panel-error" role="alert"><p>{ message.clone() }</p></div>
-                }
-                <RoleChecklist selected={(*roles).clone()} on_change={on_roles} disabled={!may_manage} {locked} />
-                if may_manage { <SubmitButton label={t.update().to_string()} busy={guard.busy()} /> }
+                { form.summary() }
+                <RoleChecklist selected={form.value().clone()} on_change={on_roles} disabled={!may_manage} {locked}
+                    error={form.error("roles")} />
+                if may_manage { <SubmitButton label={t.update().to_string()} busy={form.busy()} /> }
             </form>
         </>
     }

@@ -2,10 +2,11 @@
 //! the control and tied to it by `aria-describedby`, and an error summary that takes focus and
 //! links to each field.
 
-use partner_domain::{Code, FieldErrors};
+use partner_domain::Code;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::Field;
 use crate::i18n::{use_i18n, I18n};
 
 /// The sentence for a field error code. Exhaustive: a new code without a message does not
@@ -34,6 +35,7 @@ pub fn code_message(t: &I18n, code: Code, postal_example: &str) -> String {
         Code::PostalCodeFormat => t.code_postal_code_format(postal_example.to_owned()),
         Code::RegionUnknown => t.code_region_unknown(),
         Code::AgreementNotCurrent => t.code_agreement_not_current(),
+        Code::ConsentRequired => t.agreement_must_check(),
         Code::LastGlobalAdmin => t.code_last_global_admin(),
         Code::GlobalAdminOnly => t.code_global_admin_only(),
         Code::EmailDuplicate => t.code_email_duplicate(),
@@ -53,39 +55,18 @@ pub fn field_id(path: &str) -> String {
     path.replace('.', "-")
 }
 
-/// The first error of `path`, translated.
-pub fn field_error(
-    t: &I18n,
-    errors: &FieldErrors,
-    path: &str,
-    postal_example: &str,
-) -> Option<AttrValue> {
-    errors
-        .get(path)
-        .and_then(|codes| codes.first())
-        .map(|code| code_message(t, *code, postal_example).into())
-}
-
 #[derive(Properties, PartialEq)]
 pub struct FieldProps {
-    /// Dotted path of the field in the request body; also gives the element id.
-    pub path: AttrValue,
+    pub field: Field,
     pub label: AttrValue,
-    pub value: AttrValue,
     #[prop_or(AttrValue::Static("text"))]
     pub kind: AttrValue,
     #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
-    #[prop_or_default]
-    pub error: Option<AttrValue>,
     #[prop_or(true)]
     pub required: bool,
-    #[prop_or_default]
-    pub on_input: Callback<String>,
-    #[prop_or_default]
-    pub on_blur: Callback<()>,
     /// Fixed text right after the box, part of the value the user gives (a user's `@domain`).
     #[prop_or_default]
     pub suffix: Option<AttrValue>,
@@ -100,43 +81,60 @@ fn described_by(hint: Option<&str>, error: Option<&str>, suffix: Option<&str>) -
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
+/// What every field shows around its control: the label, then the hint and the error.
+fn field_frame(
+    field: &Field,
+    label: &AttrValue,
+    required: bool,
+    hint: Option<&AttrValue>,
+    control: Html,
+) -> Html {
+    let id = field_id(&field.path);
+    html! {
+        <div class={classes!("field", field.error.as_ref().map(|_| "field-invalid"))}>
+            <label for={id.clone()}>
+                { label.clone() }
+                if required { <span class="required" aria-hidden="true">{ " *" }</span> }
+            </label>
+            if let Some(hint) = hint { <p id={format!("{id}-hint")} class="hint">{ hint.clone() }</p> }
+            if let Some(error) = &field.error { <p id={format!("{id}-error")} class="error-message">{ error.clone() }</p> }
+            { control }
+        </div>
+    }
+}
+
 #[function_component]
 pub fn TextField(props: &FieldProps) -> Html {
-    let id = field_id(&props.path);
+    let field = &props.field;
+    let id = field_id(&field.path);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let suffix_id = format!("{id}-suffix");
     let described = described_by(
         props.hint.as_ref().map(|_| hint_id.as_str()),
-        props.error.as_ref().map(|_| error_id.as_str()),
+        field.error.as_ref().map(|_| error_id.as_str()),
         props.suffix.as_ref().map(|_| suffix_id.as_str()),
     );
-    let on_input = props
+    let on_input = field
         .on_input
         .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
-    let on_blur = props.on_blur.reform(|_: FocusEvent| ());
+    let on_blur = field.on_blur.reform(|_: FocusEvent| ());
     let input = html! {
         <input
             id={id.clone()}
-            name={props.path.clone()}
+            name={field.path.clone()}
             type={props.kind.clone()}
-            value={props.value.clone()}
+            value={field.value.clone()}
             autocomplete={props.autocomplete.clone()}
             required={props.required}
-            aria-invalid={props.error.as_ref().map(|_| "true")}
+            aria-invalid={field.error.as_ref().map(|_| "true")}
             aria-describedby={described}
             oninput={on_input}
             onblur={on_blur}
         />
     };
-    html! {
-        <div class={classes!("field", props.error.as_ref().map(|_| "field-invalid"))}>
-            <label for={id.clone()}>
-                { props.label.clone() }
-                if props.required { <span class="required" aria-hidden="true">{ " *" }</span> }
-            </label>
-            if let Some(hint) = &props.hint { <p id={hint_id.clone()} class="hint">{ hint.clone() }</p> }
-            if let Some(error) = &props.error { <p id={error_id.clone()} class="error-message">{ error.clone() }</p> }
+    let control = html! {
+        <>
             if let Some(suffix) = &props.suffix {
                 <div class="input-affix">
                     { input }
@@ -146,19 +144,24 @@ pub fn TextField(props: &FieldProps) -> Html {
                 { input }
             }
             { props.children.clone() }
-        </div>
-    }
+        </>
+    };
+    field_frame(
+        field,
+        &props.label,
+        props.required,
+        props.hint.as_ref(),
+        control,
+    )
 }
 
 #[derive(Properties, PartialEq)]
 pub struct SelectProps {
-    pub path: AttrValue,
+    /// Choosing an option counts as leaving the field.
+    pub field: Field,
     pub label: AttrValue,
-    pub value: AttrValue,
     /// (value, label); an empty first option lets "nothing chosen yet" be visible.
     pub options: Vec<(AttrValue, AttrValue)>,
-    #[prop_or_default]
-    pub error: Option<AttrValue>,
     #[prop_or(true)]
     pub required: bool,
     #[prop_or_default]
@@ -168,47 +171,49 @@ pub struct SelectProps {
     /// Shown but not changeable (the hint says why).
     #[prop_or_default]
     pub disabled: bool,
-    #[prop_or_default]
-    pub on_change: Callback<String>,
 }
 
 #[function_component]
 pub fn SelectField(props: &SelectProps) -> Html {
-    let id = field_id(&props.path);
+    let field = &props.field;
+    let id = field_id(&field.path);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described = described_by(
         props.hint.as_ref().map(|_| hint_id.as_str()),
-        props.error.as_ref().map(|_| error_id.as_str()),
+        field.error.as_ref().map(|_| error_id.as_str()),
         None,
     );
-    let on_change = props
-        .on_change
-        .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
-    html! {
-        <div class={classes!("field", props.error.as_ref().map(|_| "field-invalid"))}>
-            <label for={id.clone()}>
-                { props.label.clone() }
-                if props.required { <span class="required" aria-hidden="true">{ " *" }</span> }
-            </label>
-            if let Some(hint) = &props.hint { <p id={hint_id.clone()} class="hint">{ hint.clone() }</p> }
-            if let Some(error) = &props.error { <p id={error_id.clone()} class="error-message">{ error.clone() }</p> }
-            <select
-                {id}
-                name={props.path.clone()}
-                required={props.required}
-                disabled={props.disabled}
-                autocomplete={props.autocomplete.clone()}
-                aria-invalid={props.error.as_ref().map(|_| "true")}
-                aria-describedby={described}
-                onchange={on_change}
-            >
-                { for props.options.iter().map(|(value, label)| html! {
-                    <option value={value.clone()} selected={*value == props.value}>{ label.clone() }</option>
-                }) }
-            </select>
-        </div>
-    }
+    let on_change = {
+        let (on_input, on_blur) = (field.on_input.clone(), field.on_blur.clone());
+        Callback::from(move |e: Event| {
+            on_input.emit(e.target_unchecked_into::<HtmlSelectElement>().value());
+            on_blur.emit(());
+        })
+    };
+    let control = html! {
+        <select
+            {id}
+            name={field.path.clone()}
+            required={props.required}
+            disabled={props.disabled}
+            autocomplete={props.autocomplete.clone()}
+            aria-invalid={field.error.as_ref().map(|_| "true")}
+            aria-describedby={described}
+            onchange={on_change}
+        >
+            { for props.options.iter().map(|(value, label)| html! {
+                <option value={value.clone()} selected={*value == field.value}>{ label.clone() }</option>
+            }) }
+        </select>
+    };
+    field_frame(
+        field,
+        &props.label,
+        props.required,
+        props.hint.as_ref(),
+        control,
+    )
 }
 
 #[derive(Properties, PartialEq)]

@@ -11,12 +11,12 @@ use crate::{
 
 /// The end of the wizard, leading to "Vue d’ensemble".
 #[function_component]
-pub fn Finish() -> Html {
-    html! { <RequireSession><FinishBody /></RequireSession> }
+pub fn DoneStep() -> Html {
+    html! { <RequireSession><DoneBody /></RequireSession> }
 }
 
 #[function_component]
-fn FinishBody() -> Html {
+fn DoneBody() -> Html {
     let t = use_i18n();
     let session = use_session();
     let partner = use_partner();
