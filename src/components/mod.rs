@@ -16,6 +16,7 @@ mod submit;
 mod temporary_password;
 mod toast_region;
 mod top_bar;
+mod user_table;
 mod verification_timeline;
 
 pub use agreement_text::AgreementText;
@@ -37,4 +38,5 @@ pub use submit::{use_submit_guard, SubmitButton, SubmitGuard};
 pub use temporary_password::TemporaryPassword;
 pub use toast_region::ToastRegion;
 pub use top_bar::TopBar;
+pub use user_table::UserTable;
 pub use verification_timeline::{state_name, VerificationTimeline};

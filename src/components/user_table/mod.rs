@@ -1,0 +1,192 @@
+//! The user list's table, instant at 10,000 users: only the rows in view are rendered
+//! (`window`), spacers stand for the others, and the keyboard moves through all of them
+//! (`keyboard`).
+
+mod keyboard;
+mod sort_header;
+mod window;
+
+use std::rc::Rc;
+
+use partner_domain::{
+    directory::{Directory, SortBy, View},
+    import::users_csv,
+};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use self::{
+    keyboard::{row_id, use_row_keys},
+    sort_header::SortHeader,
+    window::{visible_rows, ROW_HEIGHT},
+};
+use crate::{
+    api::Document,
+    download,
+    i18n::{format_number, role_name, use_i18n},
+    route::Route,
+    state::{use_toasts, ToastKind},
+};
+
+/// Until the scroller is measured.
+const DEFAULT_VIEWPORT: f64 = 600.0;
+
+/// The height rows are seen through: the scroller's, never more than the window's.
+fn viewport_of(element: &web_sys::Element) -> f64 {
+    let window = gloo_utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(DEFAULT_VIEWPORT);
+    f64::from(element.client_height())
+        .min(window)
+        .max(ROW_HEIGHT)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct UserTableProps {
+    pub directory: Rc<Directory>,
+    pub view: View,
+    pub on_sort: Callback<SortBy>,
+}
+
+#[function_component]
+pub fn UserTable(props: &UserTableProps) -> Html {
+    let t = use_i18n();
+    let navigator = use_navigator();
+    let scroller = use_node_ref();
+    let (top_spacer, bottom_spacer) = (use_node_ref(), use_node_ref());
+    let scroll_top = use_state(|| 0.0f64);
+    let viewport = use_state(|| DEFAULT_VIEWPORT);
+    let shown = use_memo(
+        (props.directory.clone(), props.view.clone()),
+        |(directory, view)| {
+            let mut out = Vec::new();
+            directory.select(view, &mut out);
+            out
+        },
+    );
+    let count = shown.len();
+    let on_open = {
+        let (shown, directory) = (shown.clone(), props.directory.clone());
+        use_callback((shown, directory), move |pos: usize, (shown, directory)| {
+            let user = directory.user(shown[pos]);
+            if let Some(navigator) = &navigator {
+                navigator.push(&Route::User {
+                    id: user.id.clone(),
+                });
+            }
+        })
+    };
+    let keys = use_row_keys(
+        count,
+        scroller.clone(),
+        *viewport,
+        scroll_top.clone(),
+        on_open,
+    );
+    {
+        // Measured once mounted; the scroll handler keeps it current.
+        let (scroller, viewport) = (scroller.clone(), viewport.clone());
+        use_effect_with((), move |()| {
+            if let Some(element) = scroller.cast::<web_sys::Element>() {
+                viewport.set(viewport_of(&element));
+            }
+        });
+    }
+    let on_scroll = {
+        let (scroll_top, viewport) = (scroll_top.clone(), viewport.clone());
+        use_callback((), move |e: Event, ()| {
+            let element = e.target_unchecked_into::<web_sys::Element>();
+            scroll_top.set(f64::from(element.scroll_top()));
+            viewport.set(viewport_of(&element));
+        })
+    };
+    let on_export = {
+        let toasts = use_toasts();
+        let t = t.clone();
+        use_callback(
+            (shown.clone(), props.directory.clone()),
+            move |_: MouseEvent, (shown, directory)| {
+                let document = Document {
+                    filename: "users.csv".into(),
+                    mime: "text/csv;charset=utf-8".into(),
+                    bytes: users_csv(shown.iter().map(|i| directory.user(*i))).into_bytes(),
+                };
+                if let Err(e) = download::save(&document) {
+                    toasts.push(
+                        ToastKind::Error,
+                        t.download_failed(e.to_string()).to_string(),
+                    );
+                }
+            },
+        )
+    };
+    let rows = visible_rows(*scroll_top, *viewport, count);
+    // Tab always reaches a rendered row: the active one, or the first in view.
+    let active_pos = if rows.contains(&keys.active) {
+        keys.active
+    } else {
+        rows.start
+    };
+    let row = |pos: usize| {
+        let user = props.directory.user(shown[pos]);
+        let roles = user
+            .roles
+            .iter()
+            .map(|r| role_name(&t, *r))
+            .collect::<Vec<_>>()
+            .join(", ");
+        html! {
+            <tr key={user.id.clone()} id={row_id(pos)} data-pos={pos.to_string()}
+                aria-rowindex={(pos + 2).to_string()} tabindex={if pos == active_pos { "0" } else { "-1" }}>
+                <td><Link<Route> to={Route::User { id: user.id.clone() }} classes="row-link">{ user.display_name() }</Link<Route>></td>
+                <td>{ user.email.clone() }</td>
+                <td>{ roles }</td>
+            </tr>
+        }
+    };
+    // Spacers stand for the rows not rendered, so the scrollbar is true to the whole list.
+    // Their heights are set through the CSSOM (below), which a strict CSP allows, unlike
+    // `style` attributes.
+    let (above, below) = (rows.start, count - rows.end);
+    {
+        let (top_spacer, bottom_spacer) = (top_spacer.clone(), bottom_spacer.clone());
+        use_effect_with((above, below), move |(above, below)| {
+            for (spacer, rows) in [(top_spacer, *above), (bottom_spacer, *below)] {
+                if let Some(cell) = spacer.cast::<web_sys::HtmlElement>() {
+                    let height = format!("{}px", rows as f64 * ROW_HEIGHT);
+                    let _ = cell.style().set_property("height", &height);
+                }
+            }
+        });
+    }
+    html! {
+        <>
+            <div class="list-head">
+                <p role="status" class="muted">{ t.users_count(count as i64, format_number(t.lang, count as f64)).to_string() }</p>
+                if count > 0 {
+                    <button type="button" class="button" onclick={on_export}>{ t.export_csv().to_string() }</button>
+                }
+            </div>
+            if count == 0 {
+                <p>{ t.users_empty().to_string() }</p>
+            } else {
+                <div class="user-scroller" ref={scroller} onscroll={on_scroll}>
+                    <table class="table user-table" aria-rowcount={(count + 1).to_string()}>
+                        <thead><tr aria-rowindex="1">
+                            <SortHeader sort={SortBy::Name} label={t.users_name().to_string()} view={props.view.clone()} on_sort={props.on_sort.clone()} />
+                            <SortHeader sort={SortBy::Email} label={t.users_email().to_string()} view={props.view.clone()} on_sort={props.on_sort.clone()} />
+                            <th scope="col">{ t.users_roles().to_string() }</th>
+                        </tr></thead>
+                        <tbody onkeydown={keys.on_key} onfocusin={keys.on_focus}>
+                            <tr class="spacer" aria-hidden="true"><td colspan="3" ref={top_spacer}></td></tr>
+                            { for rows.map(row) }
+                            <tr class="spacer" aria-hidden="true"><td colspan="3" ref={bottom_spacer}></td></tr>
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </>
+    }
+}
