@@ -5,6 +5,7 @@
 
 mod support;
 
+use partner_domain::fixtures::{profile_fields, PASSWORD};
 use support::*;
 use wasm_bindgen_test::*;
 
@@ -18,28 +19,16 @@ fn text_of(app: &Mounted, selector: &str) -> String {
         .unwrap_or_default()
 }
 
-const VALID_PROFILE: [(&str, &str); 9] = [
-    ("#legal_profile-legal_name", "Contoso SAS"),
-    ("#legal_profile-address-line1", "12 rue de la Paix"),
-    ("#legal_profile-address-city", "Paris"),
-    ("#legal_profile-address-postal_code", "75002"),
-    ("#legal_profile-phone", "+33 1 23 45 67 89"),
-    ("#primary_contact-first_name", "Jean"),
-    ("#primary_contact-last_name", "Dupont"),
-    ("#primary_contact-email", "jean.dupont@contoso.fr"),
-    ("#primary_contact-phone", "+33 6 12 34 56 78"),
-];
-
 fn fill_valid_profile(app: &Mounted) {
-    for (field, value) in VALID_PROFILE {
-        app.type_into(field, value);
+    for (id, value) in profile_fields() {
+        app.type_into(&format!("#{id}"), &value);
     }
     app.select("#legal_profile-address-country", "FR");
 }
 
 fn assert_profile_kept(app: &Mounted) {
-    for (field, value) in VALID_PROFILE {
-        assert_eq!(app.value_of(field), value, "{field} kept");
+    for (id, value) in profile_fields() {
+        assert_eq!(app.value_of(&format!("#{id}")), value, "{id} kept");
     }
 }
 
@@ -99,7 +88,7 @@ async fn creating_a_work_account_then_signing_in_with_the_prefilled_email() {
     app.select("#country", "FR");
     app.type_into("#admin-first_name", "Zoé");
     app.type_into("#admin-last_name", "Martin");
-    app.type_into("#admin-password", "Correct-horse-9battery");
+    app.type_into("#admin-password", PASSWORD);
     app.settle().await;
     assert!(app.text("form").contains("Robustesse du mot de passe"));
     // A double click sends one request.
@@ -121,7 +110,7 @@ async fn creating_a_work_account_then_signing_in_with_the_prefilled_email() {
     );
     assert_eq!(app.value_of("#email"), "admin@northwind.onmicrosoft.com");
 
-    app.type_into("#password", "Correct-horse-9battery");
+    app.type_into("#password", PASSWORD);
     app.click("form button[type=submit]");
     app.wait_for_path("/onboarding/profile").await;
     app.wait_for_text("h1", "Profil juridique et contact principal")
@@ -170,7 +159,7 @@ async fn account_errors_reach_their_fields_and_the_servers_refusals_too() {
     app.select("#country", "BE");
     app.type_into("#admin-first_name", "Jean");
     app.type_into("#admin-last_name", "Dupont");
-    app.type_into("#admin-password", "Correct-horse-9battery");
+    app.type_into("#admin-password", PASSWORD);
     app.click("form button[type=submit]");
     app.wait_for_content("Ce préfixe de domaine est déjà pris.")
         .await;
@@ -183,12 +172,12 @@ async fn account_errors_reach_their_fields_and_the_servers_refusals_too() {
         "Contoso bis",
         "every value is kept"
     );
-    assert_eq!(app.value_of("#admin-password"), "Correct-horse-9battery");
+    assert_eq!(app.value_of("#admin-password"), PASSWORD);
 
     // The draft holds what was typed, never the password.
-    app.settle().await;
-    sleep_ms(400).await;
-    let draft = stored("partner-center.draft.anonymous.create-account").expect("a draft");
+    let key = "partner-center.draft.anonymous.create-account";
+    wait_until_stored(&app, key, "Contoso bis").await;
+    let draft = stored(key).expect("a draft");
     assert!(draft.contains("Contoso bis"));
     assert!(!draft.contains("Correct-horse"), "{draft}");
     app.unmount();
@@ -272,9 +261,7 @@ async fn profile_drafts_survive_a_reload_and_bad_drafts_never_crash() {
     let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
     app.wait_for("#legal_profile-legal_name").await;
     app.type_into("#legal_profile-legal_name", "Contoso Brouillon");
-    app.settle().await;
-    sleep_ms(400).await;
-    assert!(stored(PROFILE_DRAFT).unwrap().contains("Contoso Brouillon"));
+    wait_until_stored(&app, PROFILE_DRAFT, "Contoso Brouillon").await;
     app.unmount();
 
     let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
@@ -310,12 +297,16 @@ async fn profile_drafts_survive_a_reload_and_bad_drafts_never_crash() {
     let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
     app.wait_for("#legal_profile-legal_name").await;
     app.type_into("#legal_profile-legal_name", "Plein");
-    sleep_ms(400).await;
-    app.settle().await;
     let warned = app
-        .text("main")
-        .contains("l’espace de stockage du navigateur est plein");
+        .within_patience(|| {
+            let text = app.text("main");
+            text.contains("l’espace de stockage du navigateur est plein")
+                .then_some(())
+        })
+        .await
+        .is_some();
     let kept = app.value_of("#legal_profile-legal_name");
+    // Storage works again for the next tests before anything is asserted.
     js_sys::eval("Storage.prototype.setItem = window.__setItem;").unwrap();
     assert!(
         warned,
@@ -422,7 +413,7 @@ async fn a_session_lost_mid_step_signs_in_again_and_comes_back_with_the_draft() 
     let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
     app.wait_for("#legal_profile-legal_name").await;
     fill_valid_profile(&app);
-    wait_until_stored(PROFILE_DRAFT, "jean.dupont@contoso.fr").await;
+    wait_until_stored(&app, PROFILE_DRAFT, "jean.dupont@contoso.fr").await;
 
     // The server forgets the session (expired, revoked elsewhere).
     let mut data = mock_store();
@@ -485,18 +476,13 @@ async fn the_contacts_page_explains_each_outcome() {
     app.unmount();
 }
 
-async fn wait_until_stored(key: &str, needle: &str) {
-    for _ in 0..100 {
-        if stored(key).is_some_and(|s| s.contains(needle)) {
-            return;
-        }
-        sleep_ms(50).await;
-    }
-    panic!("{key} never held {needle}: {:?}", stored(key));
-}
-
-async fn sleep_ms(ms: u64) {
-    gloo_timers::future::sleep(std::time::Duration::from_millis(ms)).await;
+async fn wait_until_stored(app: &Mounted, key: &str, needle: &str) {
+    app.eventually(&format!("{key} holding {needle}"), || {
+        stored(key)
+            .is_some_and(|s| s.contains(needle))
+            .then_some(())
+    })
+    .await
 }
 
 #[wasm_bindgen_test]
@@ -506,7 +492,7 @@ async fn signing_out_ends_the_session_and_leaves_no_draft_behind() {
     let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
     app.wait_for("#legal_profile-legal_name").await;
     app.type_into("#legal_profile-legal_name", "Brouillon privé");
-    wait_until_stored(PROFILE_DRAFT, "Brouillon privé").await;
+    wait_until_stored(&app, PROFILE_DRAFT, "Brouillon privé").await;
     app.click_button("Se déconnecter");
     app.wait_for_path("/onboarding/welcome").await;
     app.wait_for_content("Vous êtes déconnecté.").await;

@@ -3,6 +3,7 @@
 //! with axe-core (`E2E_AXE`) for accessibility. `cargo xtask test` sets the variables.
 
 use std::{
+    future::Future,
     net::SocketAddr,
     path::{Path, PathBuf},
     process::Stdio,
@@ -11,6 +12,7 @@ use std::{
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
+use partner_domain::fixtures::PASSWORD;
 use serde_json::{json, Value};
 use tokio::{
     io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader},
@@ -21,6 +23,32 @@ use tokio::{
 /// Generous: a cold wasm start in a debug-less release build takes well under a second, but CI
 /// machines are shared.
 const PATIENCE: Duration = Duration::from_secs(15);
+
+/// Tries `probe` every 50 ms until it gives a value, `None` after `PATIENCE`.
+pub async fn within_patience<T, F: Future<Output = Option<T>>>(
+    mut probe: impl FnMut() -> F,
+) -> Option<T> {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        if let Some(found) = probe().await {
+            return Some(found);
+        }
+        if Instant::now() > deadline {
+            return None;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// `within_patience`, failing with "`what` never happened".
+pub async fn eventually<T, F: Future<Output = Option<T>>>(
+    what: &str,
+    probe: impl FnMut() -> F,
+) -> T {
+    within_patience(probe)
+        .await
+        .unwrap_or_else(|| panic!("{what} never happened"))
+}
 
 fn env_path(name: &str) -> PathBuf {
     std::env::var_os(name)
@@ -171,25 +199,46 @@ fn content_type(file: &Path) -> &'static str {
     }
 }
 
-/// A valid French legal profile and primary contact, by field id (country: France).
-pub const PROFILE: [(&str, &str); 9] = [
-    ("legal_profile-legal_name", "Contoso SAS"),
-    ("legal_profile-address-line1", "12 rue de la Paix"),
-    ("legal_profile-address-city", "Paris"),
-    ("legal_profile-address-postal_code", "75002"),
-    ("legal_profile-phone", "+33 1 23 45 67 89"),
-    ("primary_contact-first_name", "Jean"),
-    ("primary_contact-last_name", "Dupont"),
-    ("primary_contact-email", "jean.dupont@contoso.fr"),
-    ("primary_contact-phone", "+33 6 12 34 56 78"),
-];
-
 /// Headless Debian Chromium through its own chromedriver on a free port.
 pub struct Browser {
     pub client: Client,
-    _driver: Child,
+    /// chromedriver, leader of a process group that Chromium and its helpers join.
+    driver: Child,
+    /// Chromium's profile: its path in their command lines tells this suite's processes apart.
+    profile: tempfile::TempDir,
     /// Where Chromium saves downloads, without asking.
     downloads: tempfile::TempDir,
+}
+
+/// Every browser this suite starts has its profile under a directory named so.
+pub const PROFILE_PREFIX: &str = "pc-e2e-profile-";
+
+/// Processes whose command line names `needle` (Linux `/proc`).
+pub fn processes_naming(needle: &str) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline"))
+                .is_ok_and(|c| String::from_utf8_lossy(&c).contains(needle))
+        })
+        .collect()
+}
+
+/// Ends the browser however its test ends (a failing test drops it while unwinding): the whole
+/// process group, so that no Chromium outlives chromedriver.
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if let Some(group) = self.driver.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{group}")])
+                .stderr(Stdio::null())
+                .status();
+        }
+    }
 }
 
 impl Browser {
@@ -207,19 +256,20 @@ impl Browser {
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .kill_on_drop(true)
             .spawn()
             .expect("chromedriver starts");
         let address = SocketAddr::from(([127, 0, 0, 1], port));
-        let deadline = Instant::now() + PATIENCE;
-        while tokio::net::TcpStream::connect(address).await.is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "chromedriver never listened on {address}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        eventually(&format!("chromedriver listening on {address}"), || async {
+            tokio::net::TcpStream::connect(address).await.ok()
+        })
+        .await;
         let downloads = tempfile::tempdir().unwrap();
+        let profile = tempfile::Builder::new()
+            .prefix(PROFILE_PREFIX)
+            .tempdir()
+            .unwrap();
         let capabilities = json!({
             "goog:chromeOptions": {
                 "binary": env_path("CHROMIUM"),
@@ -229,7 +279,8 @@ impl Browser {
                          // Timers and frames at full rate, as in a tab the user is looking at.
                          "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
                          "--disable-backgrounding-occluded-windows",
-                         format!("--lang={lang}")],
+                         format!("--lang={lang}"),
+                         format!("--user-data-dir={}", profile.path().display())],
                 "prefs": {
                     "intl.accept_languages": lang,
                     "download.default_directory": downloads.path(),
@@ -244,9 +295,15 @@ impl Browser {
             .expect("a Chromium session opens");
         Self {
             client,
-            _driver: driver,
+            driver,
+            profile,
             downloads,
         }
+    }
+
+    /// This browser's profile directory (in the command line of each of its processes).
+    pub fn profile_dir(&self) -> PathBuf {
+        self.profile.path().to_path_buf()
     }
 
     pub async fn goto(&self, url: &str) {
@@ -257,26 +314,33 @@ impl Browser {
         self.client.current_url().await.unwrap().path().to_owned()
     }
 
+    /// Tries `probe` until it gives a value; fails after `PATIENCE` saying that `what` never
+    /// happened, with the page the browser is on.
+    pub async fn eventually<T, F: Future<Output = Option<T>>>(
+        &self,
+        what: &str,
+        probe: impl FnMut() -> F,
+    ) -> T {
+        match within_patience(probe).await {
+            Some(found) => found,
+            None => {
+                let page = self.client.source().await.unwrap_or_default();
+                panic!(
+                    "{what} never happened; at {}; page: {page}",
+                    self.path().await
+                )
+            }
+        }
+    }
+
     /// Waits until `selector` exists and its text is `expected` (trimmed).
     pub async fn wait_for_text(&self, selector: &str, expected: &str) -> Element {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            if let Ok(element) = self.client.find(Locator::Css(selector)).await {
-                if element
-                    .text()
-                    .await
-                    .map(|t| t.trim() == expected)
-                    .unwrap_or(false)
-                {
-                    return element;
-                }
-            }
-            if Instant::now() > deadline {
-                let page = self.client.source().await.unwrap_or_default();
-                panic!("{selector} never read {expected:?}; page: {page}");
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        self.eventually(&format!("{selector} reading {expected:?}"), || async {
+            let element = self.client.find(Locator::Css(selector)).await.ok()?;
+            let text = element.text().await.ok()?;
+            (text.trim() == expected).then_some(element)
+        })
+        .await
     }
 
     pub async fn text(&self, selector: &str) -> String {
@@ -348,14 +412,14 @@ impl Browser {
     }
 
     /// A work account `{prefix}.onmicrosoft.com` created through the API, and the page signed in
-    /// as its Global admin (password `Correct-horse-9battery`), without going through the wizard.
+    /// as its Global admin (password `fixtures::PASSWORD`), without going through the wizard.
     pub async fn sign_up(&self, prefix: &str) {
         let tenant = json!({ "company_name": format!("{prefix} SAS"), "domain_prefix": prefix,
             "country": "FR", "admin": { "first_name": "Éloïse", "last_name": "Lefèvre",
-            "password": "Correct-horse-9battery" } });
+            "password": PASSWORD } });
         assert_eq!(self.post_json("/api/tenants", tenant).await, 201);
         let credentials = json!({ "email": format!("admin@{prefix}.onmicrosoft.com"),
-            "password": "Correct-horse-9battery" });
+            "password": PASSWORD });
         assert_eq!(self.post_json("/api/session", credentials).await, 200);
     }
 
@@ -394,11 +458,11 @@ impl Browser {
         field.send_keys(text).await.unwrap();
     }
 
-    /// Fills the profile step with `PROFILE`, the country first (it decides the other fields).
+    /// Fills the profile step with the shared valid profile, the country first (it decides the other fields).
     pub async fn fill_profile(&self) {
         self.choose("legal_profile-address-country", "FR").await;
-        for (id, value) in PROFILE {
-            self.fill(id, value).await;
+        for (id, value) in partner_domain::fixtures::profile_fields() {
+            self.fill(id, &value).await;
         }
     }
 
@@ -416,20 +480,11 @@ impl Browser {
         let xpath = format!(
             "//*[self::button or self::a][normalize-space()=\"{text}\" or @aria-label=\"{text}\"]"
         );
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            if let Ok(element) = self.client.find(Locator::XPath(&xpath)).await {
-                if element.click().await.is_ok() {
-                    return;
-                }
-            }
-            assert!(
-                Instant::now() < deadline,
-                "no clickable {text:?} on {}",
-                self.path().await
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        self.eventually(&format!("a clickable {text:?}"), || async {
+            let element = self.client.find(Locator::XPath(&xpath)).await.ok()?;
+            element.click().await.ok()
+        })
+        .await
     }
 
     /// Presses keys as a keyboard does (WebDriver actions, to whatever has focus): each char of
@@ -482,37 +537,28 @@ impl Browser {
 
     /// Waits for the one finished download and returns its name and bytes.
     pub async fn wait_for_download(&self) -> (String, Vec<u8>) {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
+        self.eventually("a finished download", || async {
             let done: Vec<_> = std::fs::read_dir(self.downloads.path())
                 .unwrap()
                 .filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|p| p.extension().is_none_or(|x| x != "crdownload"))
                 .collect();
-            if let [file] = done.as_slice() {
-                let name = file.file_name().unwrap().to_string_lossy().into_owned();
-                return (name, std::fs::read(file).unwrap());
-            }
-            assert!(Instant::now() < deadline, "no download finished: {done:?}");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+            let [file] = done.as_slice() else {
+                return None;
+            };
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            Some((name, std::fs::read(file).unwrap()))
+        })
+        .await
     }
 
     /// Waits until an element matches `selector`.
     pub async fn wait_for(&self, selector: &str) -> Element {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            if let Ok(element) = self.client.find(Locator::Css(selector)).await {
-                return element;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{selector} never appeared on {}",
-                self.path().await
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        self.eventually(&format!("{selector} appearing"), || async {
+            self.client.find(Locator::Css(selector)).await.ok()
+        })
+        .await
     }
 
     /// Clicks the submit button of the form on the page.
@@ -527,30 +573,17 @@ impl Browser {
 
     /// Waits until the page's text contains `needle`.
     pub async fn wait_for_content(&self, needle: &str) {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let text = self.text("body").await;
-            if text.contains(needle) {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{needle:?} never appeared; page text: {text}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        self.eventually(&format!("{needle:?} appearing"), || async {
+            self.text("body").await.contains(needle).then_some(())
+        })
+        .await
     }
 
     pub async fn wait_for_path(&self, path: &str) {
-        let deadline = Instant::now() + PATIENCE;
-        while self.path().await != path {
-            assert!(
-                Instant::now() < deadline,
-                "never reached {path}; at {}",
-                self.path().await
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        self.eventually(&format!("reaching {path}"), || async {
+            (self.path().await == path).then_some(())
+        })
+        .await
     }
 
     /// Width of the page's content: wider than the viewport means horizontal scrolling.
@@ -561,7 +594,8 @@ impl Browser {
         width.await.unwrap().as_u64().unwrap()
     }
 
+    /// Ends the session politely; dropping the browser then ends what is left of it.
     pub async fn close(self) {
-        let _ = self.client.close().await;
+        let _ = self.client.clone().close().await;
     }
 }

@@ -1,7 +1,8 @@
 //! The server goes away while the user fills the profile step: the page says it cannot reach
 //! the server and keeps every value; the server comes back and the same submit succeeds.
 
-use e2e::{Browser, Server, PROFILE};
+use e2e::{Browser, Server};
+use partner_domain::fixtures::profile_fields;
 
 #[tokio::test]
 async fn the_server_stops_while_the_profile_is_filled_and_nothing_typed_is_lost() {
@@ -26,7 +27,7 @@ async fn the_server_stops_while_the_profile_is_filled_and_nothing_typed_is_lost(
     browser
         .assert_accessible("profile, server unreachable")
         .await;
-    for (id, value) in PROFILE {
+    for (id, value) in profile_fields() {
         let kept = browser
             .client
             .find(fantoccini::Locator::Id(id))
@@ -35,7 +36,7 @@ async fn the_server_stops_while_the_profile_is_filled_and_nothing_typed_is_lost(
             .prop("value")
             .await
             .unwrap();
-        assert_eq!(kept.as_deref(), Some(value), "{id} kept");
+        assert_eq!(kept.as_deref(), Some(value.as_str()), "{id} kept");
     }
 
     server.start_again().await;

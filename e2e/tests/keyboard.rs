@@ -5,6 +5,7 @@
 
 use e2e::{Browser, Server};
 use fantoccini::key::Key;
+use partner_domain::fixtures::PASSWORD;
 
 async fn fill_by_keyboard(browser: &Browser, fields: &[(&str, &str)]) {
     for (id, value) in fields {
@@ -63,7 +64,7 @@ async fn the_wizard_by_keyboard_alone_then_small_screens_then_every_route_throug
             ("country", "France"),
             ("admin-first_name", "Kim"),
             ("admin-last_name", "Lee"),
-            ("admin-password", "Correct-horse-9battery"),
+            ("admin-password", PASSWORD),
         ],
     )
     .await;
@@ -72,7 +73,7 @@ async fn the_wizard_by_keyboard_alone_then_small_screens_then_every_route_throug
         .wait_for_content("admin@keyboard.onmicrosoft.com")
         .await;
     browser.tab_to("password").await;
-    browser.press("Correct-horse-9battery").await;
+    browser.press(PASSWORD).await;
     browser.press(&Key::Enter).await;
 
     browser.wait_for_path("/onboarding/profile").await;

@@ -2,8 +2,6 @@
 //! only the first; the rest follows in the background, arrives at once when a page needs it
 //! sooner, and never runs if it is not the file the build made.
 
-use std::time::Duration;
-
 use e2e::{dist, Browser, Server, StaticHost};
 use serde_json::Value;
 
@@ -42,12 +40,11 @@ async fn start_up_runs_on_the_first_part_and_the_rest_follows_in_the_background(
     browser.goto(&format!("{}/", server.base)).await;
     browser.wait_for_text("h1", "Bienvenue").await;
 
-    let mut waited = 0;
-    while !rest_installed(&browser).await {
-        assert!(waited < 100, "the rest of the app never arrived");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        waited += 1;
-    }
+    browser
+        .eventually("the rest of the app arriving", || async {
+            rest_installed(&browser).await.then_some(())
+        })
+        .await;
     assert_eq!(
         rest_fetched_by(&browser).await,
         "fetch",

@@ -4,6 +4,7 @@
 //! Gestion des utilisateurs, finish. In French, then in English; axe on every step.
 
 use e2e::{Browser, Server};
+use partner_domain::fixtures::PASSWORD;
 
 /// The words a user reads and clicks, per language.
 struct Words {
@@ -110,9 +111,7 @@ async fn seed_flow(words: &Words, prefix: &str) -> (Server, Browser) {
     browser.choose("country", "FR").await;
     browser.fill("admin-first_name", "Éloïse").await;
     browser.fill("admin-last_name", "Lefèvre").await;
-    browser
-        .fill("admin-password", "Correct-horse-9battery")
-        .await;
+    browser.fill("admin-password", PASSWORD).await;
     browser.assert_accessible("create account").await;
     browser.submit().await;
     let admin = format!("admin@{prefix}.onmicrosoft.com");
@@ -130,7 +129,7 @@ async fn seed_flow(words: &Words, prefix: &str) -> (Server, Browser) {
         Some(admin.as_str()),
         "the new admin's email is prefilled"
     );
-    browser.fill("password", "Correct-horse-9battery").await;
+    browser.fill("password", PASSWORD).await;
     browser.submit().await;
 
     browser.wait_for_path("/onboarding/profile").await;

@@ -235,40 +235,46 @@ impl Mounted {
             .to_owned()
     }
 
-    pub async fn wait_for(&self, selector: &str) -> Element {
+    /// Tries `probe`, letting renders and effects run between tries, until it gives a value;
+    /// fails after `PATIENCE` saying that `what` never happened, with the page.
+    pub async fn eventually<T>(&self, what: &str, probe: impl FnMut() -> Option<T>) -> T {
+        match self.within_patience(probe).await {
+            Some(found) => found,
+            None => panic!(
+                "{what} never happened; at {}; page: {}",
+                path(),
+                self.root.inner_html()
+            ),
+        }
+    }
+
+    /// `eventually` without failing: `None` after `PATIENCE` (for a test that must undo
+    /// something before it asserts; a panic in wasm runs no destructor).
+    pub async fn within_patience<T>(&self, mut probe: impl FnMut() -> Option<T>) -> Option<T> {
         let start = js_sys::Date::now();
         loop {
-            if let Some(found) = self.find(selector) {
-                return found;
+            if let Some(found) = probe() {
+                return Some(found);
             }
             if js_sys::Date::now() - start > PATIENCE.as_millis() as f64 {
-                panic!(
-                    "{selector} never appeared; page: {}",
-                    self.root.inner_html()
-                );
+                return None;
             }
             self.settle().await;
         }
     }
 
+    pub async fn wait_for(&self, selector: &str) -> Element {
+        self.eventually(&format!("{selector} appearing"), || self.find(selector))
+            .await
+    }
+
     pub async fn wait_for_text(&self, selector: &str, expected: &str) {
-        let start = js_sys::Date::now();
-        loop {
-            let now = self
-                .find(selector)
-                .and_then(|e| e.text_content())
-                .unwrap_or_default();
-            if now.trim() == expected {
-                return;
-            }
-            if js_sys::Date::now() - start > PATIENCE.as_millis() as f64 {
-                panic!(
-                    "{selector} never read {expected:?} (last {now:?}); page: {}",
-                    self.root.inner_html()
-                );
-            }
-            self.settle().await;
-        }
+        let reads = || {
+            let now = self.find(selector)?.text_content()?;
+            (now.trim() == expected).then_some(())
+        };
+        self.eventually(&format!("{selector} reading {expected:?}"), reads)
+            .await
     }
 
     /// Chooses an option the way a user does: value set, then `change`.
@@ -360,34 +366,19 @@ impl Mounted {
 
     /// Waits until the page's text contains `needle`.
     pub async fn wait_for_content(&self, needle: &str) {
-        let start = js_sys::Date::now();
-        loop {
-            let text = self.root.text_content().unwrap_or_default();
-            if text.contains(needle) {
-                return;
-            }
-            if js_sys::Date::now() - start > PATIENCE.as_millis() as f64 {
-                panic!(
-                    "{needle:?} never appeared; page: {}",
-                    self.root.inner_html()
-                );
-            }
-            self.settle().await;
-        }
+        let shows = || {
+            let text = self.root.text_content()?;
+            text.contains(needle).then_some(())
+        };
+        self.eventually(&format!("{needle:?} appearing"), shows)
+            .await
     }
 
     pub async fn wait_for_path(&self, expected: &str) {
-        let start = js_sys::Date::now();
-        while path() != expected {
-            if js_sys::Date::now() - start > PATIENCE.as_millis() as f64 {
-                panic!(
-                    "never reached {expected}, at {}; page: {}",
-                    path(),
-                    self.root.inner_html()
-                );
-            }
-            self.settle().await;
-        }
+        self.eventually(&format!("reaching {expected}"), || {
+            (path() == expected).then_some(())
+        })
+        .await
     }
 
     pub fn unmount(mut self) {

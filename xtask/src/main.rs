@@ -237,6 +237,22 @@ fn test() -> Result<(), Fail> {
         ),
         Err(fail) => summary.broken("e2e", fail),
     }
+    // Every browser the suite started is gone, whatever its tests did.
+    summary.tier(
+        "e2e leftovers",
+        None,
+        cmd("cargo").args([
+            "test",
+            "-p",
+            "e2e",
+            "--test",
+            "hygiene",
+            "--",
+            "--ignored",
+            "--exact",
+            "no_browser_of_the_suite_is_left",
+        ]),
+    );
     if let Err(fail) = bundle_budget() {
         summary.broken("bundle budget", fail);
     }

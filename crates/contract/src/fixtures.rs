@@ -1,13 +1,9 @@
 //! Requests the scenarios send, and steps they share.
 
-use partner_domain::{
-    Address, LegalProfile, Me, NewAdmin, NewTenant, NewUser, PrimaryContact, ProfileRequest, Role,
-    UserCreated,
-};
+pub use partner_domain::fixtures::{profile, PASSWORD};
+use partner_domain::{Me, NewAdmin, NewTenant, NewUser, Role, UserCreated};
 
 use crate::{Api, Target};
-
-pub const PASSWORD: &str = "Correct-horse-9battery";
 
 pub fn new_tenant(prefix: &str) -> NewTenant {
     NewTenant {
@@ -18,30 +14,6 @@ pub fn new_tenant(prefix: &str) -> NewTenant {
             first_name: "Éloïse".into(),
             last_name: "Lefèvre".into(),
             password: PASSWORD.into(),
-        },
-    }
-}
-
-pub fn profile() -> ProfileRequest {
-    ProfileRequest {
-        legal_profile: LegalProfile {
-            legal_name: "Contoso SAS".into(),
-            address: Address {
-                line1: "12 rue de la Paix".into(),
-                line2: String::new(),
-                city: "Paris".into(),
-                region: String::new(),
-                postal_code: "75002".into(),
-                country: "FR".into(),
-            },
-            phone: "+33 1 23 45 67 89".into(),
-            website: "https://contoso.example".into(),
-        },
-        primary_contact: PrimaryContact {
-            first_name: "Jean".into(),
-            last_name: "Dupont".into(),
-            email: "jean.dupont@contoso.fr".into(),
-            phone: "+33 6 12 34 56 78".into(),
         },
     }
 }

@@ -10,6 +10,8 @@ pub mod demo;
 pub mod directory;
 pub mod document;
 pub mod error;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures;
 pub mod import;
 pub mod lang;
 pub mod limits;

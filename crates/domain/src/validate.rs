@@ -487,33 +487,8 @@ pub fn user_patch(body: &UserPatch) -> Result<(), FieldErrors> {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-    use crate::{Address, LegalProfile, PrimaryContact};
-
-    pub fn valid_profile() -> ProfileRequest {
-        ProfileRequest {
-            legal_profile: LegalProfile {
-                legal_name: "Contoso SAS".into(),
-                address: Address {
-                    line1: "12 rue de la Paix".into(),
-                    line2: String::new(),
-                    city: "Paris".into(),
-                    region: String::new(),
-                    postal_code: "75002".into(),
-                    country: "FR".into(),
-                },
-                phone: "+33 1 23 45 67 89".into(),
-                website: "https://contoso.example".into(),
-            },
-            primary_contact: PrimaryContact {
-                first_name: "Éloïse".into(),
-                last_name: "Lefèvre".into(),
-                email: "eloise.lefevre@contoso.fr".into(),
-                phone: "+33 6 12 34 56 78".into(),
-            },
-        }
-    }
 
     #[test]
     fn a_name_gets_the_account_domain_and_a_full_address_stays() {
@@ -659,8 +634,8 @@ pub(crate) mod tests {
 
     #[test]
     fn addresses_follow_their_country() {
-        assert_eq!(profile(&valid_profile()), Ok(()));
-        let mut us = valid_profile();
+        assert_eq!(profile(&crate::fixtures::profile()), Ok(()));
+        let mut us = crate::fixtures::profile();
         us.legal_profile.address.country = "US".into();
         us.legal_profile.address.postal_code = "98052".into();
         let errors = profile(&us).unwrap_err();
@@ -673,7 +648,7 @@ pub(crate) mod tests {
             vec!["region.unknown"]
         );
 
-        let mut bad = valid_profile();
+        let mut bad = crate::fixtures::profile();
         bad.legal_profile.address.postal_code = "7500".into();
         bad.legal_profile.address.country = "FR".into();
         bad.primary_contact.email = "eloise@gmail.com".into();
@@ -685,7 +660,7 @@ pub(crate) mod tests {
         assert_eq!(errors["primary_contact.email"], vec!["email.free_mail"]);
         assert_eq!(errors.len(), 2);
 
-        let mut unknown = valid_profile();
+        let mut unknown = crate::fixtures::profile();
         unknown.legal_profile.address.country = "ZZ".into();
         assert_eq!(
             profile(&unknown).unwrap_err()["legal_profile.address.country"],

@@ -34,7 +34,7 @@ impl Env for ServerEnv {
 
     fn random(&self) -> [u8; 32] {
         let mut bytes = [0u8; 32];
-        getrandom::fill(&mut bytes).expect("the OS random source works");
+        getrandom::getrandom(&mut bytes).expect("the OS random source works");
         bytes
     }
 

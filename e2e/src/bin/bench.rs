@@ -7,6 +7,7 @@
 //! `target/bench.json`. Timings are reported, never asserted.
 
 use e2e::{Browser, Server};
+use partner_domain::fixtures::PASSWORD;
 use serde_json::{json, Value};
 
 const USERS: u32 = 10_000;
@@ -270,12 +271,15 @@ async fn server_latency() -> Value {
             .json(&body)
             .send()
     };
-    let credentials =
-        json!({ "email": "admin@bench.onmicrosoft.com", "password": "Correct-horse-9battery" });
-    post(&http, "/api/tenants", json!({ "company_name": "Bench SAS", "domain_prefix": "bench", "country": "FR",
-        "admin": { "first_name": "Éloïse", "last_name": "Lefèvre", "password": "Correct-horse-9battery" } }))
-        .await
-        .unwrap();
+    let credentials = json!({ "email": "admin@bench.onmicrosoft.com", "password": PASSWORD });
+    post(
+        &http,
+        "/api/tenants",
+        json!({ "company_name": "Bench SAS", "domain_prefix": "bench", "country": "FR",
+        "admin": { "first_name": "Éloïse", "last_name": "Lefèvre", "password": PASSWORD } }),
+    )
+    .await
+    .unwrap();
     post(&http, "/api/session", credentials.clone())
         .await
         .unwrap();
@@ -307,8 +311,7 @@ async fn server_latency() -> Value {
     let session_base = base.clone();
     let sign_in = under_load(&clients, 2, move |client, _| {
         let url = format!("{session_base}/api/session");
-        let body =
-            json!({ "email": "admin@bench.onmicrosoft.com", "password": "Correct-horse-9battery" });
+        let body = json!({ "email": "admin@bench.onmicrosoft.com", "password": PASSWORD });
         async move {
             client
                 .post(url)

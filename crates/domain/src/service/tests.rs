@@ -36,7 +36,7 @@ impl Env for TestEnv {
     }
 }
 
-const PASSWORD: &str = "Correct-horse-9battery";
+use crate::fixtures::PASSWORD;
 
 fn store_with_tenant() -> MemoryStore<TestEnv> {
     let mut store = MemoryStore {
@@ -113,7 +113,7 @@ fn the_simulated_business_check_approves_once_due() {
     let mut store = store_with_tenant();
     let signed_in = block_on(sign_in(&mut store, &credentials(PASSWORD), "c1")).unwrap();
     let me = signed_in.me;
-    let profile: crate::ProfileRequest = crate::validate::tests::valid_profile();
+    let profile: crate::ProfileRequest = crate::fixtures::profile();
     block_on(put_profile(&mut store, &me, profile)).unwrap();
     let link = block_on(outbox(&mut store, None)).unwrap()[0]
         .link
@@ -169,7 +169,7 @@ fn housekeeping_forgets_expired_sessions_and_week_old_links_and_emails() {
     block_on(put_profile(
         &mut store,
         &first.me,
-        crate::validate::tests::valid_profile(),
+        crate::fixtures::profile(),
     ))
     .unwrap();
     let link = block_on(outbox(&mut store, None)).unwrap()[0]
