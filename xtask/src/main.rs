@@ -183,6 +183,11 @@ fn test() -> Result<(), Fail> {
     setup::all()?;
     let mut summary = Summary::default();
 
+    println!("\nxtask: dependencies (licences, one version of each crate: deny.toml)");
+    if let Err(fail) = run(cmd("cargo").args(["deny", "check", "bans", "licenses"])) {
+        summary.broken("cargo deny", fail);
+    }
+
     println!("\nxtask: tier 1/3, native (domain, server over HTTP, tools)");
     summary.tier(
         "native",

@@ -9,6 +9,7 @@ use crate::{
 };
 
 pub const TRUNK_VERSION: &str = "0.21.14";
+const CARGO_DENY_VERSION: &str = "0.20.2";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -17,6 +18,7 @@ pub fn all() -> Result<(), Fail> {
     wasm_target()?;
     trunk()?;
     wasm_bindgen()?;
+    cargo_deny()?;
     chromium()?;
     npm_tools()?;
     println!("xtask: setup complete");
@@ -47,6 +49,20 @@ fn trunk() -> Result<(), Fail> {
     }
     println!("xtask: installing {want} (cargo install, a few minutes)");
     run(cmd("cargo").args(["install", "--locked", &format!("trunk@{TRUNK_VERSION}")]))
+}
+
+/// Checks licences and duplicate crates (`deny.toml`).
+fn cargo_deny() -> Result<(), Fail> {
+    let want = format!("cargo-deny {CARGO_DENY_VERSION}");
+    if output_line("cargo-deny", &["--version"]).as_deref() == Some(want.as_str()) {
+        return Ok(());
+    }
+    println!("xtask: installing {want} (cargo install, a few minutes)");
+    run(cmd("cargo").args([
+        "install",
+        "--locked",
+        &format!("cargo-deny@{CARGO_DENY_VERSION}"),
+    ]))
 }
 
 /// wasm-bindgen-cli must be exactly the version Cargo.lock resolved for the wasm-bindgen crate.
