@@ -16,16 +16,17 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
   setup                 install what is missing: wasm32 target, trunk, wasm-bindgen-cli,
-                        Chromium + ChromeDriver, npm tools (wasm-opt, axe-core)
+                        cargo-deny, Chromium + ChromeDriver, npm tools (wasm-opt, axe-core)
   build                 setup, then the release SPA (dist/) and the release server
   serve [--addr A] [--database URL] [--seed-users N]
                         build, then run partner-server --dev serving dist/; with
                         --seed-users, a demo work account with N generated users
-  test                  setup, then the three test tiers: native, browser, end-to-end
-  bench [bundle] [startup] [users] [server]
-                        build, then measure (all by default): dist/ sizes, cold start-up and
-                        user management in headless Chromium, server latency under load;
-                        prints tables and writes target/bench.json (timings never fail)
+  test                  setup, cargo deny, then the three test tiers: native, browser, end-to-end
+  bench [native] [bundle] [startup] [users] [server]
+                        measure (all by default): the domain's hot paths natively (divan),
+                        then, on the release build, dist/ sizes, cold start-up and user
+                        management in headless Chromium, server latency under load; prints
+                        tables and writes target/bench.json (timings never fail)
 ";
 
 fn main() -> ExitCode {
@@ -125,14 +126,24 @@ fn serve(args: &[String]) -> Result<(), Fail> {
 }
 
 fn bench(what: &[String]) -> Result<(), Fail> {
-    build()?;
+    let wants = |name: &str| what.is_empty() || what.iter().any(|w| w == name);
     let mut report = serde_json::Map::new();
-    if what.is_empty() || what.iter().any(|w| w == "bundle") {
+    if wants("native") {
+        report.insert("native".into(), native_bench()?);
+    }
+    let browser: Vec<&String> = what
+        .iter()
+        .filter(|w| *w != "bundle" && *w != "native")
+        .collect();
+    let in_browser = what.is_empty() || !browser.is_empty();
+    if wants("bundle") || in_browser {
+        build()?;
+    }
+    if wants("bundle") {
         let (_, sizes) = bundle::report(&root().join("dist"))?;
         report.insert("bundle".into(), sizes);
     }
-    let browser: Vec<&String> = what.iter().filter(|w| *w != "bundle").collect();
-    if what.is_empty() || !browser.is_empty() {
+    if in_browser {
         // The browser and server benches write their own sections here; merged below.
         let sections = root().join("target/bench-e2e.json");
         run(cmd("cargo")
@@ -153,6 +164,25 @@ fn bench(what: &[String]) -> Result<(), Fail> {
         .map_err(|e| Fail::new(format!("{}: {e}", json.display())))?;
     println!("xtask: bench numbers written to {}", json.display());
     Ok(())
+}
+
+/// The domain's hot paths with divan (`crates/domain/benches/hot_paths.rs`): its table, printed
+/// and kept line by line.
+fn native_bench() -> Result<serde_json::Value, Fail> {
+    println!("xtask: native benchmarks (divan, release build)");
+    let output = cmd("cargo")
+        .args(["bench", "-p", "partner-domain", "--bench", "hot_paths"])
+        .output()
+        .map_err(|e| Fail::new(format!("cannot start cargo bench: {e}")))?;
+    let table = String::from_utf8_lossy(&output.stdout).into_owned();
+    print!("{table}");
+    if !output.status.success() {
+        return Err(Fail::new(format!(
+            "cargo bench failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )));
+    }
+    Ok(table.lines().map(str::to_owned).collect())
 }
 
 fn read_json_object(path: &std::path::Path) -> serde_json::Map<String, serde_json::Value> {
