@@ -62,9 +62,11 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
 pub fn content_security_policy(dist: &Path) -> HeaderValue {
     let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
     let scripts = inline_script_hashes(&html).join(" ");
+    // Component styles (stylist) are `<style>` elements the app mounts: allowed as elements, never
+    // as `style` attributes, and scripts stay as strict as without them.
     let policy = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {scripts}; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         style-src-elem 'self' 'unsafe-inline'; style-src-attr 'none'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
          frame-ancestors 'none'; form-action 'self'; report-uri /api/csp-report"
     );
     HeaderValue::from_str(&policy).expect("the policy is ASCII")

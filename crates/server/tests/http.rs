@@ -135,13 +135,25 @@ async fn every_response_carries_the_security_headers_and_violations_are_reported
             "default-src 'self'",
             "script-src 'self' 'wasm-unsafe-eval' 'sha256-",
             "style-src 'self'",
+            "style-src-elem 'self' 'unsafe-inline'",
+            "style-src-attr 'none'",
             "object-src 'none'",
             "base-uri 'none'",
             "frame-ancestors 'none'",
         ] {
             assert!(csp.contains(directive), "{path}: {directive} in {csp}");
         }
-        assert!(!csp.contains("unsafe-inline"), "{csp}");
+        // `<style>` elements only (stylist): no script, and no `style` attribute, runs inline.
+        let script_src = csp
+            .split(';')
+            .find(|d| d.trim().starts_with("script-src"))
+            .unwrap();
+        assert!(!script_src.contains("unsafe-inline"), "{csp}");
+        assert_eq!(
+            csp.matches("unsafe-inline").count(),
+            1,
+            "only style-src-elem: {csp}"
+        );
         assert_eq!(header("x-content-type-options"), "nosniff");
         assert_eq!(header("referrer-policy"), "no-referrer");
     }

@@ -12,6 +12,7 @@ use partner_domain::{
     directory::{Directory, SortBy, View},
     import::users_csv,
 };
+use stylist::yew::use_style;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -52,6 +53,26 @@ pub struct UserTableProps {
 
 #[function_component]
 pub fn UserTable(props: &UserTableProps) -> Html {
+    // Fixed-height rows (`ROW_HEIGHT`), so that only the rows in view need rendering.
+    let style = use_style!(
+        r#"
+        .user-scroller { max-height: 70vh; overflow: auto; position: relative; border: 1px solid var(--color-border);
+            border-radius: var(--radius); background: var(--color-surface); }
+        .user-table { table-layout: fixed; min-width: 40rem; }
+        .user-table th:nth-child(1) { width: 30%; }
+        .user-table th:nth-child(2) { width: 35%; }
+        .user-table thead th { position: sticky; top: 0; z-index: 1; background: var(--color-surface);
+            box-shadow: inset 0 -1px 0 var(--color-border); }
+        .user-table tbody tr:not(.spacer) { height: 44px; }
+        .user-table tbody td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+        .user-table tr.spacer td { padding: 0; border: 0; }
+        .user-table tbody tr:focus { outline: 3px solid var(--color-focus); outline-offset: -3px; }
+        .user-table tbody tr:focus-visible { background: var(--color-hover); }
+        .list-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between;
+            gap: var(--space-2); margin-bottom: var(--space-2); }
+        .list-head p { margin: 0; }
+        "#
+    );
     let t = use_i18n();
     let navigator = use_navigator();
     let scroller = use_node_ref();
@@ -162,7 +183,7 @@ pub fn UserTable(props: &UserTableProps) -> Html {
         });
     }
     html! {
-        <>
+        <div class={style}>
             <div class="list-head">
                 <p role="status" class="muted">{ t.users_count(count as i64, format_number(t.lang, count as f64)).to_string() }</p>
                 if count > 0 {
@@ -187,6 +208,6 @@ pub fn UserTable(props: &UserTableProps) -> Html {
                     </table>
                 </div>
             }
-        </>
+        </div>
     }
 }
