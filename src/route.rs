@@ -11,8 +11,10 @@ pub enum Route {
     Home,
     #[at("/onboarding/welcome")]
     Welcome,
-    #[at("/onboarding/sign-in")]
+    #[at("/sign-in")]
     SignIn,
+    #[at("/onboarding/sign-in")]
+    AdminSignIn,
     #[at("/onboarding/profile")]
     Profile,
     #[at("/onboarding/agreement")]
@@ -25,6 +27,8 @@ pub enum Route {
     VerifyEmail,
     #[at("/dashboard")]
     Dashboard,
+    #[at("/not-enrolled")]
+    NotEnrolled,
     #[at("/settings/users")]
     Users,
     #[at("/settings/users/new")]
@@ -42,17 +46,30 @@ pub enum Route {
     NotFound,
 }
 
+/// The page a guard remembered in `?next=`, if it is one of ours and not a sign-in page.
+pub fn next_param() -> Option<Route> {
+    let search = gloo_utils::window().location().search().unwrap_or_default();
+    let next = web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("next"));
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//"))
+        .and_then(|n| Route::recognize(&n))
+        .filter(|r| !matches!(r, Route::NotFound | Route::SignIn | Route::AdminSignIn))
+}
+
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <pages::HomePage /> },
         Route::Welcome => html! { <pages::onboarding::WelcomeStep /> },
-        Route::SignIn => html! { <pages::onboarding::SignInStep /> },
+        Route::SignIn => html! { <pages::SignInPage /> },
+        Route::AdminSignIn => html! { <pages::onboarding::AdminSignInStep /> },
         Route::Profile => html! { <pages::onboarding::ProfileStep /> },
         Route::Agreement => html! { <pages::onboarding::AgreementStep /> },
         Route::AdminAgent => html! { <pages::onboarding::AdminAgentStep /> },
         Route::Done => html! { <pages::onboarding::DoneStep /> },
         Route::VerifyEmail => html! { <pages::VerifyEmailPage /> },
         Route::Dashboard => html! { <pages::DashboardPage /> },
+        Route::NotEnrolled => html! { <pages::NotEnrolledPage /> },
         Route::Users => html! { <pages::UsersPage /> },
         Route::AddUser => html! { <pages::AddUserPage /> },
         Route::ImportUsers => html! { <pages::ImportUsersPage /> },

@@ -1,10 +1,11 @@
 //! The overview and the partner profile on the mock backend: each state of the verification
-//! timeline, the program information, signed agreements, and who may edit the legal profile.
+//! timeline, the program information, signed agreements, and who may edit the legal profile;
+//! and where each returning user lands after signing in.
 #![cfg(target_arch = "wasm32")]
 
 mod support;
 
-use partner_center::api::{Backend, MockBackend, DEMO_ADMIN_EMAIL};
+use partner_center::api::{Backend, MockBackend, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD};
 use partner_center::config::MockOptions;
 use partner_domain::{AcceptAgreement, AgreementKind, Lang, Partner, Role, VettingDecision};
 use support::*;
@@ -251,5 +252,94 @@ async fn the_partner_profile_reads_in_english() {
     assert!(app
         .text("section[aria-labelledby=program-heading]")
         .contains("MPN program status"));
+    app.unmount();
+}
+
+/// Signs the browser out (the mock's session), keeping the work account's data.
+async fn sign_out() {
+    mock().sign_out().await.unwrap();
+}
+
+/// The sign-in page's form.
+async fn sign_in_here(app: &Mounted, email: &str, password: &str) {
+    app.wait_for("#email").await;
+    app.type_into("#email", email);
+    app.type_into("#password", password);
+    app.click("form button[type=submit]");
+}
+
+/// "Se connecter" in the top bar, then the sign-in page's form.
+async fn sign_in_from_the_top_bar(app: &Mounted, email: &str, password: &str) {
+    app.click("header a[href^='/sign-in']");
+    app.wait_for_path("/sign-in").await;
+    sign_in_here(app, email, password).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_global_admin_of_an_enrolled_partner_signs_in_and_sees_the_overview() {
+    enrolled().await;
+    sign_out().await;
+    let app = Mounted::keeping_storage("/onboarding/welcome", CONFIG).await;
+    app.wait_for("#welcome-title").await;
+    sign_in_from_the_top_bar(&app, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD).await;
+    app.wait_for_path("/dashboard").await;
+    app.wait_for_text("h1", "Vue d’ensemble").await;
+
+    // The wizard, opened again, says it is done and offers the overview.
+    app.go("/onboarding/profile").await;
+    app.wait_for_content("déjà inscrit").await;
+    assert!(app.find("#legal_profile-legal_name").is_none());
+    app.click_button_or_link("Aller à la Vue d’ensemble");
+    app.wait_for_path("/dashboard").await;
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_sales_agent_of_an_account_not_enrolled_yet_is_told_whom_to_ask() {
+    clear_storage();
+    sign_in_demo_admin().await;
+    let agent = add_user(
+        "Inès",
+        "Garcia",
+        "ines.garcia@contoso.onmicrosoft.com",
+        Role::SalesAgent,
+    )
+    .await;
+    sign_out().await;
+    let app = Mounted::keeping_storage("/onboarding/welcome", CONFIG).await;
+    app.wait_for("#welcome-title").await;
+    sign_in_from_the_top_bar(&app, &agent.user.email, &agent.temporary_password).await;
+
+    // Their temporary password first, then the page for their situation.
+    app.wait_for("#new_password").await;
+    app.type_into("#current_password", &agent.temporary_password);
+    app.type_into("#new_password", partner_contract::CHOSEN_PASSWORD);
+    app.click("form button[type=submit]");
+    app.wait_for_path("/not-enrolled").await;
+    app.wait_for_content("n’est pas encore inscrit").await;
+    app.wait_for_content(DEMO_ADMIN_EMAIL).await;
+
+    // The wizard is not theirs, nor the overview.
+    app.go("/onboarding/profile").await;
+    app.wait_for_path("/not-enrolled").await;
+    app.go("/dashboard").await;
+    app.wait_for_path("/not-enrolled").await;
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_global_admin_not_enrolled_yet_signs_in_to_the_page_asked_for_or_the_next_step() {
+    clear_storage();
+    sign_in_demo_admin().await;
+    sign_out().await;
+    let app = Mounted::keeping_storage("/sign-in?next=/settings/users", CONFIG).await;
+    sign_in_here(&app, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD).await;
+    app.wait_for_path("/settings/users").await;
+    app.unmount();
+
+    sign_out().await;
+    let app = Mounted::keeping_storage("/sign-in", CONFIG).await;
+    sign_in_here(&app, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD).await;
+    app.wait_for_path("/onboarding/profile").await;
     app.unmount();
 }

@@ -45,13 +45,10 @@ fn count_line(app: &Mounted) -> String {
 }
 
 async fn wait_for_count(app: &Mounted, expected: &str) {
-    for _ in 0..200 {
-        if count_line(app) == expected {
-            return;
-        }
-        app.settle().await;
-    }
-    assert_eq!(count_line(app), expected);
+    app.eventually(&format!("the count reading {expected:?}"), || {
+        (count_line(app) == expected).then_some(())
+    })
+    .await
 }
 
 fn rendered_rows() -> u32 {
@@ -389,7 +386,7 @@ async fn a_temporary_password_is_changed_before_anything_else() {
         .await
         .unwrap();
     let app = Mounted::keeping_storage("/settings/users", MOCK_CONFIG).await;
-    app.wait_for_path("/onboarding/sign-in").await;
+    app.wait_for_path("/sign-in").await;
     app.wait_for_content("Choisissez d’abord votre propre mot de passe")
         .await;
     app.type_into("#current_password", &created.temporary_password);

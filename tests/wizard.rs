@@ -440,7 +440,7 @@ async fn a_session_lost_mid_step_signs_in_again_and_comes_back_with_the_draft() 
 #[wasm_bindgen_test]
 async fn a_signed_out_visitor_of_a_settings_page_signs_in_and_lands_there() {
     let app = Mounted::at("/settings/users", MOCK_CONFIG).await;
-    app.wait_for_path("/onboarding/sign-in").await;
+    app.wait_for_path("/sign-in").await;
     app.wait_for_content("Connectez-vous pour ouvrir cette page")
         .await;
     app.type_into("#email", partner_center::api::DEMO_ADMIN_EMAIL);

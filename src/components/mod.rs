@@ -1,6 +1,7 @@
 //! Building blocks shared by pages: the shell and small status pieces.
 
 mod agreement_text;
+mod change_password_form;
 mod copy_button;
 mod download_button;
 mod draft_banner;
@@ -11,6 +12,7 @@ mod profile_form;
 mod resend_button;
 mod role_checklist;
 mod settings_menu;
+mod sign_in_form;
 mod status;
 mod submit;
 mod temporary_password;
@@ -20,6 +22,7 @@ mod user_table;
 mod verification_timeline;
 
 pub use agreement_text::AgreementText;
+pub use change_password_form::ChangePasswordForm;
 pub use copy_button::CopyButton;
 pub use download_button::DownloadButton;
 pub use draft_banner::DraftBanner;
@@ -30,6 +33,7 @@ pub use profile_form::ProfileForm;
 pub use resend_button::{DevEmailLink, ResendButton};
 pub use role_checklist::RoleChecklist;
 pub use settings_menu::SettingsMenu;
+pub use sign_in_form::SignInForm;
 pub use status::{
     error_message, failure_message, loaded, ErrorPanel, Loading, RedirectWithNotice, RefreshFailed,
     RequireSession, Skeleton,

@@ -168,7 +168,7 @@ pub fn RedirectWithNotice(props: &RedirectWithNoticeProps) -> Html {
             toasts.push(ToastKind::Info, notice);
             if let Some(navigator) = navigator {
                 let here = location.map(|l| l.path().to_owned()).unwrap_or_default();
-                if *to == Route::SignIn && !here.is_empty() {
+                if matches!(to, Route::SignIn | Route::AdminSignIn) && !here.is_empty() {
                     let _ = navigator.replace_with_query(to, &[("next", here)]);
                 } else {
                     navigator.replace(to);

@@ -12,6 +12,11 @@ use crate::{
     state::{use_session, use_toasts, ToastKind},
 };
 
+#[derive(Clone, PartialEq, serde::Serialize)]
+struct NextQuery {
+    next: String,
+}
+
 #[function_component]
 pub fn TopBar() -> Html {
     let t = use_i18n();
@@ -20,6 +25,17 @@ pub fn TopBar() -> Html {
     let toasts = use_toasts();
     let navigator = use_navigator();
     let demo = config.is_some_and(|c| c.backend == BackendKind::Mock);
+    let route = use_route::<Route>();
+    // Back to this page after signing in, unless it is only the way in.
+    let next = use_location()
+        .map(|l| l.path().to_owned())
+        .filter(|_| {
+            !matches!(
+                route,
+                None | Some(Route::Home | Route::Welcome | Route::NotFound)
+            )
+        })
+        .map(|next| NextQuery { next });
 
     let on_language = {
         let t = t.clone();
@@ -74,6 +90,10 @@ pub fn TopBar() -> Html {
                     <span class="visually-hidden">{ t.signed_in_as(me.user.display_name()).to_string() }</span>
                     <SettingsMenu />
                     <button type="button" class="link-button on-brand" onclick={on_sign_out}>{ t.sign_out().to_string() }</button>
+                } else if !matches!(route, Some(Route::SignIn | Route::AdminSignIn)) {
+                    <Link<Route, NextQuery> to={Route::SignIn} query={next} classes="link-button on-brand">
+                        { t.sign_in().to_string() }
+                    </Link<Route, NextQuery>>
                 }
             </div>
         </header>

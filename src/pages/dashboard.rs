@@ -4,7 +4,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::onboarding::{first_incomplete, has_signed_mpn, Step};
+use super::onboarding::{first_incomplete, landing};
 use crate::{
     components::{
         CopyButton, ErrorPanel, RedirectWithNotice, RefreshFailed, RequireSession, Skeleton,
@@ -29,15 +29,16 @@ fn Overview() -> Html {
     let me = use_session().me();
     let on_retry = partner.reload_callback();
     let state = partner.state();
-    // Not enrolled yet: the wizard says what is left (and, to others, who can do it).
-    if let Some(data) = state
-        .data
-        .as_ref()
-        .filter(|d| !d.as_deref().is_some_and(has_signed_mpn))
-    {
-        let step = first_incomplete(me.as_deref(), data.as_deref()).unwrap_or(Step::Profile);
-        let notice = t.step_locked(step.label(&t)).to_string();
-        return html! { <RedirectWithNotice to={step.route()} {notice} /> };
+    // Not enrolled yet: a Global admin to the wizard's next step, anyone else to who can enrol.
+    if let (Some(me), Some(data)) = (&me, &state.data) {
+        let to = landing(me, data.as_deref());
+        if to != Route::Dashboard {
+            let notice = match first_incomplete(Some(me), data.as_deref()) {
+                Some(step) if to == step.route() => t.step_locked(step.label(&t)),
+                _ => t.not_enrolled_title(),
+            };
+            return html! { <RedirectWithNotice {to} notice={notice.to_string()} /> };
+        }
     }
     let body = match (&state.data, &state.error) {
         (Some(Some(p)), error) => html! {

@@ -2,70 +2,41 @@
 //! and then sign in with its new admin (email prefilled), as the seed says. A temporary
 //! password is replaced first; a user who is not Global admin is told who can continue.
 
-use std::rc::Rc;
-
-use partner_domain::{
-    country::COUNTRIES, validate, Credentials, ErrorKind, NewAdmin, NewTenant, PasswordChange,
-};
+use partner_domain::{country::COUNTRIES, validate, NewAdmin, NewTenant};
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{can_enroll, Step, WizardStep};
+use super::{Step, WizardStep};
 use crate::{
-    api::{use_backend, ApiError, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD},
-    components::{failure_message, use_form, SelectField, SubmitButton, TextField},
-    config::{BackendKind, RuntimeConfig},
+    api::use_backend,
+    components::{use_form, ChangePasswordForm, SelectField, SignInForm, SubmitButton, TextField},
     draft::use_draft,
     i18n::{country_name, use_i18n, I18n},
-    route::Route,
-    state::{use_session, use_toasts, SessionState, ToastKind},
+    route::{next_param, Route},
+    state::{use_session, SessionState},
 };
 
-/// The `next` page a guard remembered, if it is one of ours.
-fn next_param() -> Option<Route> {
-    let search = gloo_utils::window().location().search().unwrap_or_default();
-    let next = web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()
-        .and_then(|p| p.get("next"));
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//"))
-        .and_then(|n| Route::recognize(&n))
-        .filter(|r| *r != Route::NotFound && *r != Route::SignIn)
-}
-
-/// Where to go after signing in: the remembered page, else the wizard's next step.
-fn next_route() -> Route {
-    next_param().unwrap_or(Route::Profile)
-}
-
 #[function_component]
-pub fn SignInStep() -> Html {
+pub fn AdminSignInStep() -> Html {
     let t = use_i18n();
     let session = use_session();
     let body = match session.me() {
         Some(me) if me.must_change_password => html! { <ChangePasswordForm /> },
-        Some(me) if can_enroll(&me) => html! {
+        // The wizard's guard sends everyone but a Global admin where they belong.
+        Some(me) => html! {
             <>
                 <h1>{ t.sign_in_title().to_string() }</h1>
                 <p>{ t.signed_in_continue(me.user.email.clone()).to_string() }</p>
                 <p class="actions">
-                    <Link<Route> to={next_route()} classes="button button-primary">{ t.next().to_string() }</Link<Route>>
+                    <Link<Route> to={next_param().unwrap_or(Route::Home)} classes="button button-primary">{ t.next().to_string() }</Link<Route>>
                     { " " }<SignOutButton />
                 </p>
             </>
         },
-        Some(me) => html! {
-            <>
-                <h1>{ t.sign_in_title().to_string() }</h1>
-                <div class="panel panel-warning" role="alert">
-                    <p>{ t.not_global_admin(me.user.display_name()).to_string() }</p>
-                </div>
-                <p class="actions"><SignOutButton /></p>
-            </>
-        },
         None => html! { <SignInOrCreate /> },
     };
-    html! { <WizardStep step={Step::SignIn}>{ body }</WizardStep> }
+    html! { <WizardStep step={Step::AdminSignIn}>{ body }</WizardStep> }
 }
 
 #[function_component]
@@ -130,72 +101,6 @@ fn SignInOrCreate() -> Html {
                 Mode::Create => html! { <CreateAccountForm {on_created} /> },
             } }
         </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct SignInFormProps {
-    prefill: Option<AttrValue>,
-}
-
-#[function_component]
-fn SignInForm(props: &SignInFormProps) -> Html {
-    let t = use_i18n();
-    let session = use_session();
-    let navigator = use_navigator();
-    let config = use_context::<Rc<RuntimeConfig>>();
-    let value = use_state(|| Credentials {
-        email: props
-            .prefill
-            .as_ref()
-            .map(|e| e.to_string())
-            .unwrap_or_default(),
-        password: String::new(),
-    });
-    // Nothing is checked before the server answers: it says only "wrong email or password".
-    let form = {
-        let set = value.setter();
-        use_form(
-            &["email", "password"],
-            (*value).clone(),
-            Callback::from(move |next| set.set(next)),
-            |_| Ok(()),
-        )
-    }
-    .with_failure_text(sign_in_failure);
-    let onsubmit = form.on_submit(
-        move |credentials| {
-            let session = session.clone();
-            async move { session.sign_in(credentials).await }
-        },
-        move |_| {
-            if let Some(navigator) = &navigator {
-                navigator.push(&next_route());
-            }
-        },
-    );
-    let demo = config.is_some_and(|c| c.backend == BackendKind::Mock);
-    html! {
-        <form class="form" {onsubmit} novalidate=true aria-labelledby="sign-in-heading">
-            <h2 id="sign-in-heading">{ t.sign_in().to_string() }</h2>
-            if demo {
-                <p class="hint">{ t.demo_credentials(DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD).to_string() }</p>
-            }
-            { form.summary() }
-            <TextField field={form.field("email", |v| &mut v.email)} label={t.field_work_email().to_string()}
-                kind="email" autocomplete="username" />
-            <TextField field={form.field("password", |v| &mut v.password)} label={t.field_password().to_string()}
-                kind="password" autocomplete="current-password" />
-            <SubmitButton label={t.sign_in().to_string()} busy={form.busy()} />
-        </form>
-    }
-}
-
-fn sign_in_failure(t: &I18n, error: &ApiError) -> String {
-    match error.kind() {
-        Some(ErrorKind::Unauthenticated) => t.sign_in_failed().to_string(),
-        Some(ErrorKind::Expired) => t.temporary_password_expired().to_string(),
-        _ => failure_message(t, error),
     }
 }
 
@@ -334,63 +239,4 @@ fn password_strength(t: &I18n, password: &str) -> String {
         t.strength_fair()
     };
     t.password_strength(level.to_string()).to_string()
-}
-
-/// A temporary password (from an admin's reset) is replaced before anything else.
-#[function_component]
-fn ChangePasswordForm() -> Html {
-    let t = use_i18n();
-    let backend = use_backend();
-    let session = use_session();
-    let toasts = use_toasts();
-    let navigator = use_navigator();
-    let value = use_state(|| PasswordChange {
-        current_password: String::new(),
-        new_password: String::new(),
-    });
-    let email = session
-        .me()
-        .map(|m| m.user.email.clone())
-        .unwrap_or_default();
-    let form = {
-        let set = value.setter();
-        use_form(
-            &["current_password", "new_password"],
-            (*value).clone(),
-            Callback::from(move |next| set.set(next)),
-            move |v| validate::password_change(v, &email),
-        )
-    };
-    let onsubmit = {
-        let t = t.clone();
-        form.on_submit(
-            move |body| {
-                let (backend, session) = (backend.clone(), session.clone());
-                async move {
-                    backend.change_password(body).await?;
-                    session.reload().await;
-                    Ok(())
-                }
-            },
-            move |()| {
-                toasts.push(ToastKind::Success, t.password_changed().to_string());
-                // Sent here from another page to choose a password first: back there.
-                if let (Some(next), Some(navigator)) = (next_param(), &navigator) {
-                    navigator.replace(&next);
-                }
-            },
-        )
-    };
-    html! {
-        <form class="form" {onsubmit} novalidate=true aria-labelledby="change-heading">
-            <h1 id="change-heading">{ t.change_password_title().to_string() }</h1>
-            <p>{ t.change_password_intro().to_string() }</p>
-            { form.summary() }
-            <TextField field={form.field("current_password", |v| &mut v.current_password)} label={t.field_current_password().to_string()}
-                kind="password" autocomplete="current-password" />
-            <TextField field={form.field("new_password", |v| &mut v.new_password)} label={t.field_new_password().to_string()}
-                kind="password" autocomplete="new-password" hint={t.password_hint().to_string()} />
-            <SubmitButton label={t.change_password_submit().to_string()} busy={form.busy()} />
-        </form>
-    }
 }

@@ -2,10 +2,10 @@
 //! in order (a later step opened too early sends the user to the first unfinished one).
 
 mod admin_agent;
+mod admin_sign_in;
 mod agreement;
 mod done;
 mod profile;
-mod sign_in;
 mod welcome;
 
 use partner_domain::{AgreementKind, Me, Partner, Role};
@@ -13,10 +13,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 pub use admin_agent::AdminAgentStep;
+pub use admin_sign_in::AdminSignInStep;
 pub use agreement::AgreementStep;
 pub use done::DoneStep;
 pub use profile::ProfileStep;
-pub use sign_in::SignInStep;
 pub use welcome::WelcomeStep;
 
 use crate::{
@@ -29,7 +29,7 @@ use crate::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Step {
     Welcome,
-    SignIn,
+    AdminSignIn,
     Profile,
     Agreement,
     AdminAgent,
@@ -38,7 +38,7 @@ pub enum Step {
 impl Step {
     pub const ALL: [Step; 5] = [
         Self::Welcome,
-        Self::SignIn,
+        Self::AdminSignIn,
         Self::Profile,
         Self::Agreement,
         Self::AdminAgent,
@@ -47,7 +47,7 @@ impl Step {
     pub fn route(self) -> Route {
         match self {
             Self::Welcome => Route::Welcome,
-            Self::SignIn => Route::SignIn,
+            Self::AdminSignIn => Route::AdminSignIn,
             Self::Profile => Route::Profile,
             Self::Agreement => Route::Agreement,
             Self::AdminAgent => Route::AdminAgent,
@@ -57,7 +57,7 @@ impl Step {
     pub fn label(self, t: &I18n) -> String {
         match self {
             Self::Welcome => t.step_welcome(),
-            Self::SignIn => t.step_sign_in(),
+            Self::AdminSignIn => t.step_sign_in(),
             Self::Profile => t.step_profile(),
             Self::Agreement => t.step_agreement(),
             Self::AdminAgent => t.step_admin_agent(),
@@ -82,7 +82,7 @@ pub fn has_signed_mpn(partner: &Partner) -> bool {
 /// The first step still to do, from what the backend says (None: everything is done).
 pub fn first_incomplete(me: Option<&Me>, partner: Option<&Partner>) -> Option<Step> {
     let Some(me) = me.filter(|me| can_enroll(me)) else {
-        return Some(Step::SignIn);
+        return Some(Step::AdminSignIn);
     };
     let Some(partner) = partner else {
         return Some(Step::Profile);
@@ -94,6 +94,20 @@ pub fn first_incomplete(me: Option<&Me>, partner: Option<&Partner>) -> Option<St
         return Some(Step::AdminAgent);
     }
     None
+}
+
+/// Where a signed-in user belongs when nothing else is asked for (after signing in, or on a page
+/// that is not for them): an enrolled partner's overview; for a Global admin of a partner not
+/// enrolled yet, the wizard's first unfinished step; for anyone else, the page that says the
+/// account is not enrolled yet and who can enrol it.
+pub fn landing(me: &Me, partner: Option<&Partner>) -> Route {
+    if partner.is_some_and(has_signed_mpn) {
+        return Route::Dashboard;
+    }
+    if me.user.has_role(Role::GlobalAdmin) {
+        return first_incomplete(Some(me), partner).map_or(Route::Dashboard, Step::route);
+    }
+    Route::NotEnrolled
 }
 
 #[derive(Properties, PartialEq)]
@@ -167,14 +181,49 @@ pub fn WizardStep(props: &WizardStepProps) -> Html {
             }
         }
     };
+    // The wizard is a Global admin's: anyone else goes where they belong (`/` decides).
+    if me
+        .as_ref()
+        .is_some_and(|m| !m.user.has_role(Role::GlobalAdmin) && !m.must_change_password)
+    {
+        return html! { <Redirect<Route> to={Route::Home} /> };
+    }
     if let Some(first) = first.filter(|first| props.step > *first) {
         return html! { <StepRedirect to={first} /> };
     }
+    // Enrolled (the agreement is signed): only the Admin agent step may be left to do.
+    let enrolled = partner.partner().is_some_and(|p| has_signed_mpn(&p));
+    let body = if first.is_none() || (enrolled && props.step < Step::AdminAgent) {
+        html! { <AlreadyEnrolled step={props.step} /> }
+    } else {
+        props.children.clone()
+    };
     html! {
         <section class="page narrow wizard">
             <Stepper current={Some(props.step)} first_incomplete={first} />
-            { props.children.clone() }
+            { body }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AlreadyEnrolledProps {
+    step: Step,
+}
+
+/// A step opened once it cannot matter any more (the account is enrolled): said so, with the
+/// way to the overview.
+#[function_component]
+fn AlreadyEnrolled(props: &AlreadyEnrolledProps) -> Html {
+    let t = use_i18n();
+    html! {
+        <>
+            <h1>{ props.step.label(&t) }</h1>
+            <div class="panel panel-success" role="status">
+                <p>{ t.already_enrolled().to_string() }</p>
+                <p><Link<Route> to={Route::Dashboard} classes="button button-primary">{ t.go_to_overview().to_string() }</Link<Route>></p>
+            </div>
+        </>
     }
 }
 
@@ -242,14 +291,14 @@ mod tests {
 
     #[test]
     fn steps_are_done_in_the_seeds_order() {
-        assert_eq!(first_incomplete(None, None), Some(Step::SignIn));
+        assert_eq!(first_incomplete(None, None), Some(Step::AdminSignIn));
         assert_eq!(
             first_incomplete(Some(&me(vec![Role::AdminAgent], false)), None),
-            Some(Step::SignIn)
+            Some(Step::AdminSignIn)
         );
         assert_eq!(
             first_incomplete(Some(&me(vec![Role::GlobalAdmin], true)), None),
-            Some(Step::SignIn)
+            Some(Step::AdminSignIn)
         );
         let admin = me(vec![Role::GlobalAdmin], false);
         assert_eq!(first_incomplete(Some(&admin), None), Some(Step::Profile));
@@ -282,5 +331,21 @@ mod tests {
         );
         let agent = me(vec![Role::GlobalAdmin, Role::AdminAgent], false);
         assert_eq!(first_incomplete(Some(&agent), Some(&partner)), None);
+
+        // Each lands where it belongs: enrolled → the overview, whoever they are.
+        for roles in [vec![Role::SalesAgent], vec![Role::GlobalAdmin], vec![]] {
+            assert_eq!(landing(&me(roles, false), Some(&partner)), Route::Dashboard);
+        }
+        partner.agreements.clear();
+        assert_eq!(landing(&admin, Some(&partner)), Route::Agreement);
+        assert_eq!(landing(&admin, None), Route::Profile);
+        assert_eq!(
+            landing(&me(vec![Role::ReportViewer], false), None),
+            Route::NotEnrolled
+        );
+        assert_eq!(
+            landing(&me(vec![Role::AccountAdmin], false), Some(&partner)),
+            Route::NotEnrolled
+        );
     }
 }

@@ -1,8 +1,13 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{Step, Stepper};
-use crate::{i18n::use_i18n, pages::dashboard::DASHBOARD_VIDEO, route::Route};
+use super::{first_incomplete, Step, Stepper};
+use crate::{
+    i18n::use_i18n,
+    pages::dashboard::DASHBOARD_VIDEO,
+    route::Route,
+    state::{use_partner, use_session},
+};
 
 pub const JOIN_NETWORK: &str = "https://partner.microsoft.com/commercial";
 
@@ -10,6 +15,10 @@ pub const JOIN_NETWORK: &str = "https://partner.microsoft.com/commercial";
 #[function_component]
 pub fn WelcomeStep() -> Html {
     let t = use_i18n();
+    let me = use_session().me();
+    let partner = use_partner().partner();
+    // A signed-in admin sees the steps already done as done.
+    let first = first_incomplete(me.as_deref(), partner.as_deref());
     let checklist = [
         (t.checklist_admin_email(), t.checklist_admin_email_why()),
         (t.checklist_work_account(), t.checklist_work_account_why()),
@@ -26,7 +35,7 @@ pub fn WelcomeStep() -> Html {
     };
     html! {
         <section class="page narrow wizard" aria-labelledby="welcome-title">
-            <Stepper current={Some(Step::Welcome)} first_incomplete={Some(Step::SignIn)} />
+            <Stepper current={Some(Step::Welcome)} first_incomplete={first} />
             <h1 id="welcome-title">{ t.welcome_title().to_string() }</h1>
             <p class="lead">{ t.welcome_intro().to_string() }</p>
 
@@ -50,7 +59,13 @@ pub fn WelcomeStep() -> Html {
             </ul>
             <p>{ t.welcome_verify_note().to_string() }</p>
 
-            <p class="actions"><Link<Route> to={Route::SignIn} classes="button button-primary">{ t.next().to_string() }</Link<Route>></p>
+            <p class="actions"><Link<Route> to={Route::AdminSignIn} classes="button button-primary">{ t.next().to_string() }</Link<Route>></p>
+            if me.is_none() {
+                <p>
+                    { t.have_an_account().to_string() }{ " " }
+                    <Link<Route> to={Route::SignIn}>{ t.sign_in().to_string() }</Link<Route>>
+                </p>
+            }
         </section>
     }
 }
