@@ -284,6 +284,11 @@ async fn a_global_admin_of_an_enrolled_partner_signs_in_and_sees_the_overview() 
     sign_in_from_the_top_bar(&app, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD).await;
     app.wait_for_path("/dashboard").await;
     app.wait_for_text("h1", "Vue d’ensemble").await;
+    assert!(
+        app.find("nav a[aria-current=page][href='/dashboard']")
+            .is_some(),
+        "the link itself says it is the current page"
+    );
 
     // The wizard, opened again, says it is done and offers the overview.
     app.go("/onboarding/profile").await;
@@ -341,5 +346,20 @@ async fn a_global_admin_not_enrolled_yet_signs_in_to_the_page_asked_for_or_the_n
     let app = Mounted::keeping_storage("/sign-in", CONFIG).await;
     sign_in_here(&app, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD).await;
     app.wait_for_path("/onboarding/profile").await;
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn the_welcome_page_shows_a_signed_in_admin_the_steps_already_done() {
+    enrolled().await;
+    let app = Mounted::keeping_storage("/onboarding/welcome", CONFIG).await;
+    app.wait_for("#welcome-title").await;
+    app.wait_for(".step-done").await;
+    // Connexion, profile and agreement are done; only the Admin agent step is left.
+    assert_eq!(app.find_all(".step-done").len(), 3);
+    assert!(
+        app.find("header a[href^='/sign-in']").is_none(),
+        "no sign-in link when signed in"
+    );
     app.unmount();
 }

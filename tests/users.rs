@@ -569,3 +569,15 @@ async fn a_field_error_shows_once_the_field_is_left_then_follows_each_correction
     assert!(app.find("#email-error").is_none(), "{}", app.text("form"));
     app.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn a_user_that_does_not_exist_is_said_so_without_a_retry() {
+    work_account_with(0).await;
+    let app = Mounted::keeping_storage("/settings/users/no-such-user", MOCK_CONFIG).await;
+    app.wait_for_content("Élément introuvable").await;
+    assert!(
+        !app.text("main").contains("Réessayer"),
+        "asking again gives the same answer"
+    );
+    app.unmount();
+}

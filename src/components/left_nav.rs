@@ -3,18 +3,46 @@ use yew_router::prelude::*;
 
 use crate::{i18n::use_i18n, route::Route};
 
+#[derive(Properties, PartialEq)]
+struct NavLinkProps {
+    to: Route,
+    children: Html,
+}
+
+/// An in-app link that carries `aria-current="page"` itself when it is the page shown (the
+/// router's `Link` cannot take the attribute).
+#[function_component]
+fn NavLink(props: &NavLinkProps) -> Html {
+    let navigator = use_navigator();
+    let current = use_route::<Route>().as_ref() == Some(&props.to);
+    let onclick = {
+        let to = props.to.clone();
+        Callback::from(move |e: MouseEvent| {
+            // Let the browser open a new tab or window when asked to.
+            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+                return;
+            }
+            e.prevent_default();
+            if let Some(navigator) = &navigator {
+                navigator.push(&to);
+            }
+        })
+    };
+    html! {
+        <a href={props.to.to_path()} aria-current={current.then_some("page")} {onclick}>
+            { props.children.clone() }
+        </a>
+    }
+}
+
 #[function_component]
 pub fn LeftNav() -> Html {
     let t = use_i18n();
-    let current = use_route::<Route>();
-    let current_page = |route: Route| (current.as_ref() == Some(&route)).then_some("page");
     html! {
         <nav class="left-nav" aria-label={t.main_navigation().to_string()}>
             <ul>
                 <li>
-                    <Link<Route> to={Route::Dashboard}>
-                        <span aria-current={current_page(Route::Dashboard)}>{ t.nav_overview().to_string() }</span>
-                    </Link<Route>>
+                    <NavLink to={Route::Dashboard}><span>{ t.nav_overview().to_string() }</span></NavLink>
                 </li>
             </ul>
         </nav>

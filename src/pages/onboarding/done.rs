@@ -3,7 +3,7 @@ use yew_router::prelude::*;
 
 use super::{first_incomplete, Step, Stepper};
 use crate::{
-    components::RequireSession,
+    components::{ErrorPanel, Loading, RequireSession},
     i18n::use_i18n,
     route::Route,
     state::{use_partner, use_session},
@@ -20,8 +20,12 @@ fn DoneBody() -> Html {
     let t = use_i18n();
     let session = use_session();
     let partner = use_partner();
-    if partner.state().data.is_none() {
-        return html! { <crate::components::Loading /> };
+    match (&partner.state().data, &partner.state().error) {
+        (None, Some(error)) => {
+            return html! { <ErrorPanel error={error.clone()} on_retry={partner.reload_callback()} /> };
+        }
+        (None, None) => return html! { <Loading /> },
+        _ => {}
     }
     let first = first_incomplete(session.me().as_deref(), partner.partner().as_deref());
     if let Some(step) = first {

@@ -191,9 +191,10 @@ pub fn WizardStep(props: &WizardStepProps) -> Html {
     if let Some(first) = first.filter(|first| props.step > *first) {
         return html! { <StepRedirect to={first} /> };
     }
-    // Enrolled (the agreement is signed): only the Admin agent step may be left to do.
+    // Enrolled (the agreement is signed): the steps before it cannot matter any more; the Admin
+    // agent step stays, as it leads to the end of the wizard.
     let enrolled = partner.partner().is_some_and(|p| has_signed_mpn(&p));
-    let body = if first.is_none() || (enrolled && props.step < Step::AdminAgent) {
+    let body = if enrolled && props.step < Step::AdminAgent {
         html! { <AlreadyEnrolled step={props.step} /> }
     } else {
         props.children.clone()
@@ -221,7 +222,7 @@ fn AlreadyEnrolled(props: &AlreadyEnrolledProps) -> Html {
             <h1>{ props.step.label(&t) }</h1>
             <div class="panel panel-success" role="status">
                 <p>{ t.already_enrolled().to_string() }</p>
-                <p><Link<Route> to={Route::Dashboard} classes="button button-primary">{ t.go_to_overview().to_string() }</Link<Route>></p>
+                <p><Link<Route> to={Route::Dashboard} classes="button button-primary">{ t.go_overview().to_string() }</Link<Route>></p>
             </div>
         </>
     }

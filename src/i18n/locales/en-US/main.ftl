@@ -408,5 +408,4 @@ not-enrolled-title = This account is not enrolled yet
 not-enrolled-explained = The work account { $company } is not enrolled in Partner Center yet. Only a Global admin can enrol it; you can use Partner Center after that.
 not-enrolled-ask = Ask a Global admin
 already-enrolled = Your account is already enrolled in Partner Center: this step is done.
-go-to-overview = Go to the overview
 have-an-account = Your company already has a Partner Center account?

@@ -408,5 +408,4 @@ not-enrolled-title = Ce compte n’est pas encore inscrit
 not-enrolled-explained = Le compte professionnel { $company } n’est pas encore inscrit à l’Espace partenaires. Seul un administrateur général peut l’inscrire ; vous pourrez utiliser l’Espace partenaires ensuite.
 not-enrolled-ask = Demandez à un administrateur général
 already-enrolled = Votre compte est déjà inscrit à l’Espace partenaires : cette étape est terminée.
-go-to-overview = Aller à la Vue d’ensemble
 have-an-account = Votre entreprise a déjà un compte Espace partenaires ?
