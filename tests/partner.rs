@@ -212,8 +212,15 @@ async fn the_partner_profile_shows_its_sections_and_a_global_admin_edits_it() {
 }
 
 #[wasm_bindgen_test]
-async fn only_a_global_admin_may_edit_the_legal_profile() {
+async fn a_global_admin_or_an_account_admin_edits_the_legal_profile_and_others_know_whom_to_ask() {
     enrolled().await;
+    let editor = add_user(
+        "Paul",
+        "Martin",
+        "paul.martin@contoso.onmicrosoft.com",
+        Role::AccountAdmin,
+    )
+    .await;
     let created = add_user(
         "Lucie",
         "Bernard",
@@ -224,9 +231,11 @@ async fn only_a_global_admin_may_edit_the_legal_profile() {
     sign_in_as(&created).await;
     let app = Mounted::keeping_storage("/settings/partner-profile", CONFIG).await;
     app.wait_for("#legal-heading").await;
-    assert!(app
-        .text("section[aria-labelledby=legal-heading]")
-        .contains("Seul un administrateur général peut modifier"));
+    app.wait_for_content("paul.martin@contoso.onmicrosoft.com")
+        .await;
+    let section = app.text("section[aria-labelledby=legal-heading]");
+    assert!(section.contains("Demandez à"), "{section}");
+    assert!(section.contains(DEMO_ADMIN_EMAIL), "{section}");
     assert!(
         app.find("section[aria-labelledby=legal-heading] button")
             .is_none(),
@@ -238,6 +247,24 @@ async fn only_a_global_admin_may_edit_the_legal_profile() {
     let app = overview().await;
     assert!(app.text(".timeline li:first-child").contains("En attente"));
     assert!(app.find(".timeline li:first-child button").is_none());
+    app.unmount();
+
+    // The Account admin edits it, the legal country excepted.
+    sign_in_as(&editor).await;
+    let app = Mounted::keeping_storage("/settings/partner-profile", CONFIG).await;
+    app.wait_for("#legal-heading").await;
+    app.click_button("Modifier");
+    app.wait_for("#legal_profile-address-city").await;
+    let country: web_sys::HtmlSelectElement = app
+        .find("#legal_profile-address-country")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(country.disabled());
+    app.type_into("#legal_profile-address-city", "Lyon");
+    app.type_into("#legal_profile-address-postal_code", "69002");
+    app.click("form button[type=submit]");
+    app.wait_for_content("Profil enregistré.").await;
     app.unmount();
 }
 

@@ -108,5 +108,20 @@ async fn dist_alone_on_a_plain_static_host_runs_on_the_mock_backend() {
         width <= viewport.as_u64().unwrap(),
         "page is {width}px wide in a {viewport}px viewport"
     );
+    browser.client.set_window_size(1280, 900).await.unwrap();
+
+    // The mock loads the agreement text from dist/agreements/ (not in the start-up module).
+    browser.goto(&format!("{}/sign-in", host.base)).await;
+    browser.fill("email", "admin@contoso.onmicrosoft.com").await;
+    browser.fill("password", "Contoso-demo-2026").await;
+    browser.submit().await;
+    browser.wait_for_path("/onboarding/profile").await;
+    browser.fill_profile().await;
+    browser.submit().await;
+    browser.wait_for_content("jean.dupont@contoso.fr").await;
+    browser
+        .goto(&format!("{}/onboarding/agreement", host.base))
+        .await;
+    browser.wait_for_content("1. Objet").await;
     browser.close().await;
 }

@@ -256,6 +256,38 @@ impl MockBackend {
     }
 }
 
+/// The agreement texts, loaded from `dist/agreements/` the first time a call needs them: the
+/// release build leaves them out of the start-up module (tests compile them in).
+async fn load_agreement_texts() -> ApiResult<()> {
+    for file in partner_domain::agreements::missing() {
+        let url = format!("/agreements/{file}");
+        let answer = gloo_net::http::Request::get(&url)
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        if !answer.ok() {
+            return Err(ApiError::Server {
+                status: answer.status(),
+                body: None,
+            });
+        }
+        let text = answer
+            .text()
+            .await
+            .map_err(|e| ApiError::Decode(e.to_string()))?;
+        partner_domain::agreements::install(file, &text);
+    }
+    Ok(())
+}
+
+/// `call` once the agreement texts are there.
+fn with_agreement_texts<T: 'static>(call: ApiFuture<T>) -> ApiFuture<T> {
+    Box::pin(async move {
+        load_agreement_texts().await?;
+        call.await
+    })
+}
+
 impl Backend for MockBackend {
     fn kind(&self) -> BackendKind {
         BackendKind::Mock
@@ -316,7 +348,9 @@ impl Backend for MockBackend {
     }
 
     fn current_agreement(&self, kind: AgreementKind, lang: Lang) -> ApiFuture<Agreement> {
-        self.call(async move |_| service::current_agreement(kind.as_str(), lang))
+        with_agreement_texts(
+            self.call(async move |_| service::current_agreement(kind.as_str(), lang)),
+        )
     }
 
     fn accept_agreement(
@@ -324,20 +358,20 @@ impl Backend for MockBackend {
         body: AcceptAgreement,
         lang: Lang,
     ) -> ApiFuture<AgreementAcceptance> {
-        self.call_as(async move |store, me| {
+        with_agreement_texts(self.call_as(async move |store, me| {
             service::accept_agreement(store, &me, &body, lang).await
-        })
+        }))
     }
 
     fn agreement_document(&self, id: String) -> ApiFuture<Document> {
-        self.call_as(async move |store, me| {
+        with_agreement_texts(self.call_as(async move |store, me| {
             let signed = service::signed_agreement(store, &me, &id).await?;
             Ok(Document {
                 filename: signed.filename.clone(),
                 mime: "application/pdf".into(),
                 bytes: partner_domain::document::pdf(&signed, Typeface::Helvetica),
             })
-        })
+        }))
     }
 
     fn users(&self, query: UserQuery) -> ApiFuture<UserList> {

@@ -3,6 +3,12 @@ use yew_router::prelude::*;
 
 use crate::{i18n::use_i18n, route::Route};
 
+/// A plain left click: the app navigates itself. Ctrl, Cmd or Shift, or another button, let the
+/// browser open a new tab or window.
+pub(super) fn is_plain_click(e: &MouseEvent) -> bool {
+    !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0)
+}
+
 #[derive(Properties, PartialEq)]
 struct NavLinkProps {
     to: Route,
@@ -18,8 +24,7 @@ fn NavLink(props: &NavLinkProps) -> Html {
     let onclick = {
         let to = props.to.clone();
         Callback::from(move |e: MouseEvent| {
-            // Let the browser open a new tab or window when asked to.
-            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+            if !is_plain_click(&e) {
                 return;
             }
             e.prevent_default();

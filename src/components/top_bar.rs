@@ -12,11 +12,6 @@ use crate::{
     state::{use_session, use_toasts, ToastKind},
 };
 
-#[derive(Clone, PartialEq, serde::Serialize)]
-struct NextQuery {
-    next: String,
-}
-
 #[function_component]
 pub fn TopBar() -> Html {
     let t = use_i18n();
@@ -26,16 +21,39 @@ pub fn TopBar() -> Html {
     let navigator = use_navigator();
     let demo = config.is_some_and(|c| c.backend == BackendKind::Mock);
     let route = use_route::<Route>();
-    // Back to this page after signing in, unless it is only the way in.
-    let next = use_location()
-        .map(|l| l.path().to_owned())
-        .filter(|_| {
-            !matches!(
-                route,
-                None | Some(Route::Home | Route::Welcome | Route::NotFound)
-            )
+    // Back to this page after signing in, unless it is only the way in. The address is built
+    // by hand: a query serialiser in the top bar would run at every start-up.
+    let next = use_location().map(|l| l.path().to_owned()).filter(|_| {
+        !matches!(
+            route,
+            None | Some(Route::Home | Route::Welcome | Route::NotFound)
+        )
+    });
+    let sign_in_href = match &next {
+        Some(next) => format!(
+            "{}?next={}",
+            Route::SignIn.to_path(),
+            String::from(js_sys::encode_uri_component(next))
+        ),
+        None => Route::SignIn.to_path(),
+    };
+    let on_sign_in = {
+        let navigator = navigator.clone();
+        Callback::from(move |e: MouseEvent| {
+            if !super::left_nav::is_plain_click(&e) {
+                return;
+            }
+            e.prevent_default();
+            if let Some(navigator) = &navigator {
+                match &next {
+                    Some(next) => {
+                        let _ = navigator.push_with_query(&Route::SignIn, &[("next", next)]);
+                    }
+                    None => navigator.push(&Route::SignIn),
+                }
+            }
         })
-        .map(|next| NextQuery { next });
+    };
 
     let on_language = {
         let t = t.clone();
@@ -91,9 +109,7 @@ pub fn TopBar() -> Html {
                     <SettingsMenu />
                     <button type="button" class="link-button on-brand" onclick={on_sign_out}>{ t.sign_out().to_string() }</button>
                 } else if !matches!(route, Some(Route::SignIn | Route::AdminSignIn)) {
-                    <Link<Route, NextQuery> to={Route::SignIn} query={next} classes="link-button on-brand">
-                        { t.sign_in().to_string() }
-                    </Link<Route, NextQuery>>
+                    <a href={sign_in_href} class="link-button on-brand" onclick={on_sign_in}>{ t.sign_in().to_string() }</a>
                 }
             </div>
         </header>

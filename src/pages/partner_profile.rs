@@ -6,12 +6,13 @@ use std::rc::Rc;
 
 use partner_domain::{
     permissions::Action, AgreementAcceptance, AgreementKind, Partner, ProfileRequest, Program,
-    ProgramState,
+    ProgramState, UserQuery,
 };
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
+    api::{use_backend, use_load, ApiError},
     components::{
         state_name, CopyButton, DownloadButton, ErrorPanel, ProfileForm, RefreshFailed,
         RequireSession, Skeleton,
@@ -143,9 +144,43 @@ fn LegalProfileSection(props: &PartnerProps) -> Html {
             if may_edit {
                 <button type="button" class="button" onclick={on_edit}>{ t.edit().to_string() }</button>
             } else {
-                <p class="muted">{ t.edit_only_global_admin().to_string() }</p>
+                <WhoMayEdit />
             }
         </section>
+    }
+}
+
+/// For a user who may not edit the profile: who may, by name.
+#[function_component]
+fn WhoMayEdit() -> Html {
+    let t = use_i18n();
+    let backend = use_backend();
+    let editors = use_load((), async move |()| {
+        let mut names = Vec::new();
+        for role in Action::EditPartnerProfile.roles().unwrap_or_default() {
+            let query = UserQuery {
+                role: Some(*role),
+                limit: Some(10),
+                ..UserQuery::default()
+            };
+            for user in backend.users(query).await?.items {
+                let name = format!("{} ({})", user.display_name(), user.email);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        Ok::<_, ApiError>(names)
+    });
+    let names = match editors.state() {
+        Some(Ok(names)) if !names.is_empty() => names.join(", "),
+        _ => String::new(),
+    };
+    html! {
+        <p class="muted">
+            { t.edit_profile_who().to_string() }
+            if !names.is_empty() { { " " }{ t.edit_profile_ask(names).to_string() } }
+        </p>
     }
 }
 

@@ -301,6 +301,9 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
 pub async fn permission_matrix_follows_the_domain_table<T: Target>() {
     let target = T::start(0).await;
     let (admin, _) = tenant(&target, "contoso").await;
+    // Registered, so that a profile request is an edit; registering is walked on a new work
+    // account per role below.
+    admin.put_profile(&profile()).await.unwrap();
     let victim = add(
         &admin,
         "Cible",
@@ -324,6 +327,14 @@ pub async fn permission_matrix_follows_the_domain_table<T: Target>() {
             // Valid requests, so that only the permission can refuse.
             let status = match action {
                 Action::ReadPartner => client.partner().await.err(),
+                Action::EnrollPartner => {
+                    let prefix = format!("enrol{i}");
+                    let (owner, _) = tenant(&target, &prefix).await;
+                    let email = format!("role{i}@{prefix}.onmicrosoft.com");
+                    let created = add(&owner, "Rôle", &format!("{role:?}"), &email, &[role]).await;
+                    let client = signed_in_as(&target, &created).await;
+                    client.put_profile(&profile()).await.err()
+                }
                 Action::EditPartnerProfile => client.put_profile(&profile()).await.err(),
                 Action::ResendContactVerification => {
                     client.resend_contact_verification().await.err()

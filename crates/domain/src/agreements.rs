@@ -1,5 +1,6 @@
 //! The partner network agreement texts, one file per version and language (our own words).
-//! The server stores them in its database at start; the mock backend serves them as they are.
+//! The server compiles them in; the SPA's mock loads them from `dist/agreements/` when first
+//! needed (`missing`, `install`), so that they do not weigh on the SPA's start-up.
 
 use crate::{Agreement, Lang};
 
@@ -11,27 +12,78 @@ crate::wire_enum! {
     }
 }
 
-/// (kind, version, language, file): the last version of a kind is the current one.
-const TEXTS: &[(AgreementKind, &str, Lang, &str)] = &[
+/// (kind, version, language, file in `crates/domain/agreements/`): the last version of a kind
+/// is the current one.
+pub const FILES: &[(AgreementKind, &str, Lang, &str)] = &[
     (
         AgreementKind::Mpn,
         "2026-09",
         Lang::Fr,
-        include_str!("../agreements/mpn-2026-09.fr-FR.md"),
+        "mpn-2026-09.fr-FR.md",
     ),
     (
         AgreementKind::Mpn,
         "2026-09",
         Lang::En,
-        include_str!("../agreements/mpn-2026-09.en-US.md"),
+        "mpn-2026-09.en-US.md",
     ),
 ];
 
-/// Every text, with its language and whether it is the current version of its kind.
+/// The texts compiled in (feature `agreement-texts`: the server, and the tests). The SPA leaves
+/// them out of its start-up module and its mock loads them from `dist/agreements/` instead.
+#[cfg(any(test, feature = "agreement-texts"))]
+fn bundled(file: &str) -> Option<&'static str> {
+    match file {
+        "mpn-2026-09.fr-FR.md" => Some(include_str!("../agreements/mpn-2026-09.fr-FR.md")),
+        "mpn-2026-09.en-US.md" => Some(include_str!("../agreements/mpn-2026-09.en-US.md")),
+        _ => None,
+    }
+}
+
+#[cfg(not(any(test, feature = "agreement-texts")))]
+fn bundled(_file: &str) -> Option<&'static str> {
+    None
+}
+
+thread_local! {
+    /// Texts given by `install` (file, text).
+    static INSTALLED: std::cell::RefCell<Vec<(&'static str, std::rc::Rc<str>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn text_of(file: &'static str) -> Option<std::rc::Rc<str>> {
+    bundled(file).map(std::rc::Rc::from).or_else(|| {
+        INSTALLED.with(|texts| {
+            texts
+                .borrow()
+                .iter()
+                .find(|(f, _)| *f == file)
+                .map(|(_, t)| t.clone())
+        })
+    })
+}
+
+/// The files of `FILES` whose text is not known yet (to be loaded and given to `install`).
+pub fn missing() -> Vec<&'static str> {
+    FILES
+        .iter()
+        .map(|(_, _, _, file)| *file)
+        .filter(|file| text_of(file).is_none())
+        .collect()
+}
+
+/// Gives the text of `file` (one of `FILES`), loaded from elsewhere.
+pub fn install(file: &str, text: &str) {
+    if let Some((_, _, _, known)) = FILES.iter().find(|(_, _, _, f)| *f == file) {
+        INSTALLED.with(|texts| texts.borrow_mut().push((known, text.into())));
+    }
+}
+
+/// Every text known, with its language and whether it is the current version of its kind.
 pub fn all() -> impl Iterator<Item = (Agreement, Lang, bool)> {
-    TEXTS.iter().map(|(kind, version, lang, file)| {
-        let latest = TEXTS.iter().filter(|t| t.0 == *kind).map(|t| t.1).max() == Some(*version);
-        (parse(*kind, version, file), *lang, latest)
+    FILES.iter().filter_map(|(kind, version, lang, file)| {
+        let latest = FILES.iter().filter(|t| t.0 == *kind).map(|t| t.1).max() == Some(*version);
+        text_of(file).map(|text| (parse(*kind, version, &text), *lang, latest))
     })
 }
 

@@ -6,7 +6,9 @@ use crate::Role;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     ReadPartner,
-    /// "S’inscrire maintenant", and later edits of the legal profile.
+    /// "S’inscrire maintenant": the wizard's registration, which creates the partner account.
+    EnrollPartner,
+    /// Later edits of the legal profile and the primary contact (not the legal country).
     EditPartnerProfile,
     ResendContactVerification,
     AcceptAgreement,
@@ -19,10 +21,15 @@ pub enum Action {
 /// `None`: any signed-in user of the work account.
 pub const PERMISSIONS: &[(Action, Option<&[Role]>)] = &[
     (Action::ReadPartner, None),
-    (Action::EditPartnerProfile, Some(&[Role::GlobalAdmin])),
+    (Action::EnrollPartner, Some(&[Role::GlobalAdmin])),
+    // The Account admin "manages the company's profile", as in Partner Center.
+    (
+        Action::EditPartnerProfile,
+        Some(&[Role::GlobalAdmin, Role::AccountAdmin]),
+    ),
     (
         Action::ResendContactVerification,
-        Some(&[Role::GlobalAdmin]),
+        Some(&[Role::GlobalAdmin, Role::AccountAdmin]),
     ),
     (Action::AcceptAgreement, Some(&[Role::GlobalAdmin])),
     (Action::DownloadAgreement, None),
@@ -38,8 +45,9 @@ pub const PERMISSIONS: &[(Action, Option<&[Role]>)] = &[
 ];
 
 impl Action {
-    pub const ALL: [Action; 7] = [
+    pub const ALL: [Action; 8] = [
         Self::ReadPartner,
+        Self::EnrollPartner,
         Self::EditPartnerProfile,
         Self::ResendContactVerification,
         Self::AcceptAgreement,

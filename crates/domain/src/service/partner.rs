@@ -134,11 +134,19 @@ pub async fn put_profile<S: Store>(
     caller: &Me,
     body: ProfileRequest,
 ) -> ServiceResult<Partner> {
-    require(caller, Action::EditPartnerProfile)?;
+    let existing = record(store, &caller.tenant.id).await?;
+    require(
+        caller,
+        if existing.is_some() {
+            Action::EditPartnerProfile
+        } else {
+            Action::EnrollPartner
+        },
+    )?;
     validate::profile(&body).map_err(ServiceError::invalid)?;
     let body = body.normalised();
     let now = now_stamp(store);
-    let record = match record(store, &caller.tenant.id).await? {
+    let record = match existing {
         None => {
             let status = advance(
                 VerificationStatus::Draft,

@@ -66,7 +66,6 @@ new-tab = (new tab)
 
 # Overview
 overview-greeting = Hello { $name }.
-overview-tenant = Work account: { $domain }
 
 # Wizard
 wizard-steps = Account creation steps
@@ -76,7 +75,6 @@ step-profile = Profile
 step-agreement = Agreement
 step-admin-agent = Admin agent
 step-done = completed
-step-current = current step
 session-expired = Your session has ended. Sign in again to pick up where you were: nothing you typed is lost.
 sign-in-needed = Sign in to open this page.
 step-locked = Finish the “{ $step }” step first.
@@ -232,7 +230,6 @@ go-overview = Go to the Overview
 
 # Verify email (primary contact)
 verify-title = Confirming your email address
-verify-working = Confirming…
 verify-confirmed = Thank you! The address { $email } is confirmed. We are continuing to verify your company's information; there is nothing else you need to do.
 verify-expired = This link has expired (links work for 7 days). Ask your company's global admin to send the email again from Partner Center.
 verify-used = This link was already used: your address is confirmed. There is nothing else you need to do.
@@ -240,12 +237,12 @@ verify-unknown = This link is not recognized. Check that you opened the whole li
 verify-missing = This link is incomplete: open the whole link from the email.
 
 # Roles
-role-global-admin-desc = Manages the whole work account, including other admins, the legal profile and agreements.
+role-global-admin-desc = Manages the whole work account: enrols the company, edits the legal profile and the primary contact, accepts agreements, manages every user, Global admins included.
 role-user-management-admin = User management admin
-role-user-management-admin-desc = Adds users, changes their roles and resets their passwords.
+role-user-management-admin-desc = Adds users, changes their roles and resets their passwords, except for Global admins.
 role-account-admin = Account admin
-role-account-admin-desc = Manages the company profile and partner account settings.
-role-admin-agent-desc = Manages customers and users; needed to finish setting up the account.
+role-account-admin-desc = Edits the company's legal profile (not its country) and the primary contact, and resends the verification email.
+role-admin-agent-desc = Adds users, changes their roles and resets their passwords, except for Global admins; needed to finish setting up the account.
 role-sales-agent = Sales agent
 role-sales-agent-desc = Manages customers' subscriptions and orders.
 role-helpdesk-agent = Helpdesk agent
@@ -327,7 +324,6 @@ users-name = Name
 users-email = Email
 users-roles = Roles
 users-empty = No user matches this search.
-user-roles = Roles
 update = Update
 user-updated = Roles of { $name } updated.
 users-read-only = Only a global admin, a user management admin or an admin agent can change users.
@@ -387,7 +383,8 @@ address = Address
 edit = Edit
 cancel = Cancel
 edit-warning = Saving re-runs the checks of the changed fields: a new primary contact receives a new confirmation email, and a new legal name or address restarts the business verification.
-edit-only-global-admin = Only a Global admin can edit the legal business profile.
+edit-profile-who = A Global admin or an Account admin can edit the legal business profile and the primary contact.
+edit-profile-ask = Ask: { $names }.
 refresh-failed = These details could not be refreshed: showing the last ones loaded.
 signed-agreements = Signed agreements
 agreement-title-column = Agreement

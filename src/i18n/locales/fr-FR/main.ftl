@@ -66,7 +66,6 @@ new-tab = (nouvel onglet)
 
 # Overview
 overview-greeting = Bonjour { $name }.
-overview-tenant = Compte professionnel : { $domain }
 
 # Wizard
 wizard-steps = Étapes de création du compte
@@ -76,7 +75,6 @@ step-profile = Profil
 step-agreement = Contrat
 step-admin-agent = Agent d’administration
 step-done = terminée
-step-current = étape en cours
 session-expired = Votre session a expiré. Reconnectez-vous pour reprendre là où vous étiez : rien de ce que vous avez saisi n’est perdu.
 sign-in-needed = Connectez-vous pour ouvrir cette page.
 step-locked = Terminez d’abord l’étape « { $step } ».
@@ -232,7 +230,6 @@ go-overview = Aller à la Vue d’ensemble
 
 # Verify email (primary contact)
 verify-title = Confirmation de votre adresse e-mail
-verify-working = Confirmation en cours…
 verify-confirmed = Merci ! L’adresse { $email } est confirmée. Nous poursuivons la vérification des informations de votre entreprise ; vous n’avez rien d’autre à faire.
 verify-expired = Ce lien a expiré (les liens sont valables 7 jours). Demandez à l’administrateur général de votre entreprise de vous renvoyer l’e-mail depuis l’Espace partenaires.
 verify-used = Ce lien a déjà été utilisé : votre adresse est confirmée. Vous n’avez rien d’autre à faire.
@@ -240,12 +237,12 @@ verify-unknown = Ce lien n’est pas reconnu. Vérifiez que vous avez ouvert le 
 verify-missing = Ce lien est incomplet : ouvrez le lien complet reçu par e-mail.
 
 # Roles
-role-global-admin-desc = Gère tout le compte professionnel, y compris les autres administrateurs, le profil juridique et les contrats.
+role-global-admin-desc = Gère tout le compte professionnel : inscrit l’entreprise, modifie le profil juridique et le contact principal, accepte les contrats, gère tous les utilisateurs, y compris les administrateurs généraux.
 role-user-management-admin = Administrateur de gestion des utilisateurs
-role-user-management-admin-desc = Ajoute des utilisateurs, modifie leurs rôles et réinitialise leurs mots de passe.
+role-user-management-admin-desc = Ajoute des utilisateurs, modifie leurs rôles et réinitialise leurs mots de passe, sauf pour les administrateurs généraux.
 role-account-admin = Administrateur de compte
-role-account-admin-desc = Gère le profil de l’entreprise et les paramètres du compte partenaire.
-role-admin-agent-desc = Gère les clients et les utilisateurs ; nécessaire pour terminer la configuration du compte.
+role-account-admin-desc = Modifie le profil juridique de l’entreprise (pas son pays) et le contact principal, et renvoie l’e-mail de vérification.
+role-admin-agent-desc = Ajoute des utilisateurs, modifie leurs rôles et réinitialise leurs mots de passe, sauf pour les administrateurs généraux ; nécessaire pour terminer la configuration du compte.
 role-sales-agent = Agent commercial
 role-sales-agent-desc = Gère les abonnements et les commandes des clients.
 role-helpdesk-agent = Agent du support technique
@@ -327,7 +324,6 @@ users-name = Nom
 users-email = E-mail
 users-roles = Rôles
 users-empty = Aucun utilisateur ne correspond à cette recherche.
-user-roles = Rôles
 update = Mettre à jour
 user-updated = Rôles de { $name } mis à jour.
 users-read-only = Seuls un administrateur général, un administrateur de gestion des utilisateurs ou un agent d’administration peuvent modifier les utilisateurs.
@@ -387,7 +383,8 @@ address = Adresse
 edit = Modifier
 cancel = Annuler
 edit-warning = Enregistrer relance les vérifications des champs modifiés : un nouveau contact principal reçoit un nouvel e-mail de confirmation, et une nouvelle dénomination sociale ou adresse relance la vérification de l’entreprise.
-edit-only-global-admin = Seul un administrateur général peut modifier le profil d’entreprise juridique.
+edit-profile-who = Un administrateur général ou un administrateur de compte peut modifier le profil d’entreprise juridique et le contact principal.
+edit-profile-ask = Demandez à : { $names }.
 refresh-failed = Impossible d’actualiser ces informations : voici les dernières chargées.
 signed-agreements = Contrats signés
 agreement-title-column = Contrat
