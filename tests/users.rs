@@ -581,3 +581,15 @@ async fn a_user_that_does_not_exist_is_said_so_without_a_retry() {
     );
     app.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn the_sample_import_file_is_in_the_page_language_and_imports_as_shown() {
+    work_account_with(0).await;
+    let app = Mounted::keeping_storage("/settings/users/import", MOCK_CONFIG).await;
+    app.wait_for("#import-text").await;
+    let sample = app.text(".sample");
+    assert!(sample.starts_with("Prénom;Nom;E-mail;Rôles"), "{sample}");
+    paste(&app, &sample);
+    app.wait_for(".panel-success").await;
+    app.unmount();
+}

@@ -503,3 +503,28 @@ async fn signing_out_ends_the_session_and_leaves_no_draft_behind() {
     );
     app.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn the_demo_email_link_follows_a_resend() {
+    clear_storage();
+    sign_in_demo_admin().await;
+    let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
+    app.wait_for("#legal_profile-legal_name").await;
+    fill_valid_profile(&app);
+    app.click("form button[type=submit]");
+    let link = |app: &Mounted| app.find("#dev-email-link")?.get_attribute("href");
+    let first = app.eventually("the demo email link", || link(&app)).await;
+
+    // A minute later (aged in the stored data), "Renvoyer l’e-mail" sends a new link.
+    let mut data = mock_store();
+    data["data"]["partners"][0]["last_verification_email"] = "2000-01-01T00:00:00Z".into();
+    store(partner_center::api::MOCK_STORAGE_KEY, &data.to_string());
+    app.click_button("Renvoyer l’e-mail");
+    let second = app
+        .eventually("a new demo email link", || {
+            link(&app).filter(|l| *l != first)
+        })
+        .await;
+    assert!(second.contains("token="), "{second}");
+    app.unmount();
+}

@@ -112,6 +112,7 @@ async fn dist_alone_on_a_plain_static_host_runs_on_the_mock_backend() {
 
     // The mock loads the agreement text from dist/agreements/ (not in the start-up module).
     browser.goto(&format!("{}/sign-in", host.base)).await;
+    browser.wait_for("#email").await;
     browser.fill("email", "admin@contoso.onmicrosoft.com").await;
     browser.fill("password", "Contoso-demo-2026").await;
     browser.submit().await;

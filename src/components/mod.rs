@@ -9,7 +9,7 @@ mod form;
 mod layout;
 mod left_nav;
 mod profile_form;
-mod resend_button;
+mod resend_email;
 mod role_checklist;
 mod settings_menu;
 mod sign_in_form;
@@ -30,7 +30,7 @@ pub use form::{code_message, use_form, ErrorSummary, Field, Form, SelectField, T
 pub use layout::Layout;
 pub use left_nav::LeftNav;
 pub use profile_form::ProfileForm;
-pub use resend_button::{DevEmailLink, ResendButton};
+pub use resend_email::ResendEmail;
 pub use role_checklist::RoleChecklist;
 pub use settings_menu::SettingsMenu;
 pub use sign_in_form::SignInForm;

@@ -4,7 +4,7 @@ use partner_domain::{Action, Partner, StepName, VerificationStatus};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{DevEmailLink, ResendButton};
+use super::ResendEmail;
 use crate::{
     i18n::{date_of, use_i18n, I18n},
     route::Route,
@@ -62,7 +62,7 @@ pub fn VerificationTimeline(props: &VerificationTimelineProps) -> Html {
                 <h3>{ t.step_contact_email().to_string() }{ " " }<StateBadge state={contact_state} /></h3>
                 <p>{ contact_text.to_string() }</p>
                 if contact_pending && may_resend {
-                    <p><ResendButton email={email.clone()} />{ " " }<DevEmailLink /></p>
+                    <ResendEmail email={email.clone()} />
                 }
             </li>
             <li class={classes!("timeline-step", format!("timeline-{business_state}"))}>

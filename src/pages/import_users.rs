@@ -180,7 +180,7 @@ fn ImportUsersBody() -> Html {
             } else {
                 <p>{ t.import_intro(format_number(t.lang, IMPORT_MAX_ROWS as f64)).to_string() }</p>
                 <p>{ t.import_domain(domain.to_string()).to_string() }</p>
-                <pre class="sample" aria-label={t.import_sample_label().to_string()}>{ "first_name,last_name,email,roles\nÉloïse,Lefèvre,eloise.lefevre,sales_agent|admin_agent" }</pre>
+                <pre class="sample" aria-label={t.import_sample_label().to_string()}>{ t.import_sample().to_string() }</pre>
                 if let Some(message) = &*failed {
                     <div class="panel panel-error" role="alert"><p>{ message.clone() }</p></div>
                 }

@@ -58,9 +58,10 @@ pub fn served_files(dist: &Path) -> Result<Vec<PathBuf>, Fail> {
     Ok(files)
 }
 
-/// The wasm's part that is fetched after start-up, not in the initial transfer.
+/// Fetched after start-up, not in the initial transfer: the wasm's second part, and the
+/// agreement texts the mock loads when a page first needs them.
 fn is_deferred(name: &str) -> bool {
-    name.ends_with("_rest.wasm")
+    name.ends_with("_rest.wasm") || name.starts_with("agreements/")
 }
 
 /// `file.js` → `file.js.br`.

@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 
 use super::{Step, WizardStep};
 use crate::{
-    components::{DevEmailLink, ProfileForm, ResendButton},
+    components::{ProfileForm, ResendEmail},
     i18n::use_i18n,
     route::Route,
     state::{use_partner, use_session},
@@ -72,10 +72,7 @@ fn EmailNotice(props: &EmailNoticeProps) -> Html {
             <p><strong>{ t.important().to_string() }</strong></p>
             if pending {
                 <p>{ t.email_sent_notice(email.clone()).to_string() }</p>
-                <p>
-                    <ResendButton email={email.clone()} />
-                    { " " }<DevEmailLink />
-                </p>
+                <ResendEmail email={email.clone()} />
             } else {
                 <p>{ t.email_confirmed_notice(email).to_string() }</p>
             }

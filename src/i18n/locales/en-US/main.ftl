@@ -178,7 +178,7 @@ draft-not-saved = Your draft cannot be saved: the browser's storage is full. The
 # Profile (step 3)
 profile-title = Legal profile and primary contact
 profile-intro = Fill in or update your company's legal profile and the primary contact's details, then select Register now.
-profile-contact-why = The primary contact should be the person at your company we can contact about your registration (you or someone else at your company). We also use this information to verify that this person works at your company.
+profile-contact-why = The primary contact should be the person at your company we can contact about your application (you or someone else at your company). We will also use this information to verify that this person works at your company and has signed up for a Partner Center account.
 legend-legal = Legal business profile
 legend-contact = Primary contact
 field-legal-name = Legal business name
@@ -285,6 +285,9 @@ export-csv = Export the list (CSV)
 import-title = Import users
 import-intro = A CSV file with a header line and the columns first name, last name, email and roles (role keys separated by |), up to { $max } users. The file is checked before anything is created; the import creates every user or none.
 import-domain = Addresses are at { $domain }: an email cell with only the name before “@” gets it (eloise.lefevre becomes eloise.lefevre@{ $domain }).
+import-sample =
+    first_name,last_name,email,roles
+    Éloïse,Lefèvre,eloise.lefevre,sales_agent|admin_agent
 import-sample-label = Sample file
 import-file = CSV file
 import-paste = Or paste its content

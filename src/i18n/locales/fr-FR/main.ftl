@@ -178,7 +178,7 @@ draft-not-saved = Impossible d’enregistrer votre brouillon : l’espace de st
 # Profile (step 3)
 profile-title = Profil juridique et contact principal
 profile-intro = Renseignez ou mettez à jour le profil juridique de votre entreprise et les coordonnées du contact principal, puis sélectionnez S’inscrire maintenant.
-profile-contact-why = Le contact principal doit être la personne de votre entreprise que nous pouvons contacter à propos de votre inscription (vous ou une autre personne de votre entreprise). Nous utilisons aussi ces informations pour vérifier que cette personne travaille dans votre entreprise.
+profile-contact-why = Le contact principal doit être la personne de votre entreprise que nous pouvons contacter à propos de votre application (il peut s’agir de vous ou d’une autre personne de votre entreprise). Nous allons également utiliser ces informations pour vérifier que cette personne travaille dans votre entreprise et qu’elle s’est inscrite à un compte Espace partenaires.
 legend-legal = Profil d’entreprise juridique
 legend-contact = Contact principal
 field-legal-name = Dénomination sociale
@@ -285,6 +285,9 @@ export-csv = Exporter la liste (CSV)
 import-title = Importer des utilisateurs
 import-intro = Un fichier CSV avec une ligne d’en-tête et les colonnes prénom, nom, e-mail et rôles (clés de rôle séparées par |), jusqu’à { $max } utilisateurs. Le fichier est vérifié avant toute création ; l’import crée tous les utilisateurs ou aucun.
 import-domain = Les adresses sont au domaine { $domain } : une cellule e-mail qui ne contient que le nom avant « @ » le reçoit (eloise.lefevre devient eloise.lefevre@{ $domain }).
+import-sample =
+    Prénom;Nom;E-mail;Rôles
+    Éloïse;Lefèvre;eloise.lefevre;sales_agent|admin_agent
 import-sample-label = Exemple de fichier
 import-file = Fichier CSV
 import-paste = Ou collez son contenu
