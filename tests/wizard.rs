@@ -334,14 +334,20 @@ async fn a_draft_edited_in_another_tab_is_picked_up() {
     app.unmount();
 }
 
-#[wasm_bindgen_test]
-async fn registering_then_accepting_the_agreement() {
+/// The demo admin on the profile step, the valid profile sent.
+async fn profile_registered() -> Mounted {
     clear_storage();
     sign_in_demo_admin().await;
     let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
     app.wait_for("#legal_profile-legal_name").await;
     fill_valid_profile(&app);
     app.click("form button[type=submit]");
+    app
+}
+
+#[wasm_bindgen_test]
+async fn registering_then_accepting_the_agreement() {
+    let app = profile_registered().await;
     app.wait_for_content("IMPORTANT").await;
     assert!(
         app.text(".panel-important")
@@ -506,12 +512,7 @@ async fn signing_out_ends_the_session_and_leaves_no_draft_behind() {
 
 #[wasm_bindgen_test]
 async fn the_demo_email_link_follows_a_resend() {
-    clear_storage();
-    sign_in_demo_admin().await;
-    let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
-    app.wait_for("#legal_profile-legal_name").await;
-    fill_valid_profile(&app);
-    app.click("form button[type=submit]");
+    let app = profile_registered().await;
     let link = |app: &Mounted| app.find("#dev-email-link")?.get_attribute("href");
     let first = app.eventually("the demo email link", || link(&app)).await;
 
