@@ -393,22 +393,30 @@ impl Browser {
         );
     }
 
-    /// `POST`s `body` as JSON from the page (its origin, its session cookie); the status.
-    pub async fn post_json(&self, path: &str, body: Value) -> u64 {
-        let status = self
+    /// Calls the API from the page (its origin, its session cookie): the status and the JSON
+    /// answer (`null` when there is none).
+    pub async fn api(&self, method: &str, path: &str, body: Option<Value>) -> (u64, Value) {
+        let answer = self
             .client
             .execute_async(
-                "const [path, body, done] = arguments;
-                 fetch(path, { method: 'POST', body: JSON.stringify(body), headers:
-                     { 'Content-Type': 'application/json', 'X-Requested-With': 'partner-center' } })
-                   .then(r => done(r.status), e => done(String(e)));",
-                vec![json!(path), body],
+                "const [method, path, body, done] = arguments;
+                 fetch(path, { method, body: body === null ? undefined : JSON.stringify(body),
+                     headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'partner-center' } })
+                   .then(r => r.text().then(t => done([r.status, t])), e => done(String(e)));",
+                vec![json!(method), json!(path), body.unwrap_or(Value::Null)],
             )
             .await
             .unwrap();
-        status
+        let status = answer[0]
             .as_u64()
-            .unwrap_or_else(|| panic!("POST {path}: {status}"))
+            .unwrap_or_else(|| panic!("{method} {path}: {answer}"));
+        let text = answer[1].as_str().unwrap_or_default();
+        (status, serde_json::from_str(text).unwrap_or(Value::Null))
+    }
+
+    /// `POST`s `body` as JSON from the page; the status.
+    pub async fn post_json(&self, path: &str, body: Value) -> u64 {
+        self.api("POST", path, Some(body)).await.0
     }
 
     /// A work account `{prefix}.onmicrosoft.com` created through the API, and the page signed in

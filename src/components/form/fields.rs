@@ -3,7 +3,6 @@
 //! links to each field.
 
 use partner_domain::Code;
-use stylist::yew::use_style;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -229,14 +228,6 @@ pub struct ErrorSummaryProps {
 #[function_component]
 pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     let t = use_i18n();
-    let style = use_style!(
-        r#"
-        border: 4px solid var(--color-error); padding: var(--space-4); margin-bottom: var(--space-6);
-        background: var(--color-surface);
-        h2 { margin-top: 0; }
-        a { color: var(--color-error); font-weight: 600; }
-        "#
-    );
     let node = use_node_ref();
     {
         let node = node.clone();
@@ -250,7 +241,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
         return Html::default();
     }
     html! {
-        <div ref={node} class={classes!("error-summary", style)} role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+        <div ref={node} class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
             <h2 id="error-summary-title">{ t.error_summary_title().to_string() }</h2>
             <ul>
                 { for props.errors.iter().map(|(path, message)| html! {
