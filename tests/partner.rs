@@ -390,3 +390,26 @@ async fn the_welcome_page_shows_a_signed_in_admin_the_steps_already_done() {
     );
     app.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn a_new_user_of_an_enrolled_partner_chooses_a_password_then_sees_the_overview() {
+    enrolled().await;
+    let created = add_user(
+        "Paul",
+        "Martin",
+        "paul.martin@contoso.onmicrosoft.com",
+        Role::AccountAdmin,
+    )
+    .await;
+    sign_out().await;
+    let app = Mounted::keeping_storage("/sign-in", CONFIG).await;
+    sign_in_here(&app, &created.user.email, &created.temporary_password).await;
+    app.wait_for("#new_password").await;
+    app.type_into("#current_password", &created.temporary_password);
+    app.type_into("#new_password", partner_contract::CHOSEN_PASSWORD);
+    app.click("form button[type=submit]");
+    // The partner is read once the password is chosen, not refused before and kept as an error.
+    app.wait_for_path("/dashboard").await;
+    app.wait_for_text("h1", "Vue d’ensemble").await;
+    app.unmount();
+}

@@ -79,6 +79,7 @@ async fn returning_users_in(words: &Words, prefix: &str) {
         .goto(&format!("{}/onboarding/welcome", server.base))
         .await;
     browser.wait_for("#language").await;
+    browser.choose("language", words.lang).await;
     browser.sign_up(prefix).await;
     let sales = add(&browser, prefix, "sales", "sales_agent").await;
     let reader = add(&browser, prefix, "reader", "report_viewer").await;

@@ -66,13 +66,20 @@ pub fn PartnerProvider(props: &PartnerProviderProps) -> Html {
     let me = session.me();
     let reload = {
         let (state, backend, me) = (state.clone(), backend.clone(), me.clone());
+        // A user with a temporary password may read nothing yet (the server says
+        // `password_change_required`): the partner is read once they have chosen theirs.
         let deps = (
-            me.as_ref()
-                .map(|m| (m.user.id.clone(), m.partner_id.clone())),
+            me.as_ref().map(|m| {
+                (
+                    m.user.id.clone(),
+                    m.partner_id.clone(),
+                    m.must_change_password,
+                )
+            }),
             backend.clone(),
         );
         use_callback(deps, move |(), _| {
-            let Some(me) = me.clone() else {
+            let Some(me) = me.clone().filter(|m| !m.must_change_password) else {
                 state.set(PartnerState::default());
                 return;
             };
