@@ -232,11 +232,12 @@ pub fn processes_naming(needle: &str) -> Vec<u32> {
 /// process group, so that no Chromium outlives chromedriver.
 impl Drop for Browser {
     fn drop(&mut self) {
-        if let Some(group) = self.driver.id() {
-            let _ = std::process::Command::new("kill")
-                .args(["-KILL", "--", &format!("-{group}")])
-                .stderr(Stdio::null())
-                .status();
+        let group = self
+            .driver
+            .id()
+            .and_then(|id| rustix::process::Pid::from_raw(id as i32));
+        if let Some(group) = group {
+            let _ = rustix::process::kill_process_group(group, rustix::process::Signal::KILL);
         }
     }
 }
