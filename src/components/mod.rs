@@ -26,7 +26,7 @@ pub use change_password_form::ChangePasswordForm;
 pub use copy_button::CopyButton;
 pub use download_button::DownloadButton;
 pub use draft_banner::DraftBanner;
-pub use form::{code_message, use_form, ErrorSummary, Field, Form, SelectField, TextField};
+pub use form::{code_message, use_form, Field, Form, SelectField, TextField};
 pub use layout::Layout;
 pub use left_nav::LeftNav;
 pub use profile_form::ProfileForm;

@@ -46,19 +46,19 @@ fn bundled(_file: &str) -> Option<&'static str> {
 }
 
 thread_local! {
-    /// Texts given by `install` (file, text).
-    static INSTALLED: std::cell::RefCell<Vec<(&'static str, std::rc::Rc<str>)>> =
+    /// Texts given by `install` (file, text): kept for the program's life, once per file.
+    static INSTALLED: std::cell::RefCell<Vec<(&'static str, &'static str)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-fn text_of(file: &'static str) -> Option<std::rc::Rc<str>> {
-    bundled(file).map(std::rc::Rc::from).or_else(|| {
+fn text_of(file: &str) -> Option<&'static str> {
+    bundled(file).or_else(|| {
         INSTALLED.with(|texts| {
             texts
                 .borrow()
                 .iter()
                 .find(|(f, _)| *f == file)
-                .map(|(_, t)| t.clone())
+                .map(|(_, t)| *t)
         })
     })
 }
@@ -72,10 +72,13 @@ pub fn missing() -> Vec<&'static str> {
         .collect()
 }
 
-/// Gives the text of `file` (one of `FILES`), loaded from elsewhere.
+/// Gives the text of `file` (one of `FILES`), loaded from elsewhere. A file already known keeps
+/// its text, so each is kept once whatever the callers do.
 pub fn install(file: &str, text: &str) {
-    if let Some((_, _, _, known)) = FILES.iter().find(|(_, _, _, f)| *f == file) {
-        INSTALLED.with(|texts| texts.borrow_mut().push((known, text.into())));
+    let known = FILES.iter().find(|(_, _, _, f)| *f == file);
+    if let Some((_, _, _, known)) = known.filter(|_| text_of(file).is_none()) {
+        let text: &'static str = Box::leak(text.into());
+        INSTALLED.with(|texts| texts.borrow_mut().push((known, text)));
     }
 }
 
@@ -83,7 +86,7 @@ pub fn install(file: &str, text: &str) {
 pub fn all() -> impl Iterator<Item = (Agreement, Lang, bool)> {
     FILES.iter().filter_map(|(kind, version, lang, file)| {
         let latest = FILES.iter().filter(|t| t.0 == *kind).map(|t| t.1).max() == Some(*version);
-        text_of(file).map(|text| (parse(*kind, version, &text), *lang, latest))
+        text_of(file).map(|text| (parse(*kind, version, text), *lang, latest))
     })
 }
 
