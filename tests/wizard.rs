@@ -254,6 +254,99 @@ async fn profile_rules_reach_each_field_in_both_languages() {
     app.unmount();
 }
 
+/// The (value, label) options of a select, in order.
+fn options_of(app: &Mounted, select: &str) -> Vec<(String, String)> {
+    app.find_all(&format!("{select} option"))
+        .iter()
+        .map(|option| {
+            (
+                option.get_attribute("value").unwrap_or_default(),
+                option.text_content().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn label_of(options: &[(String, String)], value: &str) -> String {
+    options
+        .iter()
+        .find(|(v, _)| v == value)
+        .map(|(_, label)| label.clone())
+        .unwrap_or_else(|| panic!("no option {value}"))
+}
+
+fn position_of(options: &[(String, String)], label: &str) -> usize {
+    options
+        .iter()
+        .position(|(_, l)| l == label)
+        .unwrap_or_else(|| panic!("no option {label:?}"))
+}
+
+#[wasm_bindgen_test]
+async fn every_country_enrols_with_names_and_regions_in_the_users_language() {
+    clear_storage();
+    sign_in_demo_admin().await;
+    let app = Mounted::keeping_storage("/onboarding/profile", MOCK_CONFIG).await;
+    app.wait_for("#legal_profile-legal_name").await;
+    let country = "#legal_profile-address-country";
+    let region = "#legal_profile-address-region";
+
+    // Every ISO 3166-1 country, named and sorted as French sorts words.
+    let countries = options_of(&app, country);
+    assert_eq!(countries.len(), 1 + 249, "a prompt and every country");
+    assert_eq!(label_of(&countries, "LU"), "Luxembourg");
+    assert_eq!(label_of(&countries, "JP"), "Japon");
+    assert!(position_of(&countries, "Danemark") < position_of(&countries, "Égypte"));
+    assert!(position_of(&countries, "Égypte") < position_of(&countries, "Espagne"));
+
+    // Japan: a prefecture from its list, a postal code of its shape.
+    app.select(country, "JP");
+    app.settle().await;
+    let prefectures = options_of(&app, region);
+    assert_eq!(prefectures.len(), 1 + 47);
+    assert_eq!(label_of(&prefectures, "13"), "Tokyo");
+    assert!(app
+        .text("#legal_profile-address-postal_code-hint")
+        .contains("100-0001"));
+
+    // The regions of the United States, India and Brazil in French.
+    for (code, state, name) in [
+        ("US", "NC", "Caroline du Nord"),
+        ("IN", "WB", "Bengale-Occidental"),
+        ("BR", "PE", "Pernambouc"),
+        ("MX", "CMX", "Ville de Mexico"),
+    ] {
+        app.select(country, code);
+        app.settle().await;
+        assert_eq!(label_of(&options_of(&app, region), state), name);
+    }
+    let states = options_of(&app, region);
+    assert!(position_of(&states, "État de Mexico") < position_of(&states, "Guanajuato"));
+
+    // A country with neither postal codes nor a region list: both free and optional.
+    app.select(country, "HK");
+    app.settle().await;
+    assert_eq!(app.find(region).unwrap().tag_name(), "INPUT");
+    assert!(app
+        .text("label[for=legal_profile-address-postal_code]")
+        .contains("(facultatif)"));
+    assert!(app
+        .find("#legal_profile-address-postal_code-hint")
+        .is_none());
+
+    app.select("#language", "en-US");
+    app.wait_for_text("h1", "Legal profile and primary contact")
+        .await;
+    let countries = options_of(&app, country);
+    assert_eq!(label_of(&countries, "JP"), "Japan");
+    assert!(position_of(&countries, "Egypt") < position_of(&countries, "El Salvador"));
+    app.select(country, "US");
+    app.settle().await;
+    assert_eq!(label_of(&options_of(&app, region), "NC"), "North Carolina");
+    app.select("#language", "fr-FR");
+    app.unmount();
+}
+
 #[wasm_bindgen_test]
 async fn profile_drafts_survive_a_reload_and_bad_drafts_never_crash() {
     clear_storage();

@@ -16,6 +16,8 @@ struct Words {
     profile_title: &'static str,
     register: &'static str,
     error_summary: &'static str,
+    /// A region name, loaded from `/regions.tsv` beside the app.
+    north_carolina: &'static str,
     important: &'static str,
     open_email: &'static str,
     verify_title: &'static str,
@@ -41,6 +43,7 @@ const FRENCH: Words = Words {
     profile_title: "Profil juridique et contact principal",
     register: "S’inscrire maintenant",
     error_summary: "Corrigez les erreurs suivantes",
+    north_carolina: "Caroline du Nord",
     important: "IMPORTANT",
     open_email: "Démonstration : ouvrir le lien reçu par le contact principal",
     verify_title: "Confirmation de votre adresse e-mail",
@@ -66,6 +69,7 @@ const ENGLISH: Words = Words {
     profile_title: "Legal profile and primary contact",
     register: "Register now",
     error_summary: "Fix the following errors",
+    north_carolina: "North Carolina",
     important: "IMPORTANT",
     open_email: "Demo: open the link the primary contact received",
     verify_title: "Confirming your email address",
@@ -138,6 +142,13 @@ async fn seed_flow(words: &Words, prefix: &str) -> (Server, Browser) {
     browser.click_text(words.register).await;
     browser.wait_for_content(words.error_summary).await;
     browser.assert_accessible("profile with errors").await;
+    browser.choose("legal_profile-address-country", "US").await;
+    browser
+        .wait_for_text(
+            "#legal_profile-address-region option[value=NC]",
+            words.north_carolina,
+        )
+        .await;
 
     browser.fill_profile().await;
     browser.click_text(words.register).await;

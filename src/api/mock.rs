@@ -260,21 +260,7 @@ impl MockBackend {
 /// release build leaves them out of the start-up module (tests compile them in).
 async fn load_agreement_texts() -> ApiResult<()> {
     for file in partner_domain::agreements::missing() {
-        let url = format!("/agreements/{file}");
-        let answer = gloo_net::http::Request::get(&url)
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
-        if !answer.ok() {
-            return Err(ApiError::Server {
-                status: answer.status(),
-                body: None,
-            });
-        }
-        let text = answer
-            .text()
-            .await
-            .map_err(|e| ApiError::Decode(e.to_string()))?;
+        let text = super::assets::fetch_text(&format!("agreements/{file}")).await?;
         partner_domain::agreements::install(file, &text);
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! The one door to data: pages call hooks, hooks call a `Backend`, and the backend is either
 //! the real REST API (`HttpBackend`) or an in-browser imitation of it (`MockBackend`).
 
+pub mod assets;
 mod error;
 mod http;
 mod load;

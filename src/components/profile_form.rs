@@ -4,7 +4,7 @@
 //! summary, drafts, and failures that keep every value.
 
 use partner_domain::{
-    country::{rules_for, COUNTRIES},
+    country::{regions, rules_for},
     validate, Partner, ProfileRequest,
 };
 use yew::prelude::*;
@@ -13,7 +13,7 @@ use super::{use_form, DraftBanner, Form, SelectField, SubmitButton, TextField};
 use crate::{
     api::use_backend,
     draft::use_draft,
-    i18n::{country_name, use_i18n},
+    i18n::{country_options, region_options, use_i18n, use_region_names},
 };
 
 /// Form order, for the error summary.
@@ -118,8 +118,10 @@ struct AddressFieldsProps {
 #[function_component]
 fn AddressFields(props: &AddressFieldsProps) -> Html {
     let t = use_i18n();
+    let region_names = use_region_names();
     let form = &props.form;
-    let rules = rules_for(&form.value().legal_profile.address.country);
+    let country_code = form.value().legal_profile.address.country.clone();
+    let rules = rules_for(&country_code);
     let mut country = form.field("legal_profile.address.country", |v| {
         &mut v.legal_profile.address.country
     });
@@ -128,9 +130,8 @@ fn AddressFields(props: &AddressFieldsProps) -> Html {
         Callback::from(move |code: String| {
             form.update(|next| {
                 // A region chosen from another country's list means nothing here.
-                let keeps_region = rules_for(&code).is_some_and(|r| r.regions.is_empty())
-                    && rules_for(&next.legal_profile.address.country)
-                        .is_none_or(|r| r.regions.is_empty());
+                let keeps_region = regions(&code).is_empty()
+                    && regions(&next.legal_profile.address.country).is_empty();
                 if !keeps_region {
                     next.legal_profile.address.region.clear();
                 }
@@ -140,12 +141,7 @@ fn AddressFields(props: &AddressFieldsProps) -> Html {
     };
     let choose = || std::iter::once((AttrValue::from(""), AttrValue::from(t.choose().to_string())));
     let countries: Vec<(AttrValue, AttrValue)> = choose()
-        .chain(COUNTRIES.iter().map(|c| {
-            (
-                AttrValue::from(c.code),
-                AttrValue::from(country_name(&t, c.code)),
-            )
-        }))
+        .chain(country_options(t.lang).iter().cloned())
         .collect();
     let optional = |label: String| format!("{label} {}", t.optional());
     let region_required = rules.is_some_and(|r| r.region_required);
@@ -157,25 +153,30 @@ fn AddressFields(props: &AddressFieldsProps) -> Html {
     let region_field = form.field("legal_profile.address.region", |v| {
         &mut v.legal_profile.address.region
     });
-    let region = match rules.filter(|r| !r.regions.is_empty()) {
-        Some(rules) => {
+    let region = match regions(&country_code) {
+        [] => html! {
+            <TextField field={region_field} label={region_label} required={region_required} autocomplete="address-level1" />
+        },
+        _ => {
             let options = choose()
-                .chain(
-                    rules
-                        .regions
-                        .iter()
-                        .map(|(code, name)| (AttrValue::from(*code), AttrValue::from(*name))),
-                )
+                .chain(region_options(
+                    region_names.as_deref(),
+                    t.lang,
+                    &country_code,
+                ))
                 .collect::<Vec<_>>();
             html! {
                 <SelectField field={region_field} label={region_label} {options} autocomplete="address-level1" />
             }
         }
-        None => html! {
-            <TextField field={region_field} label={region_label} required={region_required} autocomplete="address-level1" />
-        },
     };
     let example = rules.map(|r| r.postal_example).unwrap_or_default();
+    // Many countries have no postal codes: where we know no shape, the code is optional.
+    let postal_label = if rules.is_some() {
+        t.field_postal_code().to_string()
+    } else {
+        optional(t.field_postal_code().to_string())
+    };
     html! {
         <>
             <SelectField field={country} label={t.field_country().to_string()} options={countries} autocomplete="country"
@@ -188,7 +189,7 @@ fn AddressFields(props: &AddressFieldsProps) -> Html {
                 label={t.field_city().to_string()} autocomplete="address-level2" />
             { region }
             <TextField field={form.field("legal_profile.address.postal_code", |v| &mut v.legal_profile.address.postal_code)}
-                label={t.field_postal_code().to_string()} autocomplete="postal-code"
+                label={postal_label} required={rules.is_some()} autocomplete="postal-code"
                 hint={(!example.is_empty()).then(|| AttrValue::from(t.postal_hint(example).to_string()))} />
         </>
     }

@@ -20,6 +20,9 @@ const STORAGE_KEY: &str = "partner-center.lang";
 
 pub use partner_domain::Lang;
 
+mod places;
+pub use places::{country_name, country_options, region_options, use_region_names};
+
 fn stored_lang() -> Option<Lang> {
     LocalStorage::raw()
         .get_item(STORAGE_KEY)
@@ -124,28 +127,6 @@ pub fn I18nProvider(props: &I18nProviderProps) -> Html {
 #[hook]
 pub fn use_i18n() -> I18n {
     use_context::<I18n>().expect("components are mounted inside the App's I18nProvider")
-}
-
-/// A country's name in the current language (`FR` → "France").
-pub fn country_name(t: &I18n, code: &str) -> String {
-    match code {
-        "FR" => t.country_fr(),
-        "US" => t.country_us(),
-        "GB" => t.country_gb(),
-        "DE" => t.country_de(),
-        "CA" => t.country_ca(),
-        "BE" => t.country_be(),
-        "CH" => t.country_ch(),
-        "ES" => t.country_es(),
-        "IT" => t.country_it(),
-        "NL" => t.country_nl(),
-        "IN" => t.country_in(),
-        "BR" => t.country_br(),
-        "JP" => t.country_jp(),
-        "AU" => t.country_au(),
-        other => return other.to_owned(),
-    }
-    .to_string()
 }
 
 /// A number with the language's grouping ("10 001", "10,001"), through the browser's `Intl`.

@@ -17,7 +17,7 @@ use crate::{
         state_name, CopyButton, DownloadButton, ErrorPanel, ProfileForm, RefreshFailed,
         RequireSession, Skeleton,
     },
-    i18n::{country_name, date_of, use_i18n},
+    i18n::{country_name, date_of, use_i18n, use_region_names},
     route::Route,
     state::{use_fresh_partner, use_partner, use_session, use_toasts, ToastKind},
 };
@@ -71,6 +71,7 @@ fn LegalProfileSection(props: &PartnerProps) -> Html {
     let partner_handle = use_partner();
     let toasts = use_toasts();
     let editing = use_state(|| false);
+    let region_names = use_region_names();
     let Some(me) = session.me() else {
         return Html::default();
     };
@@ -104,13 +105,17 @@ fn LegalProfileSection(props: &PartnerProps) -> Html {
     let legal = &p.legal_profile;
     let address = &legal.address;
     let contact = &p.primary_contact;
+    let region = region_names
+        .as_deref()
+        .and_then(|names| names.name_of(t.lang, &address.country, &address.region))
+        .unwrap_or_else(|| AttrValue::from(address.region.clone()));
     let lines = [
         address.line1.clone(),
         address.line2.clone(),
         [
             address.postal_code.as_str(),
             address.city.as_str(),
-            address.region.as_str(),
+            region.as_str(),
         ]
         .iter()
         .filter(|s| !s.is_empty())

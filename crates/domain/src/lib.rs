@@ -16,6 +16,7 @@ pub mod import;
 pub mod lang;
 pub mod limits;
 pub mod permissions;
+mod region_rows;
 pub mod role;
 pub mod search;
 pub mod service;

@@ -3,8 +3,9 @@
 //! the field in the request body; the UI translates the codes.
 
 use crate::{
-    country::rules_for, error::FieldErrors, Code, NewTenant, NewUser, PasswordChange,
-    ProfileRequest, UserPatch,
+    country::{is_country, regions, rules_for},
+    error::FieldErrors,
+    Code, NewTenant, NewUser, PasswordChange, ProfileRequest, UserPatch,
 };
 
 pub const NAME_MAX: usize = 100;
@@ -303,32 +304,37 @@ pub fn country(value: &str) -> Result<(), Code> {
     if value.is_empty() {
         return Err(Code::Required);
     }
-    rules_for(value).map(|_| ()).ok_or(Code::CountryUnsupported)
+    if is_country(value) {
+        Ok(())
+    } else {
+        Err(Code::CountryUnsupported)
+    }
 }
 
+/// Required and of the country's shape where it has one; free and optional elsewhere (many
+/// countries have no postal codes).
 pub fn postal_code(value: &str, country: &str) -> Result<(), Code> {
-    if value.trim().is_empty() {
-        return Err(Code::Required);
-    }
+    let value = value.trim();
     match rules_for(country) {
+        Some(_) if value.is_empty() => Err(Code::Required),
         Some(rules) if !rules.postal_code_fits(value) => Err(Code::PostalCodeFormat),
+        _ if value.chars().any(char::is_control) => Err(Code::TextControlChars),
         _ => Ok(()),
     }
 }
 
+/// One of the country's list where it has one; free otherwise, required where addresses need it.
 pub fn region(value: &str, country: &str) -> Result<(), Code> {
-    let Some(rules) = rules_for(country) else {
-        return Ok(());
-    };
     let value = value.trim();
     if value.is_empty() {
-        return if rules.region_required {
+        return if rules_for(country).is_some_and(|rules| rules.region_required) {
             Err(Code::Required)
         } else {
             Ok(())
         };
     }
-    if !rules.regions.is_empty() && !rules.regions.iter().any(|(code, _)| *code == value) {
+    let list = regions(country);
+    if !list.is_empty() && !list.contains(&value) {
         return Err(Code::RegionUnknown);
     }
     if value.chars().any(char::is_control) {
@@ -659,6 +665,24 @@ mod tests {
         );
         assert_eq!(errors["primary_contact.email"], vec!["email.free_mail"]);
         assert_eq!(errors.len(), 2);
+
+        let mut japan = crate::fixtures::profile();
+        japan.legal_profile.address.country = "JP".into();
+        japan.legal_profile.address.postal_code = "100-0001".into();
+        japan.legal_profile.address.region = "13".into();
+        assert_eq!(profile(&japan), Ok(()));
+
+        // A country without postal codes or a region list (Hong Kong) enrols without them.
+        let mut hong_kong = crate::fixtures::profile();
+        hong_kong.legal_profile.address.country = "HK".into();
+        hong_kong.legal_profile.address.postal_code.clear();
+        hong_kong.legal_profile.address.region = "Kowloon".into();
+        assert_eq!(profile(&hong_kong), Ok(()));
+        hong_kong.legal_profile.address.postal_code = "99\u{7}".into();
+        assert_eq!(
+            profile(&hong_kong).unwrap_err()["legal_profile.address.postal_code"],
+            vec!["text.control_chars"]
+        );
 
         let mut unknown = crate::fixtures::profile();
         unknown.legal_profile.address.country = "ZZ".into();

@@ -2,7 +2,7 @@
 //! and then sign in with its new admin (email prefilled), as the seed says. A temporary
 //! password is replaced first; a user who is not Global admin is told who can continue.
 
-use partner_domain::{country::COUNTRIES, validate, NewAdmin, NewTenant};
+use partner_domain::{validate, NewAdmin, NewTenant};
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -12,7 +12,7 @@ use crate::{
     api::use_backend,
     components::{use_form, ChangePasswordForm, SelectField, SignInForm, SubmitButton, TextField},
     draft::use_draft,
-    i18n::{country_name, use_i18n, I18n},
+    i18n::{country_options, use_i18n, I18n},
     route::{next_param, Route},
     state::{use_session, SessionState},
 };
@@ -194,12 +194,7 @@ fn CreateAccountForm(props: &CreateAccountFormProps) -> Html {
     let strength = password_strength(&t, &password);
     let countries: Vec<(AttrValue, AttrValue)> =
         std::iter::once((AttrValue::from(""), AttrValue::from("")))
-            .chain(COUNTRIES.iter().map(|c| {
-                (
-                    AttrValue::from(c.code),
-                    AttrValue::from(country_name(&t, c.code)),
-                )
-            }))
+            .chain(country_options(t.lang).iter().cloned())
             .collect();
     html! {
         <form class="form" {onsubmit} novalidate=true aria-labelledby="create-heading">

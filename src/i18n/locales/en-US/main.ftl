@@ -133,7 +133,7 @@ code-password-wrong = Wrong password.
 code-password-unchanged = Choose a password different from the current one.
 code-phone-format = Enter the number in international format, like +1 425 555 0100.
 code-website-format = Enter a full address, like https://www.company.com.
-code-country-unsupported = This country is not supported yet.
+code-country-unsupported = Choose a country from the list.
 code-postal-code-format = This postal code does not match the country's format (example: { $example }).
 code-region-unknown = Choose a region from the list.
 code-agreement-not-current = A new version of the agreement is available: read it before accepting.
@@ -154,20 +154,6 @@ sign-in-failed = Wrong email or password.
 or = or
 
 # Countries (ISO 3166-1 alpha-2)
-country-fr = France
-country-us = United States
-country-gb = United Kingdom
-country-de = Germany
-country-ca = Canada
-country-be = Belgium
-country-ch = Switzerland
-country-es = Spain
-country-it = Italy
-country-nl = Netherlands
-country-in = India
-country-br = Brazil
-country-jp = Japan
-country-au = Australia
 
 # Drafts
 draft-restored = Draft restored from { $date }

@@ -133,7 +133,7 @@ code-password-wrong = Mot de passe incorrect.
 code-password-unchanged = Choisissez un mot de passe différent de l’actuel.
 code-phone-format = Saisissez le numéro au format international, par exemple +33 1 23 45 67 89.
 code-website-format = Saisissez une adresse complète, par exemple https://www.entreprise.fr.
-code-country-unsupported = Ce pays n’est pas encore pris en charge.
+code-country-unsupported = Choisissez un pays dans la liste.
 code-postal-code-format = Ce code postal ne correspond pas au format du pays (exemple : { $example }).
 code-region-unknown = Choisissez une région de la liste.
 code-agreement-not-current = Une nouvelle version du contrat est disponible : relisez-la avant d’accepter.
@@ -154,20 +154,6 @@ sign-in-failed = E-mail ou mot de passe incorrect.
 or = ou
 
 # Countries (ISO 3166-1 alpha-2)
-country-fr = France
-country-us = États-Unis
-country-gb = Royaume-Uni
-country-de = Allemagne
-country-ca = Canada
-country-be = Belgique
-country-ch = Suisse
-country-es = Espagne
-country-it = Italie
-country-nl = Pays-Bas
-country-in = Inde
-country-br = Brésil
-country-jp = Japon
-country-au = Australie
 
 # Drafts
 draft-restored = Brouillon restauré du { $date }
