@@ -58,10 +58,10 @@ pub fn served_files(dist: &Path) -> Result<Vec<PathBuf>, Fail> {
     Ok(files)
 }
 
-/// Fetched after start-up, not in the initial transfer: the wasm's second part, and the
-/// agreement texts the mock loads when a page first needs them.
+/// Fetched after start-up, not in the initial transfer: the wasm's second part, the agreement
+/// texts the mock loads when a page first needs them, and the regions' names an address form loads.
 fn is_deferred(name: &str) -> bool {
-    name.ends_with("_rest.wasm") || name.starts_with("agreements/")
+    name.ends_with("_rest.wasm") || name.starts_with("agreements/") || name == "regions.tsv"
 }
 
 /// `file.js` → `file.js.br`.
