@@ -23,6 +23,8 @@ pub enum Route {
     AdminAgent,
     #[at("/onboarding/done")]
     Done,
+    #[at("/help/work-account")]
+    WorkAccountHelp,
     #[at("/verify-email")]
     VerifyEmail,
     #[at("/dashboard")]
@@ -67,6 +69,7 @@ pub fn switch(route: Route) -> Html {
         Route::Agreement => html! { <pages::onboarding::AgreementStep /> },
         Route::AdminAgent => html! { <pages::onboarding::AdminAgentStep /> },
         Route::Done => html! { <pages::onboarding::DoneStep /> },
+        Route::WorkAccountHelp => html! { <pages::WorkAccountHelpPage /> },
         Route::VerifyEmail => html! { <pages::VerifyEmailPage /> },
         Route::Dashboard => html! { <pages::DashboardPage /> },
         Route::NotEnrolled => html! { <pages::NotEnrolledPage /> },

@@ -413,3 +413,48 @@ async fn a_new_user_of_an_enrolled_partner_chooses_a_password_then_sees_the_over
     app.wait_for_text("h1", "Vue d’ensemble").await;
     app.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn the_finish_page_offers_a_retry_when_the_partner_cannot_be_read() {
+    enrolled().await;
+    let mock = mock();
+    let me = mock.session().await.unwrap();
+    mock.update_user(
+        me.user.id.clone(),
+        partner_domain::UserPatch {
+            roles: Some(vec![Role::GlobalAdmin, Role::AdminAgent]),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    // Every other call fails, from the first: the page shows each failure with a retry (it
+    // used to spin for ever when the partner could not be read) and gets there by retrying.
+    let failing =
+        r#"{ "backend": "mock", "mock": { "vetting_delay_s": 3600, "failure_rate": 0.5 } }"#;
+    let app = Mounted::keeping_storage("/onboarding/done", failing).await;
+    let mut retries = 0;
+    loop {
+        let done = app
+            .eventually("the page or a failure with a retry", || {
+                if app.find("main h1").is_some_and(|h1| {
+                    h1.text_content().unwrap_or_default()
+                        == "Votre compte Espace partenaires est créé"
+                }) {
+                    Some(true)
+                } else {
+                    app.find("main [role=alert] button").map(|_| false)
+                }
+            })
+            .await;
+        if done {
+            break;
+        }
+        assert!(retries < 5, "still failing after {retries} retries");
+        retries += 1;
+        app.click_button("Réessayer");
+        app.settle().await;
+    }
+    assert!(retries > 0, "a failure was shown first");
+    app.unmount();
+}

@@ -27,6 +27,47 @@ async fn a_signed_out_visitor_lands_on_the_welcome_page_in_french() {
 }
 
 #[wasm_bindgen_test]
+async fn the_seed_help_on_work_accounts_opens_beside_the_checklist_and_the_sign_in_step() {
+    clear_storage();
+    let app = Mounted::at("/onboarding/welcome", MOCK_CONFIG).await;
+    app.wait_for_text("h1", "Bienvenue").await;
+    let checklist = app.text(".checklist");
+    assert!(checklist.contains(
+        "Si vous ne connaissez pas le compte professionnel de votre entreprise, consultez \
+         Compte professionnel de votre entreprise et Espace partenaires"
+    ));
+    assert!(checklist.contains("Dénomination sociale légale, adresse et adresse."));
+    assert!(
+        checklist.contains("car vous serez invité à le faire au cours du processus d’inscription")
+    );
+    let link = app
+        .find(".checklist a[href='/help/work-account']")
+        .expect("the help link");
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+
+    app.go("/onboarding/sign-in").await;
+    app.wait_for("a[href='/help/work-account']").await;
+
+    app.go("/help/work-account").await;
+    app.wait_for_text(
+        "h1",
+        "Compte professionnel de votre entreprise et Espace partenaires",
+    )
+    .await;
+    assert!(app.text("main").contains("admin@préfixe.onmicrosoft.com"));
+    app.select("#language", "en-US");
+    app.wait_for_text("h1", "Your company's work account and Partner Center")
+        .await;
+    app.go("/onboarding/welcome").await;
+    app.wait_for_text("h1", "Welcome").await;
+    let checklist = app.text(".checklist");
+    assert!(checklist.contains("If you don't know your company's work account, see"));
+    assert!(checklist.contains("Legal business name and address."));
+    app.select("#language", "fr-FR");
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
 async fn the_language_switch_changes_every_text_and_is_remembered() {
     let app = Mounted::at("/onboarding/welcome", MOCK_CONFIG).await;
     app.wait_for_text("h1", "Bienvenue").await;

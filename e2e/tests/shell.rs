@@ -65,6 +65,20 @@ async fn partner_server_serves_the_app_in_both_languages_with_no_accessibility_v
     browser.wait_for_text("h1", "Page introuvable").await;
     browser.assert_accessible("the not-found page (fr)").await;
 
+    // The seed's help on work accounts, a deep link too.
+    browser
+        .goto(&format!("{}/help/work-account", server.base))
+        .await;
+    browser
+        .wait_for_text(
+            "h1",
+            "Compte professionnel de votre entreprise et Espace partenaires",
+        )
+        .await;
+    browser
+        .assert_accessible("the work account help (fr)")
+        .await;
+
     browser
         .goto(&format!("{}/onboarding/welcome", server.base))
         .await;

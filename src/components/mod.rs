@@ -20,6 +20,7 @@ mod toast_region;
 mod top_bar;
 mod user_table;
 mod verification_timeline;
+mod work_account_help_link;
 
 pub use agreement_text::AgreementText;
 pub use change_password_form::ChangePasswordForm;
@@ -44,3 +45,4 @@ pub use toast_region::ToastRegion;
 pub use top_bar::TopBar;
 pub use user_table::UserTable;
 pub use verification_timeline::{state_name, VerificationTimeline};
+pub use work_account_help_link::WorkAccountHelpLink;

@@ -14,6 +14,7 @@ mod startup_error;
 mod user;
 mod users;
 mod verify_email;
+mod work_account_help;
 
 pub use add_user::AddUserPage;
 pub use dashboard::DashboardPage;
@@ -28,3 +29,4 @@ pub use startup_error::StartupErrorPage;
 pub use user::UserPage;
 pub use users::UsersPage;
 pub use verify_email::VerifyEmailPage;
+pub use work_account_help::WorkAccountHelpPage;

@@ -85,6 +85,7 @@ fn SignInOrCreate() -> Html {
         <>
             <h1>{ t.sign_in_title().to_string() }</h1>
             <p>{ t.sign_in_intro().to_string() }</p>
+            <p><crate::components::WorkAccountHelpLink /></p>
             <div class="mode-switch" role="group" aria-label={t.step_sign_in().to_string()}>
                 <button type="button" class="button" aria-pressed={(*mode == Mode::SignIn).to_string()} onclick={switch(Mode::SignIn)}>
                     { t.sign_in().to_string() }

@@ -3,6 +3,7 @@ use yew_router::prelude::*;
 
 use super::{first_incomplete, Step, Stepper};
 use crate::{
+    components::WorkAccountHelpLink,
     i18n::use_i18n,
     pages::dashboard::DASHBOARD_VIDEO,
     route::Route,
@@ -19,12 +20,19 @@ pub fn WelcomeStep() -> Html {
     let partner = use_partner().partner();
     // A signed-in admin sees the steps already done as done.
     let first = first_incomplete(me.as_deref(), partner.as_deref());
+    let why = |text: &dyn std::fmt::Display| html! { text.to_string() };
     let checklist = [
-        (t.checklist_admin_email(), t.checklist_admin_email_why()),
-        (t.checklist_work_account(), t.checklist_work_account_why()),
-        (t.checklist_legal(), t.checklist_legal_why()),
-        (t.checklist_signing(), t.checklist_signing_why()),
-        (t.checklist_contact(), t.checklist_contact_why()),
+        (
+            t.checklist_admin_email(),
+            why(&t.checklist_admin_email_why()),
+        ),
+        (
+            t.checklist_work_account(),
+            html! { <><WorkAccountHelpLink />{ " " }{ t.checklist_work_account_why().to_string() }</> },
+        ),
+        (t.checklist_legal(), why(&t.checklist_legal_why())),
+        (t.checklist_signing(), why(&t.checklist_signing_why())),
+        (t.checklist_contact(), why(&t.checklist_contact_why())),
     ];
     let external = |href: &'static str, label: String| {
         html! {
@@ -54,7 +62,7 @@ pub fn WelcomeStep() -> Html {
             <p>{ t.before_you_begin_intro().to_string() }</p>
             <ul class="checklist">
                 { for checklist.into_iter().map(|(item, why)| html! {
-                    <li><strong>{ item.to_string() }</strong><br /><span class="muted">{ why.to_string() }</span></li>
+                    <li><strong>{ item.to_string() }</strong><br /><span class="muted">{ why }</span></li>
                 }) }
             </ul>
             <p>{ t.welcome_verify_note().to_string() }</p>
