@@ -8,7 +8,7 @@ use yew_router::prelude::*;
 use crate::{
     api::{use_load, BackendHandle},
     components::{Layout, Loading},
-    config::{ConfigError, RuntimeConfig},
+    config::{BackendKind, ConfigError, RuntimeConfig},
     i18n::I18nProvider,
     pages::StartupErrorPage,
     route::{switch, Route},
@@ -44,6 +44,11 @@ struct ConfigGateProps {
 fn ConfigGate(props: &ConfigGateProps) -> Html {
     let startup = use_load(props.url.clone(), async |url| {
         let config = RuntimeConfig::fetch(&url).await.map_err(Rc::new)?;
+        if config.backend == BackendKind::Mock {
+            crate::deferred::rest_arrived()
+                .await
+                .map_err(|cause| Rc::new(ConfigError::Incomplete { cause }))?;
+        }
         let backend = BackendHandle::from_config(&config);
         Ok::<_, Rc<ConfigError>>((Rc::new(config), backend))
     });

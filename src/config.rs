@@ -69,6 +69,9 @@ pub enum ConfigError {
     Status { url: String, status: u16 },
     #[error("{url} is not a valid configuration: {cause}")]
     Invalid { url: String, cause: String },
+    /// The part of a split build that holds the mock backend did not arrive.
+    #[error("part of the app could not be loaded: {cause}")]
+    Incomplete { cause: String },
 }
 
 impl RuntimeConfig {

@@ -4,6 +4,9 @@
 //! (a deep link to a settings page, or a click before the download ended): that load is
 //! synchronous, as the stub must return the real function's result.
 //!
+//! The mock backend is not part of start-up (start-up is profiled on the real server): when
+//! `config.json` says `mock`, the app waits for the rest (`rest_arrived`) before it starts.
+//!
 //! Without the `partner-center-deferred` meta tag (`trunk serve`, tests) the wasm is whole and
 //! nothing here does anything.
 
@@ -25,18 +28,29 @@ function install(module, exports) {
   exports.__deferred_loaded.value = 1;
 }
 
+// One download at a time; a failed one may be tried again.
+function fetchRest(exports, at) {
+  if (!pending) {
+    pending = fetch(at.url, { integrity: at.integrity })
+      .then((response) => response.ok ? response.arrayBuffer() : Promise.reject(new Error(`${at.url}: ${response.status}`)))
+      .then((bytes) => WebAssembly.compile(bytes))
+      .then((module) => install(module, exports))
+      .catch((error) => { pending = null; throw error; });
+  }
+  return pending;
+}
+
 export function prefetch(exports) {
   const at = part();
   if (!at || pending) return;
-  const start = () => {
-    pending = fetch(at.url, { integrity: at.integrity })
-      .then((response) => response.ok ? response.arrayBuffer() : Promise.reject(new Error(response.status)))
-      .then((bytes) => WebAssembly.compile(bytes))
-      .then((module) => install(module, exports))
-      .catch(() => { pending = null; });
-  };
+  const start = () => fetchRest(exports, at).catch(() => {});
   const idle = () => (window.requestIdleCallback || setTimeout)(start, { timeout: 2000 });
   if (document.readyState === 'complete') idle(); else addEventListener('load', idle, { once: true });
+}
+
+export function load_rest(exports) {
+  const at = part();
+  return at ? fetchRest(exports, at).then(() => undefined, (error) => Promise.reject(String(error))) : Promise.resolve();
 }
 
 // SubtleCrypto has no synchronous digest: SHA-256 here, so that the synchronous path keeps
@@ -111,6 +125,16 @@ export function load_now(exports) {
 extern "C" {
     fn prefetch(exports: JsValue);
     fn load_now(exports: JsValue);
+    fn load_rest(exports: JsValue) -> js_sys::Promise;
+}
+
+/// The rest of the app, downloaded now if it is not there yet (without waiting for the page to
+/// be idle); the error says why it could not be.
+pub async fn rest_arrived() -> Result<(), String> {
+    wasm_bindgen_futures::JsFuture::from(load_rest(wasm_bindgen::exports()))
+        .await
+        .map(|_| ())
+        .map_err(|error| error.as_string().unwrap_or_default())
 }
 
 /// Starts downloading the rest of the app once the page has loaded and the browser is idle.

@@ -71,6 +71,20 @@ async fn start_up_runs_on_the_first_part_and_the_rest_follows_in_the_background(
 }
 
 #[tokio::test]
+async fn the_mock_backend_comes_with_the_rest_before_start_up_never_synchronously() {
+    // Start-up is profiled on the real server: the mock is in the rest, which a `mock` config
+    // waits for, downloaded in the background way.
+    let host = StaticHost::start(&dist()).await;
+    let browser = Browser::start_in("fr-FR").await;
+    browser.goto(&format!("{}/", host.base)).await;
+    browser.wait_for_text("h1", "Bienvenue").await;
+    assert!(rest_installed(&browser).await);
+    assert_eq!(rest_fetched_by(&browser).await, "fetch");
+    browser.click_text("Suivant").await;
+    browser.wait_for_path("/onboarding/sign-in").await;
+}
+
+#[tokio::test]
 async fn a_deep_link_gets_the_rest_before_its_page_and_a_tampered_rest_never_runs() {
     let server = Server::start().await;
     let browser = Browser::start_in("en-US").await;

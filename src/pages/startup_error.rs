@@ -10,7 +10,8 @@ pub struct StartupErrorPageProps {
     pub on_retry: Callback<()>,
 }
 
-/// Shown instead of the app when `config.json` cannot be fetched or read.
+/// Shown instead of the app when `config.json` cannot be fetched or read, or the part of the
+/// app the mock backend needs did not arrive.
 #[function_component]
 pub fn StartupErrorPage(props: &StartupErrorPageProps) -> Html {
     let t = use_i18n();
@@ -19,7 +20,10 @@ pub fn StartupErrorPage(props: &StartupErrorPageProps) -> Html {
         <main id="main" class="page narrow startup-error">
             <h1>{ t.config_error_title().to_string() }</h1>
             <div role="alert">
-                <p>{ t.config_error_body().to_string() }</p>
+                <p>{ match *props.error {
+                    ConfigError::Incomplete { .. } => t.startup_incomplete_body().to_string(),
+                    _ => t.config_error_body().to_string(),
+                } }</p>
                 <p class="muted"><code>{ t.config_error_detail(props.error.to_string()).to_string() }</code></p>
             </div>
             <button type="button" class="button" onclick={on_retry}>{ t.retry().to_string() }</button>

@@ -1,8 +1,9 @@
 //! Splits the release wasm in two so that the first download holds only what start-up runs.
 //!
 //! 1. `instrument` marks, in a memory of its own, every function a run enters.
-//! 2. The e2e crate's `profile` binary opens `/` on that build (real server and static mock,
-//!    French and English) and lists the functions start-up ran.
+//! 2. The e2e crate's `profile` binary opens `/` on that build (on the real server, in French and
+//!    English) and lists the functions start-up ran. The mock backend is left to the rest: a
+//!    `mock` config waits for it before the app starts (`src/deferred.rs`).
 //! 3. `split` keeps those in the primary module. Each other function still referenced by it
 //!    (called, in a table, exported) becomes a stub that hands its slot to its signature's
 //!    dispatcher: load the rest if it has not arrived (`__deferred_load`, `src/deferred.rs`),

@@ -2,14 +2,15 @@
 //! (`xtask/src/split.rs`). `E2E_DIST` is an instrumented build: its wasm exports a `__profile`
 //! memory where byte `i` is 1 once function `i` ran.
 //!
-//! Start-up is `/` until the wizard is interactive, on partner-server (the real backend) and on
-//! a static host (the mock), for a first visit and a return visit in French and in English,
-//! twice: a few functions (drops at the end of some task) run in one run and not the next. OUT
-//! gets the union, one function index per line.
+//! Start-up is `/` until the wizard is interactive on partner-server (the real backend: the mock
+//! backend waits for the rest of the app, `src/deferred.rs`, and production users never run it),
+//! for a first visit and a return visit in French and in English, twice: a few functions (drops
+//! at the end of some task) run in one run and not the next. OUT gets the union, one function
+//! index per line.
 
 use std::collections::BTreeSet;
 
-use e2e::{dist, Browser, Server, StaticHost};
+use e2e::{Browser, Server};
 
 /// The functions entered from opening `/` until the wizard is interactive, and 1.5 s after.
 async fn started(browser: &Browser, base: &str) -> Vec<u64> {
@@ -65,14 +66,11 @@ async fn main() {
         .nth(1)
         .expect("usage: profile OUT (with E2E_DIST, E2E_SERVER, CHROMEDRIVER, CHROMIUM)");
     let server = Server::start().await;
-    let host = StaticHost::start(&dist()).await;
     let mut ran = BTreeSet::new();
     for lang in ["fr-FR", "en-US", "fr-FR", "en-US"] {
-        for base in [&server.base, &host.base] {
-            let browser = Browser::start_in(lang).await;
-            ran.extend(visits(&browser, base, lang).await);
-            browser.close().await;
-        }
+        let browser = Browser::start_in(lang).await;
+        ran.extend(visits(&browser, &server.base, lang).await);
+        browser.close().await;
     }
     let lines: Vec<String> = ran.iter().map(u64::to_string).collect();
     std::fs::write(&out, lines.join("\n")).expect("OUT is writable");

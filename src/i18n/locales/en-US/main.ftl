@@ -20,6 +20,7 @@ signed-out-notice = You are signed out.
 config-error-title = Partner Center cannot start
 config-error-body = The app's configuration file is missing or invalid. Check that config.json is published with the app and points at the right server.
 config-error-detail = Technical detail: { $detail }
+startup-incomplete-body = Part of Partner Center could not be loaded: check your connection and reload the page.
 
 # Not found
 not-found-title = Page not found

@@ -20,6 +20,7 @@ signed-out-notice = Vous êtes déconnecté.
 config-error-title = Impossible de démarrer l’Espace partenaires
 config-error-body = Le fichier de configuration de l’application est introuvable ou invalide. Vérifiez que config.json est publié avec l’application et qu’il indique le bon serveur.
 config-error-detail = Détail technique : { $detail }
+startup-incomplete-body = Une partie de l’Espace partenaires n’a pas pu être chargée : vérifiez votre connexion et rechargez la page.
 
 # Not found
 not-found-title = Page introuvable
