@@ -14,6 +14,7 @@ mod routes;
 mod security;
 mod store;
 mod tenants;
+mod user_index;
 mod users;
 
 use std::{future::Future, net::SocketAddr, path::PathBuf, sync::Arc};
@@ -66,6 +67,7 @@ pub struct AppState {
     pub dev: bool,
     pub vetting_delay_s: i64,
     pub limiter: Arc<store::RateLimiter>,
+    pub user_index: Arc<user_index::UserIndex>,
     pub https: https::HttpsPolicy,
     pub csp_reports: security::CspReports,
 }
@@ -89,6 +91,7 @@ impl Server {
             dev: options.dev,
             vetting_delay_s: options.vetting_delay.min(i64::MAX as u64) as i64,
             limiter: Arc::default(),
+            user_index: Arc::default(),
             https: https::HttpsPolicy {
                 always: options
                     .public_url

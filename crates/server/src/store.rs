@@ -21,7 +21,7 @@ use sqlx::{
     pool::PoolConnection, sqlite::SqliteRow, Row, Sqlite, SqliteConnection, SqlitePool, Transaction,
 };
 
-use crate::{env::ServerEnv, ApiError, AppState};
+use crate::{env::ServerEnv, user_index::UserIndex, ApiError, AppState};
 
 enum Conn {
     Write(Transaction<'static, Sqlite>),
@@ -58,6 +58,7 @@ pub struct SqlStore {
     conn: Conn,
     env: ServerEnv,
     limiter: Arc<RateLimiter>,
+    user_index: Arc<UserIndex>,
 }
 
 impl AppState {
@@ -68,6 +69,7 @@ impl AppState {
                 vetting_delay_s: self.vetting_delay_s,
             },
             limiter: self.limiter.clone(),
+            user_index: self.user_index.clone(),
         }
     }
 
@@ -158,7 +160,7 @@ fn parse_roles(joined: Option<String>) -> Vec<Role> {
 const USER_COLUMNS: &str = "u.id, u.first_name, u.last_name, u.email, u.created_at,
     (SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) AS roles";
 
-fn user_from(row: &SqliteRow) -> User {
+pub(crate) fn user_from(row: &SqliteRow) -> User {
     User {
         id: row.get("id"),
         first_name: row.get("first_name"),
@@ -482,39 +484,9 @@ impl Store for SqlStore {
     }
 
     async fn list_users(&mut self, filter: &UserFilter) -> StoreResult<UserList> {
-        let needle = filter
-            .needle
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        let role = filter.role.map(Role::key);
-        let condition = "u.tenant_id = ?1 AND u.search LIKE '%' || ?2 || '%' ESCAPE '\\'
-            AND (?3 IS NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = ?3))";
-        let total: i64 =
-            sqlx::query_scalar(&format!("SELECT count(*) FROM users u WHERE {condition}"))
-                .bind(&filter.tenant_id)
-                .bind(&needle)
-                .bind(role)
-                .fetch_one(&mut *self.db().await?)
-                .await?;
-        let sql = format!(
-            "SELECT {USER_COLUMNS} FROM users u WHERE {condition}
-             ORDER BY u.sort_name, u.id LIMIT ?4 OFFSET ?5"
-        );
-        let items = sqlx::query(&sql)
-            .bind(&filter.tenant_id)
-            .bind(&needle)
-            .bind(role)
-            .bind(filter.limit.min(i64::MAX as u64) as i64)
-            .bind(filter.offset.min(i64::MAX as u64) as i64)
-            .fetch_all(&mut *self.db().await?)
-            .await?
-            .iter()
-            .map(user_from)
-            .collect();
-        Ok(UserList {
-            items,
-            total: total as u64,
+        Ok(match &mut self.conn {
+            Conn::Read(pool) => self.user_index.search(pool, filter).await?,
+            Conn::Write(tx) => UserIndex::search_uncached(tx, filter).await?,
         })
     }
 

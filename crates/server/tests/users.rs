@@ -79,3 +79,54 @@ async fn concurrent_edits_of_one_user_lose_nothing() {
         );
     }
 }
+
+/// Each node searches its own in-memory copy of a work account's users: a change made through
+/// another node on the same database shows at once (the copy's version is the database's).
+#[tokio::test]
+async fn a_search_on_one_node_sees_every_change_made_through_another() {
+    let a = start().await;
+    let database = format!("sqlite:{}", a.dir.path().join("data/partner.db").display());
+    let b = start_configured(|options| options.database = database).await;
+    let (on_a, admin) = a.tenant("nodes").await;
+    let on_b = b.client();
+    on_b.sign_in(&admin.user.email, PASSWORD).await;
+    let list = |q: &str| {
+        let (on_b, path) = (&on_b, format!("/api/users?{q}"));
+        async move { on_b.get(&path).await.json::<UserList>() }
+    };
+    assert_eq!(list("q=").await.total, 1, "B keeps its copy");
+
+    let created: partner_domain::UserCreated = on_a
+        .ok(
+            Method::POST,
+            "/api/users",
+            Some(&json!({ "first_name": "Zoé", "last_name": "Martin",
+                "email": "zoe.martin@nodes.onmicrosoft.com", "roles": ["sales_agent"] })),
+            201,
+        )
+        .await;
+    let found = list("q=zoe+martin").await;
+    assert_eq!(found.total, 1, "a new user");
+    assert_eq!(found.items[0].id, created.user.id);
+
+    on_a.ok::<_, serde_json::Value>(
+        Method::PATCH,
+        &format!("/api/users/{}", created.user.id),
+        Some(&json!({ "last_name": "Durand", "roles": ["billing_admin"] })),
+        200,
+    )
+    .await;
+    assert_eq!(list("q=zoe+martin").await.total, 0, "a new name");
+    assert_eq!(list("q=zoe+durand").await.total, 1);
+    assert_eq!(list("role=sales_agent").await.total, 0, "new roles");
+    assert_eq!(list("role=billing_admin").await.total, 1);
+
+    on_a.ok::<serde_json::Value, serde_json::Value>(
+        Method::DELETE,
+        &format!("/api/users/{}", created.user.id),
+        None,
+        204,
+    )
+    .await;
+    assert_eq!(list("q=").await.total, 1, "a deleted user");
+}

@@ -299,6 +299,25 @@ async fn server_latency() -> Value {
         clients.push(client);
     }
     let searches = ["", "martin", "lefevre", "eloise", "@bench", "du"];
+    // One client, one search after the other: the cost of a search itself.
+    let mut alone = Vec::new();
+    for i in 0..300 {
+        let url = format!(
+            "{base}/api/users?limit=50&q={}",
+            searches[i % searches.len()]
+        );
+        let started = std::time::Instant::now();
+        let status = http.get(url).send().await.unwrap().status();
+        assert!(status.is_success(), "{status}");
+        alone.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    // `/api/health` under the same load: what the machine itself gives a request.
+    let health_base = base.clone();
+    let health_loaded = under_load(&clients, 20, move |client, _| {
+        let url = format!("{health_base}/api/health");
+        async move { client.get(url).send().await.unwrap().status() }
+    })
+    .await;
     let search_base = base.clone();
     let search = under_load(&clients, 20, move |client, i| {
         let url = format!(
@@ -366,6 +385,8 @@ async fn server_latency() -> Value {
     let (_, idle_p99) = percentiles(idle);
     let (_, busy_p99) = percentiles(busy);
     let (search_p50, search_p99) = percentiles(search.clone());
+    let (alone_p50, _) = percentiles(alone.clone());
+    let (loaded_health_p50, loaded_health_p99) = percentiles(health_loaded.clone());
     let (session_p50, session_p99) = percentiles(sign_in.clone());
     println!(
         "\nserver, {CLIENTS} concurrent clients, {} users (release build, loopback)",
@@ -378,6 +399,14 @@ async fn server_latency() -> Value {
         search.len()
     );
     println!(
+        "| `GET /api/health` under the same load | {} | {loaded_health_p50:.1} ms | {loaded_health_p99:.1} ms |",
+        health_loaded.len()
+    );
+    println!(
+        "| `GET /api/users?q=…&limit=50`, one client | {} | {alone_p50:.2} ms | |",
+        alone.len()
+    );
+    println!(
         "| `POST /api/session` (argon2) | {} | {session_p50:.0} ms | {session_p99:.0} ms |",
         sign_in.len()
     );
@@ -385,8 +414,15 @@ async fn server_latency() -> Value {
         "| `GET /api/health`, p99 idle → during 20 sign-ins | 300 + 300 | | {idle_p99:.1} → {busy_p99:.1} ms ({:.1}×) |",
         busy_p99 / idle_p99
     );
+    println!(
+        "search p99 / health p99 under {CLIENTS} clients: {:.1}× (goal ≤ 3×); one-client search p50 {alone_p50:.2} ms (goal ≤ 1 ms)",
+        search_p99 / loaded_health_p99
+    );
     json!({ "clients": CLIENTS,
             "users_search_p50_ms": search_p50, "users_search_p99_ms": search_p99,
+            "users_search_one_client_p50_ms": alone_p50,
+            "health_p99_same_load_ms": loaded_health_p99,
+            "search_to_health_p99": search_p99 / loaded_health_p99,
             "session_p50_ms": session_p50, "session_p99_ms": session_p99,
             "health_p99_idle_ms": idle_p99, "health_p99_during_sign_ins_ms": busy_p99 })
 }
