@@ -16,7 +16,7 @@ use yew_router::prelude::*;
 
 use crate::{
     api::{use_backend, use_load, ApiError},
-    components::{loaded, RequireSession, Skeleton, UserTable},
+    components::{loaded, PerformanceMark, RequireSession, Skeleton, UserTable},
     i18n::{format_number, role_name, use_i18n},
     route::Route,
     state::use_session,
@@ -135,6 +135,7 @@ fn UsersBody() -> Html {
                     </div>
                 }
                 <UserTable directory={directory.clone()} view={query.view()} {on_sort} />
+                <PerformanceMark name="users-ready" />
             </>
         }
     });

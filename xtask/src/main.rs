@@ -144,11 +144,16 @@ fn bench(what: &[String]) -> Result<(), Fail> {
         report.insert("bundle".into(), sizes);
     }
     if in_browser {
+        let anchors = root().join("e2e/anchors");
+        if what.is_empty() || what.iter().any(|w| w == "users") {
+            anchor_pages(&anchors)?;
+        }
         // The browser and server benches write their own sections here; merged below.
         let sections = root().join("target/bench-e2e.json");
         run(cmd("cargo")
             .args(["run", "-p", "e2e", "--bin", "bench", "--"])
             .args(browser)
+            .env("BENCH_ANCHORS", &anchors)
             .env("E2E_DIST", root().join("dist"))
             .env("E2E_SERVER", root().join("target/server/partner-server"))
             .env("CHROMEDRIVER", setup::CHROMEDRIVER)
@@ -164,6 +169,17 @@ fn bench(what: &[String]) -> Result<(), Fail> {
         .map_err(|e| Fail::new(format!("{}: {e}", json.display())))?;
     println!("xtask: bench numbers written to {}", json.display());
     Ok(())
+}
+
+/// The users bench's anchor pages need React and react-window, from their committed lock file.
+fn anchor_pages(dir: &std::path::Path) -> Result<(), Fail> {
+    if dir.join("node_modules/react-window").exists() {
+        return Ok(());
+    }
+    println!("xtask: installing the anchor pages' React and react-window with npm ci");
+    run(cmd("npm")
+        .args(["ci", "--no-audit", "--no-fund", "--ignore-scripts"])
+        .current_dir(dir))
 }
 
 /// The domain's hot paths with divan (`crates/domain/benches/hot_paths.rs`): its table, printed

@@ -34,7 +34,9 @@ pub struct View {
     pub direction: Direction,
 }
 
-#[derive(Debug, Default, PartialEq)]
+/// `Eq`, so that comparing two `Rc<Directory>` (a component's props, a memo's dependencies)
+/// first compares the pointers: the same list is not compared user by user on each keystroke.
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Directory {
     users: Vec<User>,
     search: Vec<String>,

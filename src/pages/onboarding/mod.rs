@@ -123,7 +123,7 @@ pub fn Stepper(props: &StepperProps) -> Html {
     let t = use_i18n();
     html! {
         <nav class="stepper" aria-label={t.wizard_steps().to_string()}>
-            <InteractiveMark />
+            <crate::components::PerformanceMark name="wizard-interactive" />
             <ol>
                 { for Step::ALL.iter().enumerate().map(|(i, step)| {
                     let current = props.current == Some(*step);
@@ -226,24 +226,6 @@ fn AlreadyEnrolled(props: &AlreadyEnrolledProps) -> Html {
             </div>
         </>
     }
-}
-
-/// `performance.mark("wizard-interactive")` the first time a wizard step (its stepper) is on
-/// screen and usable, for `cargo xtask bench startup`.
-#[function_component]
-fn InteractiveMark() -> Html {
-    use_effect_with((), |()| {
-        if let Some(performance) = gloo_utils::window().performance() {
-            if performance
-                .get_entries_by_name("wizard-interactive")
-                .length()
-                == 0
-            {
-                let _ = performance.mark("wizard-interactive");
-            }
-        }
-    });
-    Html::default()
 }
 
 #[derive(Properties, PartialEq)]
