@@ -44,7 +44,7 @@ struct ConfigGateProps {
 fn ConfigGate(props: &ConfigGateProps) -> Html {
     let startup = use_load(props.url.clone(), async |url| {
         let config = RuntimeConfig::fetch(&url).await.map_err(Rc::new)?;
-        if config.backend == BackendKind::Mock {
+        if config.backend == BackendKind::Mock || !crate::deferred::start_up_path() {
             crate::deferred::rest_arrived()
                 .await
                 .map_err(|cause| Rc::new(ConfigError::Incomplete { cause }))?;

@@ -4,8 +4,10 @@
 //! (a deep link to a settings page, or a click before the download ended): that load is
 //! synchronous, as the stub must return the real function's result.
 //!
-//! The mock backend is not part of start-up (start-up is profiled on the real server): when
-//! `config.json` says `mock`, the app waits for the rest (`rest_arrived`) before it starts.
+//! Start-up is profiled on `/` and the welcome page, on the real server. Anything else needs the
+//! rest: a deep link (`/settings/users` bookmarked) or the mock backend. Then the rest is
+//! downloaded as soon as the first part runs, beside `config.json`, and the app waits for it
+//! (`rest_arrived`) before it starts, instead of a stub loading it synchronously.
 //!
 //! Without the `partner-center-deferred` meta tag (`trunk serve`, tests) the wasm is whole and
 //! nothing here does anything.
@@ -40,10 +42,13 @@ function fetchRest(exports, at) {
   return pending;
 }
 
-export function prefetch(exports) {
+// `now`: for a page that needs the rest (whoever awaits it sees a failure); otherwise once the
+// page has loaded and the browser is idle.
+export function prefetch(exports, now) {
   const at = part();
   if (!at || pending) return;
   const start = () => fetchRest(exports, at).catch(() => {});
+  if (now) return start();
   const idle = () => (window.requestIdleCallback || setTimeout)(start, { timeout: 2000 });
   if (document.readyState === 'complete') idle(); else addEventListener('load', idle, { once: true });
 }
@@ -123,7 +128,7 @@ export function load_now(exports) {
 }
 "#)]
 extern "C" {
-    fn prefetch(exports: JsValue);
+    fn prefetch(exports: JsValue, now: bool);
     fn load_now(exports: JsValue);
     fn load_rest(exports: JsValue) -> js_sys::Promise;
 }
@@ -137,9 +142,19 @@ pub async fn rest_arrived() -> Result<(), String> {
         .map_err(|error| error.as_string().unwrap_or_default())
 }
 
-/// Starts downloading the rest of the app once the page has loaded and the browser is idle.
+/// Whether the first page is one start-up runs on the first part alone.
+pub fn start_up_path() -> bool {
+    let path = gloo_utils::window()
+        .location()
+        .pathname()
+        .unwrap_or_default();
+    matches!(path.as_str(), "/" | "/onboarding/welcome")
+}
+
+/// Starts downloading the rest of the app: now for a page that needs it, else once the page
+/// has loaded and the browser is idle.
 pub fn prefetch_rest() {
-    prefetch(wasm_bindgen::exports());
+    prefetch(wasm_bindgen::exports(), !start_up_path());
 }
 
 /// Called by the split build's stubs (found by this export name), never by Rust code.

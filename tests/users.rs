@@ -87,14 +87,16 @@ async fn a_large_list_renders_only_what_is_in_view_and_searches_in_the_address()
     )
     .await;
     assert!(app.text(".user-table tbody").contains("Éloïse Lefèvre"));
-    assert!(
+    // The address follows once typing pauses.
+    app.eventually("the search in the address", || {
         gloo_utils::window()
             .location()
             .search()
             .unwrap()
-            .contains("q=ELOISE"),
-        "the search is in the address"
-    );
+            .contains("q=ELOISE")
+            .then_some(())
+    })
+    .await;
     app.unmount();
 
     // A shared address opens the same view.

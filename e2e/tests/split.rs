@@ -91,6 +91,16 @@ async fn a_deep_link_gets_the_rest_before_its_page_and_a_tampered_rest_never_run
     browser.goto(&format!("{}/", server.base)).await;
     browser.wait_for("h1").await;
     browser.sign_up("splitdeep").await;
+    browser.close().await;
+
+    // A bookmarked settings page in a new browser (nothing cached, signed in without the app):
+    // the rest is downloaded at once, asynchronously, and awaited before the page, never loaded
+    // synchronously by a stub.
+    let browser = Browser::start_in("en-US").await;
+    browser.goto(&format!("{}/api/health", server.base)).await;
+    let credentials = serde_json::json!({ "email": "admin@splitdeep.onmicrosoft.com",
+        "password": partner_domain::fixtures::PASSWORD });
+    assert_eq!(browser.post_json("/api/session", credentials).await, 200);
     browser
         .goto(&format!("{}/settings/users", server.base))
         .await;
@@ -98,6 +108,7 @@ async fn a_deep_link_gets_the_rest_before_its_page_and_a_tampered_rest_never_run
         .wait_for_content("admin@splitdeep.onmicrosoft.com")
         .await;
     assert!(rest_installed(&browser).await);
+    assert_eq!(rest_fetched_by(&browser).await, "fetch");
 
     // The same build with one byte of the rest changed, as a broken cache or proxy would.
     let copy = tempfile::tempdir().unwrap();

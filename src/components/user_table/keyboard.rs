@@ -37,10 +37,16 @@ pub fn use_row_keys(
         // Another list (a search, a filter): back to its top.
         let (active, scroller, scroll_top) = (active.clone(), scroller.clone(), scroll_top.clone());
         use_effect_with(count, move |_| {
-            active.set(0);
-            scroll_top.set(0.0);
-            if let Some(element) = scroller.cast::<web_sys::Element>() {
-                element.set_scroll_top(0);
+            // Each change is another render, and moving the scroller forces a layout: only
+            // what is not at the top already (a keystroke at the top costs neither).
+            if *active != 0 {
+                active.set(0);
+            }
+            if *scroll_top != 0.0 {
+                scroll_top.set(0.0);
+                if let Some(element) = scroller.cast::<web_sys::Element>() {
+                    element.set_scroll_top(0);
+                }
             }
         });
     }
