@@ -37,6 +37,12 @@ pub fn search_key(value: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
+        // Most names and every address are ASCII: lower-cased byte by byte, nothing to fold
+        // (a list of 10,000 users builds 40,000 keys).
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            continue;
+        }
         for c in word.chars().flat_map(char::to_lowercase) {
             fold(c, &mut out);
         }
