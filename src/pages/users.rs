@@ -24,6 +24,9 @@ use crate::{
 
 /// Enough for every user of a large work account in one answer.
 const LIST_LIMIT: u64 = 20_000;
+/// The first rows, asked for beside the whole list: shown while the whole list arrives (a few
+/// milliseconds for the server, against a tenth of a second or more for 10,000 users).
+const FIRST_PAGE: u64 = 100;
 
 /// The list's state in the address: `?q=…&role=…&sort=email&direction=desc`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -70,14 +73,19 @@ fn UsersBody() -> Html {
         .and_then(|l| l.query::<ListQuery>().ok())
         .unwrap_or_default();
     // The loaded users, and how many the work account has (more when the answer was capped).
-    let directory = use_load((), async move |()| {
-        let query = UserQuery {
-            limit: Some(LIST_LIMIT),
-            ..UserQuery::default()
-        };
-        let list = backend.users(query).await?;
-        Ok::<_, ApiError>((Rc::new(Directory::new(list.items)), list.total))
-    });
+    let load = |limit| {
+        let backend = backend.clone();
+        async move |()| {
+            let query = UserQuery {
+                limit: Some(limit),
+                ..UserQuery::default()
+            };
+            let list = backend.users(query).await?;
+            Ok::<_, ApiError>((Rc::new(Directory::new(list.items)), list.total))
+        }
+    };
+    let first_page = use_load((), load(FIRST_PAGE));
+    let directory = use_load((), load(LIST_LIMIT));
     let set_query = {
         let navigator = navigator.clone();
         move |next: ListQuery| {
@@ -156,21 +164,30 @@ fn UsersBody() -> Html {
         })
     };
     let may_manage = session.may(Action::ManageUsers);
-    let body = loaded(&directory, html! { <Skeleton lines={10} /> }, |answer| {
-        let (directory, total) = &**answer;
+    let list = |directory: &Rc<Directory>, total: u64, partial: bool| {
         html! {
             <>
                 if !may_manage { <ReadOnlyNotice directory={directory.clone()} /> }
                 // More users than one answer holds: the list is partial.
-                if *total > directory.len() as u64 {
+                if !partial && total > directory.len() as u64 {
                     <div class="panel panel-warning" role="status">
                         <p>{ t.users_truncated(format_number(t.lang, LIST_LIMIT as f64)).to_string() }</p>
                     </div>
                 }
-                <UserTable directory={directory.clone()} view={query.view()} {on_sort} />
+                <UserTable directory={directory.clone()} view={query.view()} on_sort={on_sort.clone()}
+                    partial_of={partial.then_some(total as usize)} />
                 <PerformanceMark name="users-ready" />
             </>
         }
+    };
+    // Until the whole list is here, its first rows, in the same place: only for the view the
+    // first page is the start of (no search, no role, by name from A).
+    let waiting = match first_page.state() {
+        Some(Ok(page)) if query == ListQuery::default() => list(&page.0, page.1, true),
+        _ => html! { <Skeleton lines={10} /> },
+    };
+    let body = loaded(&directory, waiting, |answer| {
+        list(&answer.0, answer.1, false)
     });
     html! {
         <section class="page">

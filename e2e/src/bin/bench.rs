@@ -57,6 +57,8 @@ struct ListPage {
     input: &'static str,
     status: &'static str,
     rows: &'static str,
+    /// There once the whole list is (the app shows its first rows before): typing waits for it.
+    settled: &'static str,
 }
 
 /// The 10,000 users of `e2e/anchors/data.js`, as `data.js` builds them (through node).
@@ -182,6 +184,7 @@ async fn measure(page: &ListPage, base: &str, signed_in: bool) -> Measured {
     }
     let browser = cold_browser(base, signed_in).await;
     first_rows(&browser, page).await;
+    browser.wait_for(page.settled).await;
     let (dom, frames) = typing(&browser, page).await;
     let counts = browser
         .client
@@ -276,6 +279,7 @@ async fn users() -> Value {
         input: "#user-search",
         status: ".list-head [role=status]",
         rows: ".user-table tbody tr:not(.spacer)",
+        settled: ".list-head button",
     };
     let anchor = |name, file: &str| ListPage {
         name,
@@ -284,6 +288,7 @@ async fn users() -> Value {
         input: "#q",
         status: "[role=status]",
         rows: "[role=row]",
+        settled: "[role=status]",
     };
     let app = measure(&app, base, true).await;
     let vanilla = measure(&anchor("vanilla", "users-vanilla.html"), base, false).await;

@@ -49,6 +49,10 @@ pub struct UserTableProps {
     pub directory: Rc<Directory>,
     pub view: View,
     pub on_sort: Callback<SortBy>,
+    /// The list's first rows only, of this many: counted and scrolled as the whole list, the
+    /// rest not rendered yet, no export.
+    #[prop_or_default]
+    pub partial_of: Option<usize>,
 }
 
 #[function_component]
@@ -144,6 +148,7 @@ pub fn UserTable(props: &UserTableProps) -> Html {
         )
     };
     let rows = visible_rows(*scroll_top, *viewport, count);
+    let listed = props.partial_of.unwrap_or(count).max(count);
     // Tab always reaches a rendered row: the active one, or the first in view.
     let active_pos = if rows.contains(&keys.active) {
         keys.active
@@ -172,7 +177,7 @@ pub fn UserTable(props: &UserTableProps) -> Html {
     // Spacers stand for the rows not rendered, so the scrollbar is true to the whole list.
     // Their heights are set through the CSSOM (below), which a strict CSP allows, unlike
     // `style` attributes.
-    let (above, below) = (rows.start, count - rows.end);
+    let (above, below) = (rows.start, listed - rows.end);
     {
         let (top_spacer, bottom_spacer) = (top_spacer.clone(), bottom_spacer.clone());
         use_effect_with((above, below), move |(above, below)| {
@@ -187,8 +192,8 @@ pub fn UserTable(props: &UserTableProps) -> Html {
     html! {
         <div class={style}>
             <div class="list-head">
-                <p role="status" class="muted">{ t.users_count(count as i64, format_number(t.lang, count as f64)).to_string() }</p>
-                if count > 0 {
+                <p role="status" class="muted">{ t.users_count(listed as i64, format_number(t.lang, listed as f64)).to_string() }</p>
+                if count > 0 && props.partial_of.is_none() {
                     <button type="button" class="button" onclick={on_export}>{ t.export_csv().to_string() }</button>
                 }
             </div>
@@ -196,7 +201,7 @@ pub fn UserTable(props: &UserTableProps) -> Html {
                 <p>{ t.users_empty().to_string() }</p>
             } else {
                 <div class="user-scroller" ref={scroller} onscroll={on_scroll}>
-                    <table class="table user-table" aria-rowcount={(count + 1).to_string()}>
+                    <table class="table user-table" aria-rowcount={(listed + 1).to_string()}>
                         <thead><tr aria-rowindex="1">
                             <SortHeader sort={SortBy::Name} label={t.users_name().to_string()} view={props.view.clone()} on_sort={props.on_sort.clone()} />
                             <SortHeader sort={SortBy::Email} label={t.users_email().to_string()} view={props.view.clone()} on_sort={props.on_sort.clone()} />
