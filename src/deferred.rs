@@ -23,10 +23,11 @@ function part() {
 }
 
 // The rest imports everything it uses from the first part's exports, fills the stubs' table,
-// and from then on every stub goes straight to its function.
-function install(module, exports) {
-  if (exports.__deferred_loaded.value) return;
-  new WebAssembly.Instance(module, { p: exports });
+// and from then on every stub goes straight to its function. The background download compiles
+// and instantiates off the main thread's critical path; a stub that cannot wait (`load_now`)
+// does both at once. Either way one instance is marked loaded (a second fills the same table
+// with the same functions over the same memory).
+function installed(exports) {
   exports.__deferred_loaded.value = 1;
 }
 
@@ -35,8 +36,8 @@ function fetchRest(exports, at) {
   if (!pending) {
     pending = fetch(at.url, { integrity: at.integrity })
       .then((response) => response.ok ? response.arrayBuffer() : Promise.reject(new Error(`${at.url}: ${response.status}`)))
-      .then((bytes) => WebAssembly.compile(bytes))
-      .then((module) => install(module, exports))
+      .then((bytes) => exports.__deferred_loaded.value
+        || WebAssembly.instantiate(bytes, { p: exports }).then(() => installed(exports)))
       .catch((error) => { pending = null; throw error; });
   }
   return pending;
@@ -120,7 +121,10 @@ export function load_now(exports) {
     const bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
     if (`sha256-${sha256Base64(bytes)}` !== at.integrity) throw new Error(`${at.url}: integrity check failed`);
-    install(new WebAssembly.Module(bytes), exports);
+    if (!exports.__deferred_loaded.value) {
+      new WebAssembly.Instance(new WebAssembly.Module(bytes), { p: exports });
+      installed(exports);
+    }
   } catch (error) {
     broken();
     throw error;

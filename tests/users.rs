@@ -5,6 +5,9 @@
 
 mod support;
 
+use std::time::Duration;
+
+use gloo_timers::future::sleep;
 use partner_center::api::{Backend, MockBackend};
 use partner_domain::{Credentials, Role};
 use support::*;
@@ -97,6 +100,17 @@ async fn a_large_list_renders_only_what_is_in_view_and_searches_in_the_address()
             .then_some(())
     })
     .await;
+
+    // Leaving while the address waits for typing to pause: the next page stays.
+    app.type_into("#user-search", "zzzz");
+    app.click_button_or_link("Ajouter un utilisateur");
+    app.wait_for_path("/settings/users/new").await;
+    sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        path(),
+        "/settings/users/new",
+        "the list's address came back"
+    );
     app.unmount();
 
     // A shared address opens the same view.

@@ -99,6 +99,13 @@ fn UsersBody() -> Html {
     let typed = use_state(|| query.q.clone());
     let address_pending = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     {
+        // Leaving the page (a link, within the pause) must not bring the list's address back.
+        let address_pending = address_pending.clone();
+        use_effect_with((), move |()| {
+            move || drop(address_pending.borrow_mut().take())
+        });
+    }
+    {
         // The address changed by other means (back, a link): the box follows it.
         let (typed, address_pending) = (typed.clone(), address_pending.clone());
         use_effect_with(query.q.clone(), move |q| {
