@@ -1,6 +1,7 @@
 //! The gear (top right, as in the seed): a menu button following the WAI-ARIA menu pattern,
 //! usable with the keyboard alone (arrows, Home/End, Escape, Tab).
 
+use stylist::yew::use_style;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -46,6 +47,18 @@ fn focus_item(menu: &NodeRef, pick: impl FnOnce(usize, Option<usize>) -> usize) 
 #[function_component]
 pub fn SettingsMenu() -> Html {
     let t = use_i18n();
+    // The menu opens below its button, over the page.
+    let style = use_style!(
+        r#"
+        position: relative;
+        & > ul { position: absolute; right: 0; top: calc(100% + var(--space-1)); z-index: 10; min-width: 16rem;
+            margin: 0; padding: var(--space-1) 0; list-style: none; background: var(--color-surface);
+            color: var(--color-text); border: 1px solid var(--color-border); border-radius: var(--radius);
+            box-shadow: var(--shadow); }
+        a { display: block; padding: var(--space-2) var(--space-3); color: inherit; text-decoration: none; }
+        a:hover, a:focus { background: var(--color-hover); }
+        "#
+    );
     let navigator = use_navigator();
     let open = use_state(|| Open::Closed);
     let button = use_node_ref();
@@ -157,7 +170,7 @@ pub fn SettingsMenu() -> Html {
 
     let is_open = *open != Open::Closed;
     html! {
-        <div class="settings" onfocusout={on_focus_out}>
+        <div class={classes!("settings", style)} onfocusout={on_focus_out}>
             <button
                 ref={button}
                 type="button"

@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use partner_domain::{Action, Partner, StepName, VerificationStatus};
+use stylist::yew::use_style;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -20,6 +21,21 @@ pub struct VerificationTimelineProps {
 #[function_component]
 pub fn VerificationTimeline(props: &VerificationTimelineProps) -> Html {
     let t = use_i18n();
+    // A vertical line of steps, each marked by a dot of its state's colour.
+    let style = use_style!(
+        r#"
+        list-style: none; padding: 0; margin: 0 0 var(--space-6); border-left: 3px solid var(--color-border);
+        .timeline-step { position: relative; padding: 0 0 var(--space-4) var(--space-6); }
+        .timeline-step::before { content: ""; position: absolute; left: calc(-0.5rem - 1.5px); top: 0.35rem;
+            width: 1rem; height: 1rem; border-radius: 50%; background: var(--color-surface);
+            border: 3px solid var(--color-border); }
+        .timeline-done::before { background: var(--color-success); border-color: var(--color-success); }
+        .timeline-pending::before { border-color: var(--color-primary); }
+        .timeline-action_required::before, .timeline-rejected::before { background: var(--color-error);
+            border-color: var(--color-error); }
+        .timeline-step h3 { font-size: var(--text-md); margin: 0 0 var(--space-1); }
+        "#
+    );
     // Only those who may resend see the button (a Global admin); others read the state.
     let may_resend = use_session().may(Action::ResendContactVerification);
     let partner = &props.partner;
@@ -57,7 +73,7 @@ pub fn VerificationTimeline(props: &VerificationTimelineProps) -> Html {
         VerificationStatus::Rejected => ("rejected", t.business_rejected(business_date)),
     };
     html! {
-        <ol class="timeline" aria-label={t.timeline_title().to_string()}>
+        <ol class={classes!("timeline", style)} aria-label={t.timeline_title().to_string()}>
             <li class={classes!("timeline-step", format!("timeline-{contact_state}"))}>
                 <h3>{ t.step_contact_email().to_string() }{ " " }<StateBadge state={contact_state} /></h3>
                 <p>{ contact_text.to_string() }</p>
