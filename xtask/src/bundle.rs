@@ -8,8 +8,10 @@ use serde_json::json;
 
 use crate::tools::Fail;
 
-/// Issue #7's budget for the initial transfer, gzip.
-pub const BUDGET_GZIP: u64 = 200 * 1024;
+/// The budget for the initial transfer, gzip: issue #7's 200 KiB, lowered as #16 moved code out
+/// of the first module (201.7 KB at the time, plus room for the split's ±1 KB from build to
+/// build). Lowered again as the first module shrinks, never raised.
+pub const BUDGET_GZIP: u64 = 199 * 1024;
 
 pub struct FileSize {
     pub name: String,
