@@ -153,17 +153,18 @@ fn AddressFields(props: &AddressFieldsProps) -> Html {
     let region_field = form.field("legal_profile.address.region", |v| {
         &mut v.legal_profile.address.region
     });
+    // Sorted once per country and language, not at each keystroke in the form.
+    let regions_sorted = use_memo(
+        (t.lang, country_code.clone(), region_names.clone()),
+        |(lang, country, names)| region_options(names.as_deref(), *lang, country),
+    );
     let region = match regions(&country_code) {
         [] => html! {
             <TextField field={region_field} label={region_label} required={region_required} autocomplete="address-level1" />
         },
         _ => {
             let options = choose()
-                .chain(region_options(
-                    region_names.as_deref(),
-                    t.lang,
-                    &country_code,
-                ))
+                .chain(regions_sorted.iter().cloned())
                 .collect::<Vec<_>>();
             html! {
                 <SelectField field={region_field} label={region_label} {options} autocomplete="address-level1" />

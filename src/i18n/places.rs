@@ -83,8 +83,9 @@ pub fn country_name(t: &I18n, code: &str) -> String {
         .map_or_else(|| code.to_owned(), |(_, name)| name.to_string())
 }
 
-/// The regions' names, once loaded: [country, code, English, French] rows.
-#[derive(PartialEq)]
+/// The regions' names, once loaded: [country, code, English, French] rows. `Eq`, so that an
+/// `Rc` of them compares by pointer first.
+#[derive(PartialEq, Eq)]
 pub struct RegionNames(Vec<[AttrValue; 4]>);
 
 impl RegionNames {
