@@ -609,3 +609,42 @@ async fn the_sample_import_file_is_in_the_page_language_and_imports_as_shown() {
     app.wait_for(".panel-success").await;
     app.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn the_first_rows_show_while_the_whole_list_arrives() {
+    let total = work_account_with(3000).await;
+    // What the page shows after each change: the count's digits, whether the export is offered,
+    // how many rows are rendered.
+    js_sys::Function::new_no_args(
+        "window.__seen = [];
+         window.__observer = new MutationObserver(() => {
+             const rows = document.querySelectorAll('.user-table tbody tr:not(.spacer)').length;
+             const status = document.querySelector('.list-head [role=status]');
+             if (rows) window.__seen.push([status ? status.textContent.replace(/\\D/g, '') : '',
+                 !!document.querySelector('.list-head button'), rows]);
+         }).observe(document.body, { childList: true, subtree: true, characterData: true });",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+    let slow = r#"{ "backend": "mock", "mock": { "latency_ms": 150 } }"#;
+    let app = Mounted::keeping_storage("/settings/users", slow).await;
+    app.wait_for(".list-head button").await;
+    let seen: Vec<(String, bool, u32)> = serde_json::from_str(
+        &js_sys::eval("window.__observer.disconnect(); JSON.stringify(window.__seen)")
+            .unwrap()
+            .as_string()
+            .unwrap(),
+    )
+    .unwrap();
+    let total = total.to_string();
+    let (count, export, rows) = &seen[0];
+    assert_eq!(
+        (count, *export),
+        (&total, false),
+        "first the first page, counted as the whole list, no export yet: {seen:?}"
+    );
+    assert!(*rows > 5);
+    let (count, export, _) = seen.last().unwrap();
+    assert_eq!((count, *export), (&total, true), "then the whole list");
+    app.unmount();
+}
