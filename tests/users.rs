@@ -622,7 +622,8 @@ async fn the_first_rows_show_while_the_whole_list_arrives() {
              const status = document.querySelector('.list-head [role=status]');
              if (rows) window.__seen.push([status ? status.textContent.replace(/\\D/g, '') : '',
                  !!document.querySelector('.list-head button'), rows]);
-         }).observe(document.body, { childList: true, subtree: true, characterData: true });",
+         });
+         window.__observer.observe(document.body, { childList: true, subtree: true, characterData: true });",
     )
     .call0(&wasm_bindgen::JsValue::NULL)
     .unwrap();
