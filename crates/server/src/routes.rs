@@ -19,6 +19,7 @@ use tower_http::{
     services::{ServeDir, ServeFile},
     timeout::TimeoutLayer,
     trace::TraceLayer,
+    CompressionLevel,
 };
 
 use crate::{
@@ -72,8 +73,14 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn(guard))
         // Outside the guard, which reads error bodies. JSON compresses well (the whole user
-        // list of a large work account is megabytes).
-        .layer(CompressionLayer::new().gzip(true));
+        // list of a large work account is megabytes), and at gzip's fastest level still to a
+        // sixth: the default level took 45 ms for 10,000 users, on the way to the list's first
+        // paint.
+        .layer(
+            CompressionLayer::new()
+                .gzip(true)
+                .quality(CompressionLevel::Fastest),
+        );
     // `cargo xtask build` writes `.br` and `.gz` beside each file of dist/: served as they are.
     let spa = ServeDir::new(dist)
         .precompressed_br()
