@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     search::{search_key, user_search_text, user_sort_key},
-    Role, User,
+    service::UserFilter,
+    Role, User, UserList,
 };
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,6 +88,29 @@ impl Directory {
 
     pub fn user(&self, index: u32) -> &User {
         &self.users[index as usize]
+    }
+
+    /// docs/API.md's `GET /api/users`: one page of `filter` (in name order) and the number of
+    /// users it matches. The server and the mock answer with it.
+    pub fn page(&self, filter: &UserFilter) -> UserList {
+        let view = View {
+            q: filter.needle.clone(),
+            role: filter.role,
+            ..View::default()
+        };
+        let mut matching = Vec::new();
+        self.select(&view, &mut matching);
+        let skip = usize::try_from(filter.offset).unwrap_or(usize::MAX);
+        let take = usize::try_from(filter.limit).unwrap_or(usize::MAX);
+        UserList {
+            total: matching.len() as u64,
+            items: matching
+                .iter()
+                .skip(skip)
+                .take(take)
+                .map(|i| self.user(*i).clone())
+                .collect(),
+        }
     }
 
     /// The users `view` shows, in its order, as indices written into `out` (cleared first).

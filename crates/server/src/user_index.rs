@@ -10,11 +10,7 @@ use std::{
     sync::{Arc, Mutex},
 };
 
-use partner_domain::{
-    directory::{Directory, View},
-    service::UserFilter,
-    UserList,
-};
+use partner_domain::{directory::Directory, service::UserFilter, UserList};
 use sqlx::{Row, SqliteConnection};
 
 /// Work accounts whose list a node keeps; past that, the least recently searched goes.
@@ -96,28 +92,6 @@ async fn version(conn: &mut SqliteConnection, tenant_id: &str) -> sqlx::Result<i
     )
 }
 
-/// One page of `filter` and the number of users it matches.
-fn page(directory: &Directory, filter: &UserFilter) -> UserList {
-    let view = View {
-        q: filter.needle.clone(),
-        role: filter.role,
-        ..View::default()
-    };
-    let mut matching = Vec::new();
-    directory.select(&view, &mut matching);
-    let skip = usize::try_from(filter.offset).unwrap_or(usize::MAX);
-    let take = usize::try_from(filter.limit).unwrap_or(usize::MAX);
-    UserList {
-        total: matching.len() as u64,
-        items: matching
-            .iter()
-            .skip(skip)
-            .take(take)
-            .map(|i| directory.user(*i).clone())
-            .collect(),
-    }
-}
-
 impl UserIndex {
     /// `filter`'s page from this node's copy, read again first if the account changed.
     pub async fn search(
@@ -127,14 +101,14 @@ impl UserIndex {
     ) -> sqlx::Result<UserList> {
         let current = version(&mut *pool.acquire().await?, &filter.tenant_id).await?;
         if let Some(directory) = self.cached(&filter.tenant_id, current) {
-            return Ok(page(&directory, filter));
+            return Ok(directory.page(filter));
         }
         // The version and the users from one snapshot, so that the copy is what it says.
         let mut tx = pool.begin().await?;
         let version = version(&mut tx, &filter.tenant_id).await?;
         let directory = Arc::new(load(&mut tx, &filter.tenant_id).await?);
         tx.commit().await?;
-        let list = page(&directory, filter);
+        let list = directory.page(filter);
         self.keep(&filter.tenant_id, version, directory);
         Ok(list)
     }
@@ -145,6 +119,6 @@ impl UserIndex {
         conn: &mut SqliteConnection,
         filter: &UserFilter,
     ) -> sqlx::Result<UserList> {
-        Ok(page(&load(conn, &filter.tenant_id).await?, filter))
+        Ok(load(conn, &filter.tenant_id).await?.page(filter))
     }
 }

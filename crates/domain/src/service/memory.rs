@@ -10,8 +10,7 @@ use super::{
     TenantRecord, UserFilter, VerificationToken,
 };
 use crate::{
-    search::{user_search_text, user_sort_key},
-    AgreementAcceptance, Me, OutboxEmail, TenantSummary, User, UserList,
+    directory::Directory, AgreementAcceptance, Me, OutboxEmail, TenantSummary, User, UserList,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -260,27 +259,16 @@ impl<E: Env> Store for MemoryStore<E> {
     }
 
     async fn list_users(&mut self, filter: &UserFilter) -> StoreResult<UserList> {
-        let mut matching: Vec<&User> = self
+        let mut users: Vec<User> = self
             .data
             .users
             .iter()
             .filter(|u| u.tenant_id == filter.tenant_id)
-            .map(|u| &u.user)
-            .filter(|u| filter.role.is_none_or(|r| u.has_role(r)))
-            .filter(|u| {
-                user_search_text(&u.first_name, &u.last_name, &u.email).contains(&filter.needle)
-            })
+            .map(|u| u.user.clone())
             .collect();
-        matching.sort_by_cached_key(|u| (user_sort_key(&u.first_name, &u.last_name), u.id.clone()));
-        Ok(UserList {
-            total: matching.len() as u64,
-            items: matching
-                .into_iter()
-                .skip(usize::try_from(filter.offset).unwrap_or(usize::MAX))
-                .take(usize::try_from(filter.limit).unwrap_or(usize::MAX))
-                .cloned()
-                .collect(),
-        })
+        // By id first: the directory's name order keeps it among equal names, as the server's.
+        users.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(Directory::new(users).page(filter))
     }
 
     async fn partner(&mut self, tenant_id: &str) -> StoreResult<Option<PartnerRecord>> {
