@@ -48,7 +48,7 @@ fn NotEnrolledBody() -> Html {
         html! {
             <ul>
                 { for list.items.iter().map(|u| html! {
-                    <li>{ format!("{} ({})", u.display_name(), u.email) }</li>
+                    <li>{ u.name_and_email() }</li>
                 }) }
             </ul>
         }

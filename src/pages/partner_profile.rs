@@ -169,7 +169,7 @@ fn WhoMayEdit() -> Html {
                 ..UserQuery::default()
             };
             for user in backend.users(query).await?.items {
-                let name = format!("{} ({})", user.display_name(), user.email);
+                let name = user.name_and_email();
                 if !names.contains(&name) {
                     names.push(name);
                 }

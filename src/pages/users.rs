@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use partner_domain::{
     directory::{Direction, Directory, SortBy, View},
-    Action, Role, UserQuery,
+    Action, Role, User, UserQuery,
 };
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
@@ -240,7 +240,7 @@ fn ReadOnlyNotice(props: &ReadOnlyNoticeProps) -> Html {
         .iter()
         .filter(|u| Action::ManageUsers.allowed_for(&u.roles))
         .take(5)
-        .map(|u| format!("{} ({})", u.display_name(), u.email))
+        .map(User::name_and_email)
         .collect();
     html! {
         <div class="panel panel-info" role="status">

@@ -34,6 +34,11 @@ impl User {
         format!("{} {}", self.first_name, self.last_name)
     }
 
+    /// "Éloïse Lefèvre (admin@contoso.onmicrosoft.com)": whom to ask, as the pages name them.
+    pub fn name_and_email(&self) -> String {
+        format!("{} ({})", self.display_name(), self.email)
+    }
+
     pub fn has_role(&self, role: Role) -> bool {
         self.roles.contains(&role)
     }
