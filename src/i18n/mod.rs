@@ -129,10 +129,23 @@ pub fn use_i18n() -> I18n {
     use_context::<I18n>().expect("components are mounted inside the App's I18nProvider")
 }
 
+/// The `locales` argument of the browser's `Intl` constructors: the UI language.
+fn intl_locales(lang: Lang) -> js_sys::Array {
+    js_sys::Array::of1(&lang.tag().into())
+}
+
+/// The `options` argument of the browser's `Intl` constructors.
+fn intl_options(pairs: &[(&str, &str)]) -> js_sys::Object {
+    let options = js_sys::Object::new();
+    for (key, value) in pairs {
+        let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
+    }
+    options
+}
+
 /// A number with the language's grouping ("10 001", "10,001"), through the browser's `Intl`.
 pub fn format_number(lang: Lang, value: f64) -> String {
-    let locales = js_sys::Array::of1(&lang.tag().into());
-    js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new())
+    js_sys::Intl::NumberFormat::new(&intl_locales(lang), &js_sys::Object::new())
         .format()
         .call1(&wasm_bindgen::JsValue::NULL, &value.into())
         .ok()
@@ -142,11 +155,8 @@ pub fn format_number(lang: Lang, value: f64) -> String {
 
 /// A date and time in the language's own format, through the browser's `Intl`.
 pub fn format_date_time(lang: Lang, epoch_ms: f64) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    let locales = js_sys::Array::of1(&lang.tag().into());
-    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+    let options = intl_options(&[("dateStyle", "long"), ("timeStyle", "short")]);
+    let format = js_sys::Intl::DateTimeFormat::new(&intl_locales(lang), &options).format();
     format
         .call1(
             &wasm_bindgen::JsValue::NULL,

@@ -6,31 +6,19 @@
 
 use std::{cell::RefCell, cmp::Ordering, rc::Rc};
 
-use js_sys::{Array, Function, Intl, Object, Reflect};
+use js_sys::{Function, Intl, Object};
 use partner_domain::country::{region_names, ISO_CODES};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::{I18n, Lang};
+use super::{intl_locales, intl_options, I18n, Lang};
 
 /// (value, label) options of a select.
 pub type Options = Rc<[(AttrValue, AttrValue)]>;
 
-fn intl_options(pairs: &[(&str, &str)]) -> Object {
-    let options = Object::new();
-    for (key, value) in pairs {
-        let _ = Reflect::set(&options, &(*key).into(), &(*value).into());
-    }
-    options
-}
-
-fn locales(lang: Lang) -> Array {
-    Array::of1(&lang.tag().into())
-}
-
 /// Sorts `(value, label)` pairs by label as the language sorts words ("Égypte" before "Espagne").
 fn sort_by_label(lang: Lang, options: &mut [(AttrValue, AttrValue)]) {
-    let compare: Function = Intl::Collator::new(&locales(lang), &Object::new()).compare();
+    let compare: Function = Intl::Collator::new(&intl_locales(lang), &Object::new()).compare();
     options.sort_by(|(_, a), (_, b)| {
         compare
             .call2(&JsValue::NULL, &a.as_str().into(), &b.as_str().into())
@@ -56,7 +44,7 @@ pub fn country_options(lang: Lang) -> Options {
             }
         }
         let names = Intl::DisplayNames::new(
-            &locales(lang),
+            &intl_locales(lang),
             &intl_options(&[("type", "region"), ("fallback", "code")]),
         );
         let mut options: Vec<(AttrValue, AttrValue)> = ISO_CODES
