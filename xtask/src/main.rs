@@ -17,11 +17,16 @@ usage: cargo xtask <command>
 
   setup                 install what is missing: wasm32 target, trunk, wasm-bindgen-cli,
                         cargo-deny, Chromium + ChromeDriver, npm tools (wasm-opt, axe-core)
-  build                 setup, then the release SPA (dist/) and the release server
+  build                 what building needs (no browser), then the release server and the
+                        release SPA (dist/, reused when none of its sources changed)
+  profile               build, then run start-up in Chromium and write the functions it ran
+                        to xtask/start-up-functions.txt (commit it: builds split by it)
   serve [--addr A] [--database URL] [--seed-users N]
                         build, then run partner-server --dev serving dist/; with
                         --seed-users, a demo work account with N generated users
-  test                  setup, cargo deny, then the three test tiers: native, browser, end-to-end
+  test                  setup, cargo deny, then the three test tiers: native, browser, end-to-end;
+                        then a second build that must equal the first byte for byte, and the
+                        start-up functions missing from the committed profile, by name
   bench [native] [bundle] [startup] [users] [server]
                         measure (all by default): the domain's hot paths natively (divan),
                         then, on the release build, dist/ sizes, cold start-up and user
@@ -34,6 +39,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::all(),
         Some("build") => build(),
+        Some("profile") => profile(),
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
         Some("bench") => bench(&args[1..]),
@@ -60,9 +66,15 @@ pub fn root() -> PathBuf {
 }
 
 fn build() -> Result<(), Fail> {
+    setup::for_build()?;
+    run(cmd("cargo").args(["build", "--profile", "server", "-p", "partner-server"]))?;
+    spa::build_unless_fresh()
+}
+
+fn profile() -> Result<(), Fail> {
     setup::all()?;
     run(cmd("cargo").args(["build", "--profile", "server", "-p", "partner-server"]))?;
-    spa::build(&root().join("target/server/partner-server"))
+    spa::refresh_profile(&root().join("target/server/partner-server"))
 }
 
 fn serve(args: &[String]) -> Result<(), Fail> {
@@ -136,6 +148,9 @@ fn bench(what: &[String]) -> Result<(), Fail> {
         .filter(|w| *w != "bundle" && *w != "native")
         .collect();
     let in_browser = what.is_empty() || !browser.is_empty();
+    if in_browser {
+        setup::all()?;
+    }
     if wants("bundle") || in_browser {
         build()?;
     }
@@ -225,6 +240,20 @@ fn bundle_budget() -> Result<(), Fail> {
     Ok(())
 }
 
+fn same_build_twice(dist: &std::path::Path) -> Result<(), Fail> {
+    let again = root().join("target/dist-again");
+    spa::build(&again)?;
+    let differ = spa::differences(dist, &again)?;
+    if differ.is_empty() {
+        println!("xtask: the second build equals dist/");
+        return Ok(());
+    }
+    Err(Fail::new(format!(
+        "two builds of one commit differ in: {}",
+        differ.join(", ")
+    )))
+}
+
 fn test() -> Result<(), Fail> {
     setup::all()?;
     let mut summary = Summary::default();
@@ -269,8 +298,8 @@ fn test() -> Result<(), Fail> {
 
     println!("\nxtask: tier 3/3, end-to-end (release SPA, real server, real Chromium)");
     let server = root().join("target/debug/partner-server");
-    match run(cmd("cargo").args(["build", "-p", "partner-server"]))
-        .and_then(|()| spa::build(&server))
+    let dist = root().join("dist");
+    match run(cmd("cargo").args(["build", "-p", "partner-server"])).and_then(|()| spa::build(&dist))
     {
         Ok(()) => summary.tier(
             "e2e",
@@ -306,6 +335,13 @@ fn test() -> Result<(), Fail> {
     );
     if let Err(fail) = bundle_budget() {
         summary.broken("bundle budget", fail);
+    }
+    println!("\nxtask: the release build again, which must give dist/ byte for byte");
+    if let Err(fail) = same_build_twice(&dist) {
+        summary.broken("deterministic build", fail);
+    }
+    if let Err(fail) = spa::report_drift(&server) {
+        summary.broken("start-up profile", fail);
     }
 
     summary.finish()

@@ -14,15 +14,21 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
+/// Everything: building, testing, profiling and benchmarks.
 pub fn all() -> Result<(), Fail> {
+    for_build()?;
+    cargo_deny()?;
+    chromium()?;
+    println!("xtask: setup complete");
+    Ok(())
+}
+
+/// What `cargo xtask build` needs: no browser.
+pub fn for_build() -> Result<(), Fail> {
     wasm_target()?;
     trunk()?;
     wasm_bindgen()?;
-    cargo_deny()?;
-    chromium()?;
-    npm_tools()?;
-    println!("xtask: setup complete");
-    Ok(())
+    npm_tools()
 }
 
 fn wasm_target() -> Result<(), Fail> {

@@ -1,8 +1,13 @@
-//! The release SPA in `dist/`: Trunk's build, then the wasm split in two after a start-up profile
-//! in Chromium (src/split.rs), then `.br`/`.gz` copies of every file.
+//! The release SPA in `dist/`: Trunk's build in `target/spa-unsplit`, then a copy with the wasm
+//! split in two after the committed start-up profile (src/split.rs), its JS minified and `.br`/
+//! `.gz` copies of every file. No browser: `cargo xtask profile` alone runs one, to refresh the
+//! profile, and `cargo xtask test` to report how far the code has drifted from it.
+//!
+//! index.html asks wasm-opt for `-g`: it keeps the function names the split looks up (and drops
+//! from what is served).
 
 use std::{
-    collections::HashSet,
+    collections::{BTreeSet, HashSet},
     path::{Path, PathBuf},
 };
 
@@ -11,24 +16,174 @@ use sha2::{Digest, Sha256, Sha384};
 
 use crate::{
     bundle, root, setup, split,
-    tools::{cmd, run, Fail},
+    tools::{cmd, output_line, run, Fail},
 };
 
 /// The meta tag `src/deferred.rs` reads: where the rest of the wasm is, and its hash.
 const META: &str = "partner-center-deferred";
+/// The stable names (src/split.rs) of the functions start-up runs, one per line.
+pub const PROFILE: &str = "xtask/start-up-functions.txt";
+const PROFILE_HEADER: &str = "\
+# The functions the SPA's start-up runs (src/split.rs keeps them in the first wasm module).
+# Written by `cargo xtask profile`; `cargo xtask test` lists what start-up runs beyond them.
+";
+/// Where `build` records what its `dist/` was built from (see `inputs_hash`).
+const STAMP: &str = "target/dist.stamp";
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> Fail + '_ {
     move |e| Fail::new(format!("{}: {e}", path.display()))
 }
 
-/// `server`: a partner-server binary, for the profile run.
-pub fn build(server: &Path) -> Result<(), Fail> {
-    println!("xtask: building the release SPA into dist/");
-    run(cmd("trunk").args(["build", "--release"]))?;
+fn unsplit() -> PathBuf {
+    root().join("target/spa-unsplit")
+}
+
+/// The release SPA in `out`, from a fresh Trunk build.
+///
+/// Two builds of one commit give the same bytes: `cargo xtask test` builds twice to check.
+pub fn build(out: &Path) -> Result<(), Fail> {
+    let inputs = inputs_hash()?;
+    trunk_build()?;
+    finish(out, &inputs)
+}
+
+/// `dist/` as the last build left it if nothing it is made from changed since, else `build`.
+pub fn build_unless_fresh() -> Result<(), Fail> {
     let dist = root().join("dist");
-    split_wasm(&dist, server)?;
-    minify_js(&dist)?;
-    bundle::precompress(&dist)
+    let stamp = std::fs::read_to_string(root().join(STAMP)).unwrap_or_default();
+    if dist.join("index.html").exists() && stamp == inputs_hash()? {
+        println!("xtask: dist/ is up to date with the sources: reused");
+        return Ok(());
+    }
+    build(&dist)
+}
+
+/// A hash of every file of the repository `dist/` may depend on: tracked or new, not ignored,
+/// outside the server, the e2e suite and the documentation.
+fn inputs_hash() -> Result<String, Fail> {
+    let listed = cmd("git")
+        .args([
+            "ls-files",
+            "-z",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+        ])
+        .current_dir(root())
+        .output()
+        .map_err(|e| Fail::new(format!("cannot run git ls-files: {e}")))?;
+    let mut paths: Vec<&str> = std::str::from_utf8(&listed.stdout)
+        .map_err(|_| Fail::new("git ls-files: a path is not UTF-8"))?
+        .split('\0')
+        .filter(|p| {
+            !p.is_empty()
+                && !p.ends_with(".md")
+                && !["crates/server/", "e2e/", "docs/", ".ci/"]
+                    .iter()
+                    .any(|dir| p.starts_with(dir))
+        })
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let mut hash = Sha256::new();
+    for path in paths {
+        hash.update(path.as_bytes());
+        // A tracked file deleted from the work tree hashes as empty.
+        let bytes = std::fs::read(root().join(path)).unwrap_or_default();
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(&bytes);
+    }
+    let tools = ["trunk", "wasm-bindgen", "rustc"]
+        .map(|tool| output_line(tool, &["--version"]).unwrap_or_default());
+    hash.update(tools.join("\n").as_bytes());
+    Ok(format!("{:x}", hash.finalize()))
+}
+
+fn trunk_build() -> Result<(), Fail> {
+    println!("xtask: building the release SPA (Trunk) into target/spa-unsplit");
+    run(cmd("trunk")
+        .args(["build", "--release", "--dist"])
+        .arg(unsplit()))
+}
+
+/// `out`: a copy of the unsplit build, split by the committed profile, minified, compressed.
+/// `inputs`: what the unsplit build was made from, recorded when `out` is `dist/`.
+fn finish(out: &Path, inputs: &str) -> Result<(), Fail> {
+    let stamp = root().join(STAMP);
+    let is_dist = out == root().join("dist");
+    if is_dist {
+        let _ = std::fs::remove_file(&stamp);
+    }
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(io(out))?;
+    }
+    copy_dir(&unsplit(), out)?;
+    split_wasm(out, &read_profile()?)?;
+    minify_js(out)?;
+    bundle::precompress(out)?;
+    if is_dist {
+        std::fs::write(&stamp, inputs).map_err(io(&stamp))?;
+    }
+    Ok(())
+}
+
+fn read_profile() -> Result<BTreeSet<String>, Fail> {
+    let path = root().join(PROFILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Fail::new(format!(
+            "{}: {e} (`cargo xtask profile` writes it)",
+            path.display()
+        ))
+    })?;
+    Ok(text
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(str::to_owned)
+        .collect())
+}
+
+/// `cargo xtask profile`: runs start-up in Chromium, writes the names it ran to [`PROFILE`],
+/// then makes `dist/` with them.
+pub fn refresh_profile(server: &Path) -> Result<(), Fail> {
+    trunk_build()?;
+    let ran = profile(server)?;
+    let mut text = PROFILE_HEADER.to_owned();
+    for name in &ran {
+        text.push_str(name);
+        text.push('\n');
+    }
+    let path = root().join(PROFILE);
+    std::fs::write(&path, text).map_err(io(&path))?;
+    println!(
+        "xtask: {} start-up functions written to {PROFILE}",
+        ran.len()
+    );
+    finish(&root().join("dist"), &inputs_hash()?)
+}
+
+/// Start-up functions the committed profile lacks: they sit in the second module, so start-up
+/// would wait for it (e2e's `split` test fails then). Reported by name; none is the goal.
+/// Profiles the last build.
+pub fn report_drift(server: &Path) -> Result<(), Fail> {
+    let ran = profile(server)?;
+    let committed = read_profile()?;
+    let missing: Vec<&String> = ran.difference(&committed).collect();
+    let unused = committed.difference(&ran).count();
+    if missing.is_empty() {
+        println!(
+            "xtask: start-up runs no function beyond {PROFILE} ({unused} listed there did not run)"
+        );
+    } else {
+        println!(
+            "xtask: drift: start-up ran {} functions that {PROFILE} lacks, so they are in the \
+             second module (`cargo xtask profile` refreshes it):",
+            missing.len()
+        );
+        for name in missing {
+            println!("  {name}");
+        }
+    }
+    Ok(())
 }
 
 /// Trunk's own minifier gives up on wasm-bindgen's glue ("Failed to minify JS"); terser does
@@ -69,20 +224,21 @@ fn only_file(dist: &Path, suffix: &str) -> Result<PathBuf, Fail> {
     }
 }
 
-/// Which functions of `wasm` (dist/`name`) start-up runs: an instrumented copy of `dist/` in
+/// The stable names of the functions start-up runs: an instrumented copy of the unsplit build in
 /// Chromium (e2e's `profile` binary).
-fn profile(dist: &Path, name: &str, wasm: &[u8], server: &Path) -> Result<HashSet<usize>, Fail> {
-    println!("xtask: profiling start-up in Chromium to split the wasm");
+fn profile(server: &Path) -> Result<BTreeSet<String>, Fail> {
+    println!("xtask: profiling start-up in Chromium");
     let profiled = root().join("target/profile-dist");
     let _ = std::fs::remove_dir_all(&profiled);
-    copy_dir(dist, &profiled)?;
-    let instrumented = split::instrument(wasm)?;
-    let profiled_wasm = profiled.join(name);
-    std::fs::write(&profiled_wasm, &instrumented).map_err(io(&profiled_wasm))?;
+    copy_dir(&unsplit(), &profiled)?;
+    let wasm_path = only_file(&profiled, "_bg.wasm")?;
+    let wasm = std::fs::read(&wasm_path).map_err(io(&wasm_path))?;
+    let instrumented = split::instrument(&wasm)?;
+    std::fs::write(&wasm_path, &instrumented).map_err(io(&wasm_path))?;
     let index_path = profiled.join("index.html");
     let index = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
-    std::fs::write(&index_path, with_integrity(&index, name, &instrumented)?)
-        .map_err(io(&index_path))?;
+    let index = with_integrity(&index, &file_name(&wasm_path), &instrumented)?;
+    std::fs::write(&index_path, index).map_err(io(&index_path))?;
     let list = root().join("target/profile.txt");
     run(cmd("cargo")
         .args(["run", "--quiet", "-p", "e2e", "--bin", "profile", "--"])
@@ -91,20 +247,19 @@ fn profile(dist: &Path, name: &str, wasm: &[u8], server: &Path) -> Result<HashSe
         .env("E2E_SERVER", server)
         .env("CHROMEDRIVER", setup::CHROMEDRIVER)
         .env("CHROMIUM", setup::CHROMIUM))?;
-    Ok(std::fs::read_to_string(&list)
+    let ran: HashSet<usize> = std::fs::read_to_string(&list)
         .map_err(io(&list))?
         .lines()
         .filter_map(|line| line.parse().ok())
-        .collect())
+        .collect();
+    split::names_of(&wasm, &ran)
 }
 
-fn split_wasm(dist: &Path, server: &Path) -> Result<(), Fail> {
+fn split_wasm(dist: &Path, start_up: &BTreeSet<String>) -> Result<(), Fail> {
     let wasm_path = only_file(dist, "_bg.wasm")?;
     let wasm = std::fs::read(&wasm_path).map_err(io(&wasm_path))?;
     let name = file_name(&wasm_path);
-    let ran = profile(dist, &name, &wasm, server)?;
-
-    let parts = split::split(&wasm, &ran)?;
+    let parts = split::split(&wasm, start_up)?;
     // wasm-bindgen's JS, beside the wasm.
     let glue_path = only_file(dist, ".js")?;
     let glue = std::fs::read_to_string(&glue_path).map_err(io(&glue_path))?;
@@ -131,9 +286,9 @@ fn split_wasm(dist: &Path, server: &Path) -> Result<(), Fail> {
     let index = replace_once(&index, "</head>", &meta)?;
     std::fs::write(&index_path, index).map_err(io(&index_path))?;
     println!(
-        "xtask: wasm split: {} of {} functions run at start-up, {} deferred ({} stubs); primary {} bytes, rest {} bytes",
-        ran.len(),
-        ran.len() + parts.deferred,
+        "xtask: wasm split: {} of {} functions in the primary, {} deferred ({} stubs); primary {} bytes, rest {} bytes",
+        parts.kept,
+        parts.kept + parts.deferred,
         parts.deferred,
         parts.stubs,
         primary.len(),
@@ -202,6 +357,31 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), Fail> {
         }
     }
     Ok(())
+}
+
+/// The files under `a` and `b` that differ, by path from either.
+pub fn differences(a: &Path, b: &Path) -> Result<Vec<String>, Fail> {
+    let listing = |dir: &Path| -> Result<BTreeSet<PathBuf>, Fail> {
+        let mut files = BTreeSet::new();
+        let mut todo = vec![dir.to_path_buf()];
+        while let Some(at) = todo.pop() {
+            for entry in std::fs::read_dir(&at).map_err(io(&at))? {
+                let path = entry.map_err(io(&at))?.path();
+                if path.is_dir() {
+                    todo.push(path);
+                } else {
+                    files.insert(path.strip_prefix(dir).expect("below dir").to_path_buf());
+                }
+            }
+        }
+        Ok(files)
+    };
+    let (in_a, in_b) = (listing(a)?, listing(b)?);
+    Ok(in_a
+        .union(&in_b)
+        .filter(|file| std::fs::read(a.join(file)).ok() != std::fs::read(b.join(file)).ok())
+        .map(|file| file.display().to_string())
+        .collect())
 }
 
 #[cfg(test)]

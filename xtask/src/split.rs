@@ -1,14 +1,17 @@
 //! Splits the release wasm in two so that the first download holds only what start-up runs.
 //!
 //! 1. `instrument` marks, in a memory of its own, every function a run enters.
-//! 2. The e2e crate's `profile` binary opens `/` on that build (on the real server, in French and
-//!    English) and lists the functions start-up ran. The mock backend is left to the rest: a
-//!    `mock` config waits for it before the app starts (`src/deferred.rs`).
-//! 3. `split` keeps those in the primary module. Each other function still referenced by it
-//!    (called, in a table, exported) becomes a stub that hands its slot to its signature's
+//! 2. `cargo xtask profile` (`src/spa.rs`) has the e2e crate's `profile` binary open `/` on that
+//!    build (on the real server, in French and English) and keeps the stable names
+//!    (`stable_name`) of the functions start-up ran in a committed file. The mock backend is
+//!    left to the rest: a `mock` config waits for it before the app starts (`src/deferred.rs`).
+//! 3. `split` keeps the functions that file names in the primary module, so that a build needs
+//!    no browser and gives the same bytes each time. Each other function still referenced by
+//!    it (called, in a table, exported) becomes a stub that hands its slot to its signature's
 //!    dispatcher: load the rest if it has not arrived (`__deferred_load`, `src/deferred.rs`),
 //!    then `call_indirect` into `__deferred_table`. The rest module holds the bodies, imports all
-//!    it uses from the primary's exports (module `p`), and fills that table.
+//!    it uses from the primary's exports (module `p`), and fills that table. Both leave the
+//!    name section out: names only serve the split.
 //! 4. `shorten_imports` renames wasm-bindgen's long import names in the primary and its glue.
 //!
 //! Data segments stay in the primary: the rest shares its memory.
@@ -18,7 +21,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use walrus::ir::{dfs_in_order, Const, Instr, MemArg, Store, StoreKind, UnaryOp, Value, Visitor};
 use walrus::{
     ConstExpr, ElementItems, ElementKind, ExportItem, FunctionBuilder, FunctionId, FunctionKind,
-    GlobalKind, ImportedFunction, LocalId, Module, RefType, TypeId, ValType,
+    GlobalKind, ImportedFunction, LocalId, Module, ModuleConfig, RefType, TypeId, ValType,
 };
 
 use crate::tools::Fail;
@@ -32,6 +35,100 @@ const PROFILE_MEMORY: &str = "__profile";
 
 fn parse(wasm: &[u8]) -> Result<Module, Fail> {
     Module::from_buffer(wasm).map_err(|e| Fail::new(format!("cannot read the wasm: {e}")))
+}
+
+/// Reads the names but writes none back.
+fn parse_without_names(wasm: &[u8]) -> Result<Module, Fail> {
+    ModuleConfig::new()
+        .generate_name_section(false)
+        .parse(wasm)
+        .map_err(|e| Fail::new(format!("cannot read the wasm: {e}")))
+}
+
+/// A function's name without what changes from one build to the next: the legacy mangling's
+/// `::h<16 hex digits>` and bracketed hex (v0's crate hashes, wasm-bindgen's `[n]` that tells
+/// apart functions whose names demangle alike).
+pub fn stable_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(c) = rest.chars().next() {
+        if c == '[' {
+            if let Some(end) = rest.find(']') {
+                let inside = &rest[1..end];
+                if !inside.is_empty() && inside.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    rest = &rest[end + 1..];
+                    continue;
+                }
+            }
+        }
+        if let Some(after) = rest.strip_prefix("::h") {
+            let hash = after.as_bytes();
+            let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+            if hash.len() >= 16
+                && hash[..16].iter().all(u8::is_ascii_hexdigit)
+                && !hash.get(16).is_some_and(word)
+            {
+                rest = &after[16..];
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Each local function's stable name. wasm-bindgen's own shims have no name: they go by those
+/// of the functions they call (`{calls a, b}`). Where several functions share a name (copies of
+/// one generic function made by different crates, shims calling the same function), each takes
+/// its rank among them in the module (`#2`), so that one profile tells them apart.
+fn stable_names(module: &Module) -> HashMap<FunctionId, String> {
+    let named = |id: &FunctionId| module.funcs.get(*id).name.as_deref().map(stable_name);
+    let names: Vec<(FunctionId, String)> = module
+        .funcs
+        .iter_local()
+        .map(|(id, _)| {
+            let name = named(&id).unwrap_or_else(|| {
+                let callees: BTreeSet<String> = called_by(module, std::iter::once(id))
+                    .iter()
+                    .filter_map(named)
+                    .collect();
+                format!("{{calls {}}}", Vec::from_iter(callees).join(", "))
+            });
+            (id, name)
+        })
+        .collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (_, name) in &names {
+        *seen.entry(name).or_default() += 1;
+    }
+    let shared: HashSet<String> = seen
+        .into_iter()
+        .filter(|(_, count)| *count > 1)
+        .map(|(name, _)| name.to_owned())
+        .collect();
+    let mut rank: HashMap<String, usize> = HashMap::new();
+    names
+        .into_iter()
+        .map(|(id, name)| {
+            if !shared.contains(&name) {
+                return (id, name);
+            }
+            let n = rank.entry(name.clone()).or_default();
+            *n += 1;
+            (id, format!("{name}#{n}"))
+        })
+        .collect()
+}
+
+/// The stable names of the local functions at `indices` (from `instrument`'s memory).
+pub fn names_of(wasm: &[u8], indices: &HashSet<usize>) -> Result<BTreeSet<String>, Fail> {
+    let module = parse(wasm)?;
+    Ok(stable_names(&module)
+        .into_iter()
+        .filter(|(id, _)| indices.contains(&id.index()))
+        .map(|(_, name)| name)
+        .collect())
 }
 
 /// The same module, writing 1 at `__profile[i]` on entry to function `i`.
@@ -101,14 +198,20 @@ fn reach(module: &Module, from: FunctionId) -> HashSet<usize> {
 pub struct Split {
     pub primary: Vec<u8>,
     pub rest: Vec<u8>,
+    pub kept: usize,
     pub deferred: usize,
     pub stubs: usize,
 }
 
-/// `ran`: indices of the functions start-up entered (from `instrument`'s memory).
-pub fn split(wasm: &[u8], ran: &HashSet<usize>) -> Result<Split, Fail> {
-    let mut primary = parse(wasm)?;
-    let mut rest = parse(wasm)?;
+/// `start_up`: the stable names of the functions start-up runs.
+pub fn split(wasm: &[u8], start_up: &BTreeSet<String>) -> Result<Split, Fail> {
+    let mut primary = parse_without_names(wasm)?;
+    let mut rest = parse_without_names(wasm)?;
+    let ran: HashSet<usize> = stable_names(&primary)
+        .into_iter()
+        .filter(|(_, name)| start_up.contains(name))
+        .map(|(id, _)| id.index())
+        .collect();
     let load = primary
         .exports
         .iter()
@@ -160,12 +263,14 @@ pub fn split(wasm: &[u8], ran: &HashSet<usize>) -> Result<Split, Fail> {
         .filter(|i| named.contains(i))
         .collect();
     let slots = stubbed.len() as u64;
+    let primary_functions = primary.funcs.iter_local().count() - deferred.len();
 
     let needed = make_rest(&mut rest, &deferred, &stubbed)?;
     make_primary(&mut primary, load, &stubbed, &needed)?;
     Ok(Split {
         primary: primary.emit_wasm(),
         rest: rest.emit_wasm(),
+        kept: primary_functions,
         deferred: deferred.len(),
         stubs: slots as usize,
     })
@@ -445,6 +550,8 @@ mod tests {
         };
         let a = make(&mut module, 1);
         let b = make(&mut module, 2);
+        module.funcs.get_mut(a).name = Some("sample::a::h0123456789abcdef".into());
+        module.funcs.get_mut(b).name = Some("sample::b::h0123456789abcdef".into());
         let table = module.tables.add_local(false, 1, Some(1), RefType::FUNCREF);
         let segment = module.elements.add(
             ElementKind::Active {
@@ -464,8 +571,26 @@ mod tests {
             .i32_const(0)
             .call_indirect(ty, table);
         let entry = entry.finish(vec![x], &mut module.funcs);
+        module.funcs.get_mut(entry).name = Some("sample::entry::hfedcba9876543210".into());
         module.exports.add("entry", entry);
         module.emit_wasm()
+    }
+
+    #[test]
+    fn names_lose_their_hashes_and_nothing_else() {
+        assert_eq!(
+            stable_name("partner_center::app::App::view::h0123456789abcdef"),
+            "partner_center::app::App::view"
+        );
+        assert_eq!(
+            stable_name("core[3f2a]::ptr::drop_in_place<[u8; 4]>[12]"),
+            "core::ptr::drop_in_place<[u8; 4]>"
+        );
+        assert_eq!(
+            stable_name("a::h0123456789abcdefg::b"),
+            "a::h0123456789abcdefg::b",
+            "not a hash: one character too many"
+        );
     }
 
     #[test]
@@ -476,12 +601,15 @@ mod tests {
         let ExportItem::Function(entry) = entry.item else {
             panic!()
         };
-        let split = split(&wasm, &HashSet::from([entry.index()])).unwrap();
+        let ran = names_of(&wasm, &HashSet::from([entry.index()])).unwrap();
+        assert_eq!(ran, BTreeSet::from(["sample::entry".to_string()]));
+        let split = split(&wasm, &ran).unwrap();
         assert_eq!(
             (split.deferred, split.stubs),
             (2, 2),
             "a and b, both named by the primary"
         );
+        assert_eq!(split.kept, 2, "the entry and the loader");
 
         let rest = parse(&split.rest).unwrap();
         assert_eq!(rest.funcs.iter_local().count(), 2, "the rest holds a and b");
@@ -496,6 +624,52 @@ mod tests {
             );
         }
         assert!(exported.contains(TABLE) && exported.contains(LOADED));
+        assert!(
+            primary
+                .funcs
+                .iter()
+                .chain(rest.funcs.iter())
+                .all(|f| f.name.is_none()),
+            "no name section in what is served"
+        );
+    }
+
+    #[test]
+    fn a_function_without_a_name_goes_by_those_it_calls() {
+        let wasm = sample();
+        let mut module = parse(&wasm).unwrap();
+        let entry = module
+            .funcs
+            .by_name("sample::entry::hfedcba9876543210")
+            .unwrap();
+        module.funcs.get_mut(entry).name = None;
+        let names = stable_names(&module);
+        assert_eq!(names[&entry], "{calls sample::a}");
+        let b = module
+            .funcs
+            .by_name("sample::b::h0123456789abcdef")
+            .unwrap();
+        module.funcs.get_mut(b).name = Some("sample::a::h1111111111111111".into());
+        let names = stable_names(&module);
+        let a = module
+            .funcs
+            .by_name("sample::a::h0123456789abcdef")
+            .unwrap();
+        assert_eq!(
+            (names[&a].as_str(), names[&b].as_str()),
+            ("sample::a#1", "sample::a#2"),
+            "two copies of one function, told apart by rank"
+        );
+    }
+
+    #[test]
+    fn the_same_profile_gives_the_same_bytes() {
+        let profile = BTreeSet::from(["sample::entry".to_string()]);
+        let (one, two) = (
+            split(&sample(), &profile).unwrap(),
+            split(&sample(), &profile).unwrap(),
+        );
+        assert!(one.primary == two.primary && one.rest == two.rest);
     }
 
     #[test]
@@ -523,7 +697,7 @@ mod tests {
     #[test]
     fn a_wasm_without_the_loader_export_is_refused() {
         let mut module = Module::default();
-        let error = split(&module.emit_wasm(), &HashSet::new()).err().unwrap();
+        let error = split(&module.emit_wasm(), &BTreeSet::new()).err().unwrap();
         assert!(error.to_string().contains(LOAD));
     }
 }

@@ -1,4 +1,4 @@
-//! `profile OUT`: which wasm functions start-up runs, for the build's split
+//! `profile OUT`: which wasm functions start-up runs, for `cargo xtask profile`
 //! (`xtask/src/split.rs`). `E2E_DIST` is an instrumented build: its wasm exports a `__profile`
 //! memory where byte `i` is 1 once function `i` ran.
 //!
