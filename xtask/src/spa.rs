@@ -24,7 +24,7 @@ const META: &str = "partner-center-deferred";
 /// The stable names (src/split.rs) of the functions start-up runs, one per line.
 pub const PROFILE: &str = "xtask/start-up-functions.txt";
 const PROFILE_HEADER: &str = "\
-# The functions the SPA's start-up runs (src/split.rs keeps them in the first wasm module).
+# The functions the SPA's start-up runs (xtask/src/split.rs keeps them in the first wasm module).
 # Written by `cargo xtask profile`; `cargo xtask test` lists what start-up runs beyond them.
 ";
 /// Where `build` records what its `dist/` was built from (see `inputs_hash`).
