@@ -5,8 +5,9 @@
 //! synchronous, as the stub must return the real function's result.
 //!
 //! Start-up is profiled on `/` and the welcome page, on the real server. Anything else needs the
-//! rest: a deep link (`/settings/users` bookmarked) or the mock backend. Then the rest is
-//! downloaded as soon as the first part runs, beside `config.json`, and the app waits for it
+//! rest: a deep link (`/settings/users` bookmarked) or the mock backend. For a deep link the
+//! rest is downloaded and compiled from the moment the glue's scripts are evaluated, beside the
+//! first part; for the mock as soon as `config.json` says so. The app waits for it
 //! (`rest_arrived`) before it starts, instead of a stub loading it synchronously.
 //!
 //! Without the `partner-center-deferred` meta tag (`trunk serve`, tests) the wasm is whole and
@@ -31,13 +32,32 @@ function installed(exports) {
   exports.__deferred_loaded.value = 1;
 }
 
+function compile(at) {
+  return fetch(at.url, { integrity: at.integrity })
+    .then((response) => response.ok ? response.arrayBuffer() : Promise.reject(new Error(`${at.url}: ${response.status}`)))
+    .then((bytes) => WebAssembly.compile(bytes));
+}
+
+// The first pages start-up runs on the first part alone.
+export function is_start_up_path() {
+  return location.pathname === '/' || location.pathname === '/onboarding/welcome';
+}
+
+// Any other first page needs the rest: its download and compilation start as this script is
+// evaluated, beside the first part's, rather than once the first part runs.
+let early = (() => {
+  const at = part();
+  return at && !is_start_up_path() ? compile(at) : null;
+})();
+
 // One download at a time; a failed one may be tried again.
 function fetchRest(exports, at) {
   if (!pending) {
-    pending = fetch(at.url, { integrity: at.integrity })
-      .then((response) => response.ok ? response.arrayBuffer() : Promise.reject(new Error(`${at.url}: ${response.status}`)))
-      .then((bytes) => exports.__deferred_loaded.value
-        || WebAssembly.instantiate(bytes, { p: exports }).then(() => installed(exports)))
+    const compiled = early || compile(at);
+    early = null;
+    pending = compiled
+      .then((module) => exports.__deferred_loaded.value
+        || WebAssembly.instantiate(module, { p: exports }).then(() => installed(exports)))
       .catch((error) => { pending = null; throw error; });
   }
   return pending;
@@ -132,6 +152,7 @@ export function load_now(exports) {
 }
 "#)]
 extern "C" {
+    fn is_start_up_path() -> bool;
     fn prefetch(exports: JsValue, now: bool);
     fn load_now(exports: JsValue);
     fn load_rest(exports: JsValue) -> js_sys::Promise;
@@ -148,11 +169,7 @@ pub async fn rest_arrived() -> Result<(), String> {
 
 /// Whether the first page is one start-up runs on the first part alone.
 pub fn start_up_path() -> bool {
-    let path = gloo_utils::window()
-        .location()
-        .pathname()
-        .unwrap_or_default();
-    matches!(path.as_str(), "/" | "/onboarding/welcome")
+    is_start_up_path()
 }
 
 /// Starts downloading the rest of the app: now for a page that needs it, else once the page

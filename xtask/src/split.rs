@@ -46,9 +46,13 @@ fn parse_without_names(wasm: &[u8]) -> Result<Module, Fail> {
 }
 
 /// A function's name without what changes from one build to the next: the legacy mangling's
-/// `::h<16 hex digits>` and bracketed hex (v0's crate hashes, wasm-bindgen's `[n]` that tells
-/// apart functions whose names demangle alike).
+/// `::h<16 hex digits>`, bracketed hex (v0's crate hashes, wasm-bindgen's `[n]` that tells
+/// apart functions whose names demangle alike) and wasm-opt's `.<n>` for its copies.
 pub fn stable_name(name: &str) -> String {
+    let name = match name.rsplit_once('.') {
+        Some((stem, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => stem,
+        _ => name,
+    };
     let mut out = String::with_capacity(name.len());
     let mut rest = name;
     while let Some(c) = rest.chars().next() {
@@ -585,6 +589,10 @@ mod tests {
         assert_eq!(
             stable_name("core[3f2a]::ptr::drop_in_place<[u8; 4]>[12]"),
             "core::ptr::drop_in_place<[u8; 4]>"
+        );
+        assert_eq!(
+            stable_name("<Navigator as Clone>::clone.2273"),
+            "<Navigator as Clone>::clone"
         );
         assert_eq!(
             stable_name("a::h0123456789abcdefg::b"),
