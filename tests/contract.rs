@@ -15,7 +15,7 @@ use partner_domain::{
     service::MemoryData, AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind,
     Credentials, EmailVerified, ErrorBody, ImportUsers, ImportedUsers, Lang, Me, NewTenant,
     NewUser, OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword,
-    TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, VettingDecision,
+    TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
 };
 use serde_json::{json, Value};
 use support::{clear_storage, store, stored};
@@ -182,8 +182,8 @@ impl Api for Browser {
         self.call(|b| b.dev_outbox()).await
     }
 
-    async fn vetting(&self, partner_id: &str, decision: VettingDecision) -> Answer<Partner> {
-        self.call(|b| b.dev_vetting(partner_id.into(), decision))
+    async fn vetting(&self, partner_id: &str, vetting: Vetting) -> Answer<Partner> {
+        self.call(|b| b.dev_vetting(partner_id.into(), vetting.clone()))
             .await
     }
 

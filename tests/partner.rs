@@ -7,7 +7,9 @@ mod support;
 
 use partner_center::api::{Backend, MockBackend, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD};
 use partner_center::config::MockOptions;
-use partner_domain::{AcceptAgreement, AgreementKind, Lang, Partner, Role, VettingDecision};
+use partner_domain::{
+    AcceptAgreement, AgreementKind, Lang, Partner, Role, Vetting, VettingDecision, VettingReason,
+};
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -100,29 +102,61 @@ async fn the_overview_follows_the_verification_from_the_email_to_the_decision() 
     app.unmount();
 
     mock()
-        .dev_vetting(partner.id.clone(), VettingDecision::ActionRequired)
+        .dev_vetting(
+            partner.id.clone(),
+            Vetting::because(
+                VettingDecision::ActionRequired,
+                VettingReason::DocumentUnreadable,
+            ),
+        )
         .await
         .unwrap();
     let app = overview().await;
     let business = app.text(".timeline li:last-child");
     assert!(business.contains("Action requise depuis le"), "{business}");
     assert!(business.contains("un administrateur général doit"));
+    assert!(
+        business.contains("Motif\u{a0}: un justificatif fourni n’a pas pu être lu."),
+        "{business}"
+    );
     app.click(".timeline li:last-child a");
     app.wait_for_path("/settings/partner-profile").await;
+    // The profile page shows the same timeline, and no link to itself.
+    app.wait_for("#legal-heading").await;
+    assert!(app
+        .text(".timeline li:last-child")
+        .contains("un justificatif fourni n’a pas pu être lu"));
+    assert!(app.find(".timeline li:last-child a").is_none());
     app.unmount();
 }
 
 #[wasm_bindgen_test]
 async fn an_authorized_or_rejected_business_is_said_so() {
-    for (decision, expected) in [
-        (VettingDecision::Authorize, "Entreprise vérifiée le"),
-        (VettingDecision::Reject, "Contactez le support partenaire"),
+    let mut other = Vetting::because(VettingDecision::Reject, VettingReason::Other);
+    other.note = Some("Registre du commerce introuvable".into());
+    for (vetting, expected, rejected) in [
+        (
+            VettingDecision::Authorize.into(),
+            "Entreprise vérifiée le",
+            false,
+        ),
+        (
+            Vetting::because(VettingDecision::Reject, VettingReason::LegalNameMismatch),
+            "la raison sociale ne correspond pas",
+            true,
+        ),
+        (other, "Registre du commerce introuvable", true),
     ] {
         let partner = enrolled().await;
         contact_confirms().await;
-        mock().dev_vetting(partner.id, decision).await.unwrap();
+        mock().dev_vetting(partner.id, vetting).await.unwrap();
         let app = overview().await;
         app.wait_for_content(expected).await;
+        if rejected {
+            assert!(app
+                .text(".timeline li:last-child")
+                .contains("Contactez le support partenaire pour toute question"));
+        }
         app.unmount();
     }
 }

@@ -6,7 +6,7 @@ use partner_domain::{
     AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
     Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner,
     PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList,
-    UserPatch, UserQuery, VerifyEmail, Vetting, VettingDecision,
+    UserPatch, UserQuery, VerifyEmail, Vetting,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -243,11 +243,11 @@ impl Backend for HttpBackend {
         self.request(Method::GET, "/dev/outbox", None)
     }
 
-    fn dev_vetting(&self, partner_id: String, decision: VettingDecision) -> ApiFuture<Partner> {
+    fn dev_vetting(&self, partner_id: String, vetting: Vetting) -> ApiFuture<Partner> {
         self.request(
             Method::POST,
             &format!("/dev/vetting/{}", escape(&partner_id)),
-            json(Vetting { decision }),
+            json(vetting),
         )
     }
 

@@ -12,7 +12,7 @@ use partner_domain::{
     AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
     ErrorBody, ErrorKind, Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser,
     OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User,
-    UserCreated, UserList, UserPatch, UserQuery, VettingDecision,
+    UserCreated, UserList, UserPatch, UserQuery, Vetting,
 };
 use serde::{Deserialize, Serialize};
 
@@ -395,9 +395,9 @@ impl Backend for MockBackend {
         })
     }
 
-    fn dev_vetting(&self, partner_id: String, decision: VettingDecision) -> ApiFuture<Partner> {
+    fn dev_vetting(&self, partner_id: String, vetting: Vetting) -> ApiFuture<Partner> {
         self.call_as(async move |store, me| {
-            service::decide_vetting(store, &me, &partner_id, decision).await
+            service::decide_vetting(store, &me, &partner_id, vetting).await
         })
     }
 

@@ -14,7 +14,7 @@ use partner_domain::{
     AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
     Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner,
     PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList,
-    UserPatch, UserQuery, VettingDecision,
+    UserPatch, UserQuery, Vetting,
 };
 use yew::prelude::*;
 
@@ -71,7 +71,7 @@ pub trait Backend {
 
     /// Development helpers (`partner-server --dev`, and always on the mock).
     fn dev_outbox(&self) -> ApiFuture<Vec<OutboxEmail>>;
-    fn dev_vetting(&self, partner_id: String, decision: VettingDecision) -> ApiFuture<Partner>;
+    fn dev_vetting(&self, partner_id: String, vetting: Vetting) -> ApiFuture<Partner>;
     fn dev_seed(&self, users: u32) -> ApiFuture<()>;
 }
 

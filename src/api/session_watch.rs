@@ -8,7 +8,7 @@ use partner_domain::{
     AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
     Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner,
     PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList,
-    UserPatch, UserQuery, VettingDecision,
+    UserPatch, UserQuery, Vetting,
 };
 use yew::Callback;
 
@@ -85,7 +85,7 @@ impl Backend for SessionWatch {
         update_user(id: String, patch: UserPatch) -> User;
         delete_user(id: String) -> ();
         reset_password(id: String) -> TemporaryPassword;
-        dev_vetting(partner_id: String, decision: VettingDecision) -> Partner;
+        dev_vetting(partner_id: String, vetting: Vetting) -> Partner;
         dev_seed(users: u32) -> ();
     }
 }

@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use partner_domain::{Action, Partner, StepName, VerificationStatus};
+use partner_domain::{Action, Partner, StepName, VerificationStatus, VettingReason};
 use stylist::yew::use_style;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -15,6 +15,9 @@ use crate::{
 #[derive(Properties, PartialEq)]
 pub struct VerificationTimelineProps {
     pub partner: Rc<Partner>,
+    /// "Action required" links to the partner profile, except on that page.
+    #[prop_or(true)]
+    pub link_to_profile: bool,
 }
 
 /// The two checks of the account, in order, each with its state, its date, and what to do.
@@ -70,8 +73,21 @@ pub fn VerificationTimeline(props: &VerificationTimelineProps) -> Html {
         VerificationStatus::BusinessPending => ("pending", t.business_pending(business_date)),
         VerificationStatus::Authorized => ("done", t.business_done(business_date)),
         VerificationStatus::ActionRequired => ("action_required", t.business_action(business_date)),
+        VerificationStatus::Rejected if partner.verification.reason.is_some() => {
+            ("rejected", t.business_rejected_because(business_date))
+        }
         VerificationStatus::Rejected => ("rejected", t.business_rejected(business_date)),
     };
+    let reason = partner
+        .verification
+        .reason
+        .as_ref()
+        .map(|reason| match reason.code {
+            VettingReason::LegalNameMismatch => t.check_reason_legal_name_mismatch(),
+            VettingReason::AddressUnconfirmed => t.check_reason_address_unconfirmed(),
+            VettingReason::DocumentUnreadable => t.check_reason_document_unreadable(),
+            VettingReason::Other => t.check_reason_other(reason.note.clone().unwrap_or_default()),
+        });
     html! {
         <ol class={classes!("timeline", style)} aria-label={t.timeline_title().to_string()}>
             <li class={classes!("timeline-step", format!("timeline-{contact_state}"))}>
@@ -84,7 +100,10 @@ pub fn VerificationTimeline(props: &VerificationTimelineProps) -> Html {
             <li class={classes!("timeline-step", format!("timeline-{business_state}"))}>
                 <h3>{ t.step_business().to_string() }{ " " }<StateBadge state={business_state} /></h3>
                 <p>{ business_text.to_string() }</p>
-                if business_state == "action_required" {
+                if let Some(reason) = reason {
+                    <p class="timeline-reason">{ reason.to_string() }</p>
+                }
+                if business_state == "action_required" && props.link_to_profile {
                     <p><Link<Route> to={Route::PartnerProfile}>{ t.open_partner_profile().to_string() }</Link<Route>></p>
                 }
             </li>

@@ -15,7 +15,7 @@ use crate::{
     api::{use_backend, use_load, ApiError},
     components::{
         state_name, CopyButton, DownloadButton, ErrorPanel, ProfileForm, RefreshFailed,
-        RequireSession, Skeleton,
+        RequireSession, Skeleton, VerificationTimeline,
     },
     i18n::{country_name, date_of, use_i18n, use_region_names},
     route::Route,
@@ -37,6 +37,7 @@ fn PartnerProfileBody() -> Html {
         (Some(Some(p)), error) => html! {
             <>
                 if error.is_some() { <RefreshFailed on_retry={on_retry.clone()} /> }
+                <VerificationTimeline partner={p.clone()} link_to_profile={false} />
                 <LegalProfileSection partner={p.clone()} />
                 <ProgramSection partner={p.clone()} />
                 <AgreementsSection partner={p.clone()} />

@@ -20,8 +20,7 @@ pub use users::*;
 use partner_domain::{
     Agreement, AgreementAcceptance, AgreementKind, Code, EmailVerified, ErrorBody, ErrorKind,
     FieldErrors, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner, ProfileRequest,
-    TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery,
-    VettingDecision,
+    TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
 };
 
 /// A refusal: the status and the error body of docs/API.md.
@@ -72,7 +71,7 @@ pub trait Api {
     async fn reset_password(&self, id: &str) -> Answer<TemporaryPassword>;
 
     async fn outbox(&self) -> Answer<Vec<OutboxEmail>>;
-    async fn vetting(&self, partner_id: &str, decision: VettingDecision) -> Answer<Partner>;
+    async fn vetting(&self, partner_id: &str, vetting: Vetting) -> Answer<Partner>;
     async fn seed(&self, users: u32) -> Answer<()>;
 }
 

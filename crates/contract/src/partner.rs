@@ -1,7 +1,10 @@
 //! Enrollment as the seed describes it: profile, contact verification, vetting, agreement
 //! (docs/API.md, "Partner" and "Agreements").
 
-use partner_domain::{AgreementKind, ErrorKind, Lang, VerificationStatus, VettingDecision};
+use partner_domain::{
+    AgreementKind, CheckReason, ErrorKind, Lang, VerificationStatus, Vetting, VettingDecision,
+    VettingReason,
+};
 
 use crate::{fixtures::*, refused, refused_on, Api, Target};
 
@@ -180,7 +183,7 @@ pub async fn dev_vetting_decides_and_the_state_machine_guards_it<T: Target>() {
     let partner = client.put_profile(&profile()).await.unwrap();
     refused(
         client
-            .vetting(&partner.id, VettingDecision::Authorize)
+            .vetting(&partner.id, VettingDecision::Authorize.into())
             .await,
         409,
         ErrorKind::Conflict,
@@ -196,13 +199,40 @@ pub async fn dev_vetting_decides_and_the_state_machine_guards_it<T: Target>() {
     assert_eq!(pending.verification.steps[0].status, "done");
     assert_eq!(pending.verification.steps[1].status, "pending");
 
+    // Asking for action or refusing says why, from a fixed list.
+    refused_on(
+        client
+            .vetting(&partner.id, VettingDecision::ActionRequired.into())
+            .await,
+        422,
+        ErrorKind::Validation,
+        "reason",
+        "required",
+    );
     let asked = client
-        .vetting(&partner.id, VettingDecision::ActionRequired)
+        .vetting(
+            &partner.id,
+            Vetting::because(
+                VettingDecision::ActionRequired,
+                VettingReason::DocumentUnreadable,
+            ),
+        )
         .await
         .unwrap();
     assert_eq!(
         asked.verification.status,
         VerificationStatus::ActionRequired
+    );
+    assert_eq!(
+        asked.verification.reason,
+        Some(CheckReason {
+            code: VettingReason::DocumentUnreadable,
+            note: None
+        })
+    );
+    assert_eq!(
+        client.partner().await.unwrap().verification,
+        asked.verification
     );
     assert_eq!(asked.verification.steps[1].status, "action_required");
     assert_eq!(asked.programs[0].status, "action_required");
@@ -212,16 +242,39 @@ pub async fn dev_vetting_decides_and_the_state_machine_guards_it<T: Target>() {
         again.verification.status,
         VerificationStatus::BusinessPending
     );
-    let rejected = client
-        .vetting(&partner.id, VettingDecision::Reject)
-        .await
-        .unwrap();
+    assert_eq!(again.verification.reason, None, "checked again: no reason");
+    // `other` needs its words.
+    let mut other = Vetting::because(VettingDecision::Reject, VettingReason::Other);
+    refused_on(
+        client.vetting(&partner.id, other.clone()).await,
+        422,
+        ErrorKind::Validation,
+        "note",
+        "required",
+    );
+    other.note = Some("x".repeat(501));
+    refused_on(
+        client.vetting(&partner.id, other.clone()).await,
+        422,
+        ErrorKind::Validation,
+        "note",
+        "text.too_long",
+    );
+    other.note = Some("  Registre du commerce introuvable  ".into());
+    let rejected = client.vetting(&partner.id, other).await.unwrap();
     assert_eq!(rejected.verification.status, VerificationStatus::Rejected);
+    assert_eq!(
+        rejected.verification.reason,
+        Some(CheckReason {
+            code: VettingReason::Other,
+            note: Some("Registre du commerce introuvable".into())
+        })
+    );
     assert_eq!(rejected.programs[0].status, "rejected");
     // No approval without a new check.
     refused(
         client
-            .vetting(&partner.id, VettingDecision::Authorize)
+            .vetting(&partner.id, VettingDecision::Authorize.into())
             .await,
         409,
         ErrorKind::Conflict,
@@ -230,7 +283,9 @@ pub async fn dev_vetting_decides_and_the_state_machine_guards_it<T: Target>() {
     // Another work account cannot touch this partner.
     let (other, _) = tenant(&target, "fabrikam").await;
     refused(
-        other.vetting(&partner.id, VettingDecision::Authorize).await,
+        other
+            .vetting(&partner.id, VettingDecision::Authorize.into())
+            .await,
         404,
         ErrorKind::NotFound,
     );
@@ -281,7 +336,7 @@ pub async fn profile_edits_follow_the_rules_the_ui_states<T: Target>() {
     let token = latest_link(&client, "jean.dupont@contoso.fr").await;
     target.client().verify_email(&token).await.unwrap();
     client
-        .vetting(&partner.id, VettingDecision::Authorize)
+        .vetting(&partner.id, VettingDecision::Authorize.into())
         .await
         .unwrap();
 
@@ -303,7 +358,7 @@ pub async fn profile_edits_follow_the_rules_the_ui_states<T: Target>() {
         assert_eq!(edited.verification.steps[1].status, "pending");
         assert_eq!(edited.programs[0].status, "pending");
         client
-            .vetting(&partner.id, VettingDecision::Authorize)
+            .vetting(&partner.id, VettingDecision::Authorize.into())
             .await
             .unwrap();
     }
@@ -324,7 +379,10 @@ pub async fn profile_edits_follow_the_rules_the_ui_states<T: Target>() {
     current.legal_profile.legal_name = "Contoso SA".into();
     client.put_profile(&current).await.unwrap();
     let rejected = client
-        .vetting(&partner.id, VettingDecision::Reject)
+        .vetting(
+            &partner.id,
+            Vetting::because(VettingDecision::Reject, VettingReason::LegalNameMismatch),
+        )
         .await
         .unwrap();
     assert_eq!(status(&rejected), VerificationStatus::Rejected);
@@ -334,7 +392,13 @@ pub async fn profile_edits_follow_the_rules_the_ui_states<T: Target>() {
 
     // Asked for action, the partner resubmits and is checked again.
     client
-        .vetting(&partner.id, VettingDecision::ActionRequired)
+        .vetting(
+            &partner.id,
+            Vetting::because(
+                VettingDecision::ActionRequired,
+                VettingReason::AddressUnconfirmed,
+            ),
+        )
         .await
         .unwrap();
     let resubmitted = client.put_profile(&current).await.unwrap();

@@ -221,6 +221,17 @@ pub struct Verification {
     pub status: crate::VerificationStatus,
     pub steps: Vec<VerificationStep>,
     pub contact_email_verified_at: Option<String>,
+    /// Why the business check asks for action or refused (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<CheckReason>,
+}
+
+/// The business check's reason, and its words when the reason is `other`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckReason {
+    pub code: crate::VettingReason,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -351,10 +362,69 @@ pub enum VettingDecision {
     ActionRequired,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// `POST /api/dev/vetting/{id}`: a reason for `action_required` and `reject`, and a note for the
+/// reason `other` (`Vetting::check`); both are dropped for `authorize`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Vetting {
     pub decision: VettingDecision,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<crate::VettingReason>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl From<VettingDecision> for Vetting {
+    fn from(decision: VettingDecision) -> Self {
+        Vetting {
+            decision,
+            reason: None,
+            note: None,
+        }
+    }
+}
+
+impl Vetting {
+    pub fn because(decision: VettingDecision, reason: crate::VettingReason) -> Self {
+        Vetting {
+            reason: Some(reason),
+            ..decision.into()
+        }
+    }
+
+    /// The reason the decision records (none for `authorize`), or the fields to correct.
+    pub fn check(&self) -> Result<Option<CheckReason>, crate::FieldErrors> {
+        if self.decision == VettingDecision::Authorize {
+            return Ok(None);
+        }
+        let mut fields = crate::FieldErrors::new();
+        let note = self
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|note| !note.is_empty());
+        if let Some(note) = note {
+            if let Err(code) = crate::validate::note(note) {
+                fields.insert("note".into(), vec![code]);
+            }
+        }
+        match self.reason {
+            None => {
+                fields.insert("reason".into(), vec![crate::Code::Required]);
+            }
+            Some(crate::VettingReason::Other) if note.is_none() => {
+                fields.insert("note".into(), vec![crate::Code::Required]);
+            }
+            Some(_) => {}
+        }
+        match self.reason {
+            Some(code) if fields.is_empty() => Ok(Some(CheckReason {
+                code,
+                note: note.map(str::to_owned),
+            })),
+            _ => Err(fields),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

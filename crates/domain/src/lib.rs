@@ -34,5 +34,5 @@ pub use permissions::Action;
 pub use role::Role;
 pub use verification::{
     InvalidTransition, Program, ProgramState, StepName, StepStatus, VerificationEvent,
-    VerificationStatus,
+    VerificationStatus, VettingReason,
 };

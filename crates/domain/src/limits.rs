@@ -25,6 +25,8 @@ pub const USER_LIST_MAX_LIMIT: u64 = 20_000;
 pub const IMPORT_MAX_ROWS: usize = 1000;
 /// `POST /api/dev/seed` creates at most this many users at once.
 pub const SEED_MAX_USERS: u32 = 20_000;
+/// The business check's note (`Vetting::note`), in characters.
+pub const NOTE_MAX: usize = 500;
 /// Request bodies, and the larger one of `POST /api/users/import`.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
 pub const IMPORT_BODY_LIMIT_BYTES: usize = 256 * 1024;

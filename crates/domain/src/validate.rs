@@ -108,6 +108,17 @@ fn text(value: &str, max: usize, field: &'static str) -> Result<(), Code> {
     Ok(())
 }
 
+/// The business check's note: one line of at most `limits::NOTE_MAX` characters.
+pub fn note(value: &str) -> Result<(), Code> {
+    if value.chars().count() > crate::limits::NOTE_MAX {
+        return Err(Code::TextTooLong);
+    }
+    if value.chars().any(char::is_control) {
+        return Err(Code::TextControlChars);
+    }
+    Ok(())
+}
+
 /// A required free-text field (address line, city).
 pub fn required(value: &str) -> Result<(), Code> {
     text(value, LEGAL_NAME_MAX, "legal_name").map_err(|code| match code {

@@ -99,6 +99,20 @@ impl VerificationStatus {
 }
 
 crate::wire_enum! {
+    /// Why the business check asked for action or refused.
+    pub enum VettingReason {
+        /// The legal name does not match the company's registration.
+        LegalNameMismatch = "legal_name_mismatch",
+        /// The address could not be confirmed.
+        AddressUnconfirmed = "address_unconfirmed",
+        /// A supporting document could not be read.
+        DocumentUnreadable = "document_unreadable",
+        /// Anything else, said in the note.
+        Other = "other",
+    }
+}
+
+crate::wire_enum! {
     /// The two steps of the verification.
     pub enum StepName {
         /// The primary contact confirms their email.
@@ -145,8 +159,21 @@ pub struct StepTimes {
     pub business_step_at: Option<String>,
 }
 
-/// docs/API.md's `verification`: the status and its two steps, contact email and business check.
-pub fn view(status: VerificationStatus, times: &StepTimes) -> crate::Verification {
+/// docs/API.md's `verification`: the status and its two steps, contact email and business check;
+/// the check's reason while it asks for action or refuses.
+pub fn view(
+    status: VerificationStatus,
+    times: &StepTimes,
+    reason: Option<&crate::CheckReason>,
+) -> crate::Verification {
+    let reason = reason
+        .filter(|_| {
+            matches!(
+                status,
+                VerificationStatus::ActionRequired | VerificationStatus::Rejected
+            )
+        })
+        .cloned();
     let confirmed = times
         .contact_verified_at
         .clone()
@@ -181,6 +208,7 @@ pub fn view(status: VerificationStatus, times: &StepTimes) -> crate::Verificatio
             },
         ],
         contact_email_verified_at: confirmed,
+        reason,
     }
 }
 
@@ -287,19 +315,24 @@ mod tests {
                 contact_verified_at: None,
                 ..times.clone()
             },
+            None,
         );
         assert_eq!(pending.steps[0].status, "pending");
         assert_eq!(pending.steps[0].updated_at, "2026-11-01T10:00:00Z");
-        let done = super::view(S::Authorized, &times);
+        let reason = crate::CheckReason {
+            code: super::VettingReason::AddressUnconfirmed,
+            note: None,
+        };
+        let done = super::view(S::Authorized, &times, Some(&reason));
+        assert_eq!(done.reason, None, "no reason once authorized");
         assert_eq!(
             (done.steps[0].status.as_str(), done.steps[1].status.as_str()),
             ("done", "done")
         );
         assert_eq!(done.steps[1].updated_at, "2026-11-03T10:00:00Z");
-        assert_eq!(
-            super::view(S::ActionRequired, &times).steps[1].status,
-            "action_required"
-        );
+        let asked = super::view(S::ActionRequired, &times, Some(&reason));
+        assert_eq!(asked.steps[1].status, "action_required");
+        assert_eq!(asked.reason, Some(reason));
         assert_eq!(super::mpn_program_status(S::Authorized, true), "active");
         assert_eq!(super::mpn_program_status(S::Authorized, false), "pending");
         assert_eq!(super::mpn_program_status(S::Rejected, true), "rejected");

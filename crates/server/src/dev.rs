@@ -33,8 +33,7 @@ pub async fn vetting(
     Json(body): Json<Vetting>,
 ) -> Result<axum::Json<Partner>, ApiError> {
     let mut store = state.write().await?;
-    let partner =
-        service::decide_vetting(&mut store, &caller.0, &partner_id, body.decision).await?;
+    let partner = service::decide_vetting(&mut store, &caller.0, &partner_id, body).await?;
     store.commit().await?;
     Ok(axum::Json(partner))
 }

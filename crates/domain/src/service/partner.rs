@@ -11,7 +11,8 @@ use crate::{
     validate,
     verification::{self, mpn_program_status, StepTimes},
     Action, AgreementKind, Code, EmailVerified, ErrorKind, Me, OutboxEmail, Partner,
-    ProfileRequest, Program, ProgramStatus, VerificationEvent, VerificationStatus, VettingDecision,
+    ProfileRequest, Program, ProgramStatus, VerificationEvent, VerificationStatus, Vetting,
+    VettingDecision,
 };
 
 /// How many emails `GET /api/dev/outbox` lists.
@@ -64,7 +65,11 @@ async fn view<S: Store>(store: &mut S, record: PartnerRecord) -> ServiceResult<P
     let agreements = store.acceptances(&record.id).await?;
     let signed = agreements.iter().any(|a| a.kind == AgreementKind::Mpn);
     Ok(Partner {
-        verification: verification::view(record.status, &record.times),
+        verification: verification::view(
+            record.status,
+            &record.times,
+            record.check_reason.as_ref(),
+        ),
         programs: vec![ProgramStatus {
             program: Program::Mpn,
             status: mpn_program_status(record.status, signed),
@@ -164,6 +169,7 @@ pub async fn put_profile<S: Store>(
                     ..StepTimes::default()
                 },
                 vetting_due_at: None,
+                check_reason: None,
                 last_verification_email: None,
                 created_at: now,
             };
@@ -286,15 +292,16 @@ pub async fn decide_vetting<S: Store>(
     store: &mut S,
     caller: &Me,
     partner_id: &str,
-    decision: VettingDecision,
+    vetting: Vetting,
 ) -> ServiceResult<Partner> {
+    let reason = vetting.check().map_err(ServiceError::invalid)?;
     let mut record = record(store, &caller.tenant.id)
         .await?
         .filter(|p| p.id == partner_id)
         .ok_or_else(|| {
             ServiceError::refused(ErrorKind::NotFound, "No such partner in this work account.")
         })?;
-    let event = match decision {
+    let event = match vetting.decision {
         VettingDecision::Authorize => VerificationEvent::VettingAuthorized,
         VettingDecision::Reject => VerificationEvent::VettingRejected,
         VettingDecision::ActionRequired => VerificationEvent::VettingActionRequired,
@@ -302,6 +309,7 @@ pub async fn decide_vetting<S: Store>(
     record.status = advance(record.status, event)?;
     record.times.business_step_at = Some(now_stamp(store));
     record.vetting_due_at = None;
+    record.check_reason = reason;
     store.update_partner(&record).await?;
     view(store, record).await
 }

@@ -74,6 +74,9 @@ pub struct PartnerRecord {
     pub times: StepTimes,
     /// When the simulated business check approves on its own.
     pub vetting_due_at: Option<String>,
+    /// Why the check last asked for action or refused (shown only in those states).
+    #[serde(default)]
+    pub check_reason: Option<crate::CheckReason>,
     pub last_verification_email: Option<String>,
     pub created_at: String,
 }

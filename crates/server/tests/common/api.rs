@@ -4,7 +4,7 @@ use partner_contract::{Answer, Api, Download, Refusal};
 use partner_domain::{
     Agreement, AgreementAcceptance, AgreementKind, EmailVerified, ImportedUsers, Lang, Me,
     NewTenant, NewUser, OutboxEmail, Partner, ProfileRequest, TemporaryPassword, TenantCreated,
-    User, UserCreated, UserList, UserPatch, UserQuery, VettingDecision,
+    User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
 };
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -199,10 +199,9 @@ impl Api for Client {
         self.answer(Method::GET, "/api/dev/outbox", None).await
     }
 
-    async fn vetting(&self, partner_id: &str, decision: VettingDecision) -> Answer<Partner> {
+    async fn vetting(&self, partner_id: &str, vetting: Vetting) -> Answer<Partner> {
         let path = format!("/api/dev/vetting/{}", escape(partner_id));
-        self.answer(Method::POST, &path, Some(json!({ "decision": decision })))
-            .await
+        self.answer(Method::POST, &path, Some(json!(vetting))).await
     }
 
     async fn seed(&self, users: u32) -> Answer<()> {
