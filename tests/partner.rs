@@ -131,6 +131,49 @@ async fn the_overview_follows_the_verification_from_the_email_to_the_decision() 
 }
 
 #[wasm_bindgen_test]
+async fn a_second_refusal_is_final_and_the_profile_can_no_longer_be_changed() {
+    let partner = enrolled().await;
+    contact_confirms().await;
+    let mock = mock();
+    let refuse = || Vetting::because(VettingDecision::Reject, VettingReason::LegalNameMismatch);
+    mock.dev_vetting(partner.id.clone(), refuse())
+        .await
+        .unwrap();
+    let app = Mounted::keeping_storage("/settings/partner-profile", CONFIG).await;
+    app.wait_for("#legal-heading").await;
+    assert!(
+        app.find("section[aria-labelledby=legal-heading] > button")
+            .is_some(),
+        "after a first refusal the profile may be corrected"
+    );
+    app.unmount();
+
+    let mut profile = mock.partner().await.unwrap();
+    profile.legal_profile.legal_name = "Contoso Société par actions simplifiée".into();
+    mock.put_profile(partner_domain::ProfileRequest {
+        legal_profile: profile.legal_profile,
+        primary_contact: profile.primary_contact,
+    })
+    .await
+    .unwrap();
+    mock.dev_vetting(partner.id, refuse()).await.unwrap();
+    let app = Mounted::keeping_storage("/settings/partner-profile", CONFIG).await;
+    app.wait_for("#legal-heading").await;
+    assert!(app
+        .text(".timeline li:last-child")
+        .contains("Cette décision est définitive"));
+    assert!(app
+        .text(".profile-final")
+        .contains("ne peut plus être modifié après un second refus"));
+    assert!(
+        app.find("section[aria-labelledby=legal-heading] > button")
+            .is_none(),
+        "no Modifier button"
+    );
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
 async fn an_authorized_or_rejected_business_is_said_so() {
     let mut other = Vetting::because(VettingDecision::Reject, VettingReason::Other);
     other.note = Some("Registre du commerce introuvable".into());

@@ -73,6 +73,9 @@ pub fn VerificationTimeline(props: &VerificationTimelineProps) -> Html {
         VerificationStatus::BusinessPending => ("pending", t.business_pending(business_date)),
         VerificationStatus::Authorized => ("done", t.business_done(business_date)),
         VerificationStatus::ActionRequired => ("action_required", t.business_action(business_date)),
+        VerificationStatus::Rejected if partner.verification.final_decision => {
+            ("rejected", t.business_rejected_final(business_date))
+        }
         VerificationStatus::Rejected if partner.verification.reason.is_some() => {
             ("rejected", t.business_rejected_because(business_date))
         }

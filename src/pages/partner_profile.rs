@@ -76,8 +76,8 @@ fn LegalProfileSection(props: &PartnerProps) -> Html {
     let Some(me) = session.me() else {
         return Html::default();
     };
-    let may_edit = session.may(Action::EditPartnerProfile);
     let p = &props.partner;
+    let may_edit = session.may(Action::EditPartnerProfile) && !p.verification.final_decision;
     let heading = html! { <h2 id="legal-heading">{ t.legend_legal().to_string() }</h2> };
     if *editing && may_edit {
         let on_saved = {
@@ -149,6 +149,8 @@ fn LegalProfileSection(props: &PartnerProps) -> Html {
             </dl>
             if may_edit {
                 <button type="button" class="button" onclick={on_edit}>{ t.edit().to_string() }</button>
+            } else if p.verification.final_decision {
+                <p class="profile-final">{ t.profile_final().to_string() }</p>
             } else {
                 <WhoMayEdit />
             }

@@ -389,6 +389,10 @@ pub async fn profile_edits_follow_the_rules_the_ui_states<T: Target>() {
     current.legal_profile.legal_name = "Contoso Société Anonyme".into();
     let corrected = client.put_profile(&current).await.unwrap();
     assert_eq!(status(&corrected), VerificationStatus::BusinessPending);
+    assert!(
+        !rejected.verification.final_decision,
+        "a first refusal may be corrected"
+    );
 
     // Asked for action, the partner resubmits and is checked again.
     client
@@ -403,6 +407,21 @@ pub async fn profile_edits_follow_the_rules_the_ui_states<T: Target>() {
         .unwrap();
     let resubmitted = client.put_profile(&current).await.unwrap();
     assert_eq!(status(&resubmitted), VerificationStatus::BusinessPending);
+
+    // Refused a second time: final, the profile can no longer be resubmitted.
+    let refused_again = client
+        .vetting(
+            &partner.id,
+            Vetting::because(VettingDecision::Reject, VettingReason::DocumentUnreadable),
+        )
+        .await
+        .unwrap();
+    assert!(refused_again.verification.final_decision);
+    current.legal_profile.legal_name = "Contoso Groupe".into();
+    refused(client.put_profile(&current).await, 409, ErrorKind::Conflict);
+    let after = client.partner().await.unwrap();
+    assert_eq!(status(&after), VerificationStatus::Rejected);
+    assert!(after.verification.final_decision);
 }
 
 /// The dev outbox shows a signed-in caller their own work account's emails only (the dev

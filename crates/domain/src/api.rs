@@ -224,6 +224,9 @@ pub struct Verification {
     /// Why the business check asks for action or refused (absent otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<CheckReason>,
+    /// Refused twice: the profile can no longer be corrected and resubmitted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub final_decision: bool,
 }
 
 /// The business check's reason, and its words when the reason is `other`.

@@ -209,6 +209,7 @@ pub fn view(
         ],
         contact_email_verified_at: confirmed,
         reason,
+        final_decision: false,
     }
 }
 

@@ -191,6 +191,7 @@ fn partner_from(row: &SqliteRow) -> StoreResult<PartnerRecord> {
             .get::<Option<String>, _>("check_reason")
             .map(|text| from_json(&text))
             .transpose()?,
+        rejections: row.get::<i64, _>("rejections").try_into().unwrap_or(0),
         last_verification_email: row.get("last_verification_email"),
         created_at: row.get("created_at"),
     })
@@ -687,16 +688,16 @@ impl SqlStore {
         sqlx::query(
             "INSERT INTO partners (id, tenant_id, mpn_id, legal_profile, primary_contact, status,
                                    email_step_at, contact_verified_at, business_step_at,
-                                   vetting_due_at, check_reason, last_verification_email,
-                                   created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   vetting_due_at, check_reason, rejections,
+                                   last_verification_email, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (id) DO UPDATE SET
                 legal_profile = excluded.legal_profile, primary_contact = excluded.primary_contact,
                 status = excluded.status, email_step_at = excluded.email_step_at,
                 contact_verified_at = excluded.contact_verified_at,
                 business_step_at = excluded.business_step_at,
                 vetting_due_at = excluded.vetting_due_at,
-                check_reason = excluded.check_reason,
+                check_reason = excluded.check_reason, rejections = excluded.rejections,
                 last_verification_email = excluded.last_verification_email",
         )
         .bind(&partner.id)
@@ -710,6 +711,7 @@ impl SqlStore {
         .bind(&partner.times.business_step_at)
         .bind(&partner.vetting_due_at)
         .bind(partner.check_reason.as_ref().map(json).transpose()?)
+        .bind(i64::from(partner.rejections))
         .bind(&partner.last_verification_email)
         .bind(&partner.created_at)
         .execute(&mut *self.db().await?)

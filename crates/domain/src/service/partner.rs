@@ -60,16 +60,20 @@ pub(super) async fn enrolled<S: Store>(
     record(store, tenant_id).await?.ok_or_else(not_enrolled)
 }
 
+/// Refused a second time: the profile can no longer be resubmitted.
+fn rejection_is_final(record: &PartnerRecord) -> bool {
+    record.status == VerificationStatus::Rejected && record.rejections >= 2
+}
+
 /// docs/API.md's `Partner`.
 async fn view<S: Store>(store: &mut S, record: PartnerRecord) -> ServiceResult<Partner> {
     let agreements = store.acceptances(&record.id).await?;
     let signed = agreements.iter().any(|a| a.kind == AgreementKind::Mpn);
     Ok(Partner {
-        verification: verification::view(
-            record.status,
-            &record.times,
-            record.check_reason.as_ref(),
-        ),
+        verification: crate::Verification {
+            final_decision: rejection_is_final(&record),
+            ..verification::view(record.status, &record.times, record.check_reason.as_ref())
+        },
         programs: vec![ProgramStatus {
             program: Program::Mpn,
             status: mpn_program_status(record.status, signed),
@@ -170,6 +174,7 @@ pub async fn put_profile<S: Store>(
                 },
                 vetting_due_at: None,
                 check_reason: None,
+                rejections: 0,
                 last_verification_email: None,
                 created_at: now,
             };
@@ -177,6 +182,12 @@ pub async fn put_profile<S: Store>(
             send_verification(store, &mut record).await?;
             store.update_partner(&record).await?;
             record
+        }
+        Some(record) if rejection_is_final(&record) => {
+            return Err(ServiceError::refused(
+                ErrorKind::Conflict,
+                "The business check refused this partner twice: the decision is final.",
+            ));
         }
         Some(mut record) => {
             let (before, after) = (&record.legal_profile, &body.legal_profile);
@@ -310,6 +321,9 @@ pub async fn decide_vetting<S: Store>(
     record.times.business_step_at = Some(now_stamp(store));
     record.vetting_due_at = None;
     record.check_reason = reason;
+    if record.status == VerificationStatus::Rejected {
+        record.rejections += 1;
+    }
     store.update_partner(&record).await?;
     view(store, record).await
 }

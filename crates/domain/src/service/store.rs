@@ -77,6 +77,10 @@ pub struct PartnerRecord {
     /// Why the check last asked for action or refused (shown only in those states).
     #[serde(default)]
     pub check_reason: Option<crate::CheckReason>,
+    /// How many times the business check refused the partner: after the first, a corrected
+    /// profile may be resubmitted once; after the second, the decision is final.
+    #[serde(default)]
+    pub rejections: u32,
     pub last_verification_email: Option<String>,
     pub created_at: String,
 }
