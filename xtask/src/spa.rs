@@ -42,16 +42,16 @@ fn unsplit() -> PathBuf {
 ///
 /// Two builds of one commit give the same bytes: `cargo xtask test` builds twice to check.
 pub fn build(out: &Path) -> Result<(), Fail> {
-    let inputs = inputs_hash()?;
+    let inputs = inputs_hash();
     trunk_build()?;
-    finish(out, &inputs)
+    finish(out, inputs.ok().as_deref())
 }
 
 /// `dist/` as the last build left it if nothing it is made from changed since, else `build`.
 pub fn build_unless_fresh() -> Result<(), Fail> {
     let dist = root().join("dist");
-    let stamp = std::fs::read_to_string(root().join(STAMP)).unwrap_or_default();
-    if dist.join("index.html").exists() && stamp == inputs_hash()? {
+    let stamp = std::fs::read_to_string(root().join(STAMP)).ok();
+    if dist.join("index.html").exists() && stamp.is_some() && stamp == inputs_hash().ok() {
         println!("xtask: dist/ is up to date with the sources: reused");
         return Ok(());
     }
@@ -59,7 +59,8 @@ pub fn build_unless_fresh() -> Result<(), Fail> {
 }
 
 /// A hash of every file of the repository `dist/` may depend on: tracked or new, not ignored,
-/// outside the server, the e2e suite and the documentation.
+/// outside the server, the e2e suite and the documentation. Outside a git work tree there is
+/// none, and every build is fresh.
 fn inputs_hash() -> Result<String, Fail> {
     let listed = cmd("git")
         .args([
@@ -72,6 +73,9 @@ fn inputs_hash() -> Result<String, Fail> {
         .current_dir(root())
         .output()
         .map_err(|e| Fail::new(format!("cannot run git ls-files: {e}")))?;
+    if !listed.status.success() {
+        return Err(Fail::new("git ls-files failed: not a git work tree?"));
+    }
     let mut paths: Vec<&str> = std::str::from_utf8(&listed.stdout)
         .map_err(|_| Fail::new("git ls-files: a path is not UTF-8"))?
         .split('\0')
@@ -108,7 +112,7 @@ fn trunk_build() -> Result<(), Fail> {
 
 /// `out`: a copy of the unsplit build, split by the committed profile, minified, compressed.
 /// `inputs`: what the unsplit build was made from, recorded when `out` is `dist/`.
-fn finish(out: &Path, inputs: &str) -> Result<(), Fail> {
+fn finish(out: &Path, inputs: Option<&str>) -> Result<(), Fail> {
     let stamp = root().join(STAMP);
     let is_dist = out == root().join("dist");
     if is_dist {
@@ -121,7 +125,7 @@ fn finish(out: &Path, inputs: &str) -> Result<(), Fail> {
     split_wasm(out, &read_profile()?)?;
     minify_js(out)?;
     bundle::precompress(out)?;
-    if is_dist {
+    if let Some(inputs) = inputs.filter(|_| is_dist) {
         std::fs::write(&stamp, inputs).map_err(io(&stamp))?;
     }
     Ok(())
@@ -158,7 +162,7 @@ pub fn refresh_profile(server: &Path) -> Result<(), Fail> {
         "xtask: {} start-up functions written to {PROFILE}",
         ran.len()
     );
-    finish(&root().join("dist"), &inputs_hash()?)
+    finish(&root().join("dist"), inputs_hash().ok().as_deref())
 }
 
 /// Start-up functions the committed profile lacks: they sit in the second module, so start-up
