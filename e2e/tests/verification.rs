@@ -1,0 +1,91 @@
+//! The business check's reasons (issue #17) on the real server: asked for a document, refused,
+//! refused a second time, each said on the partner profile page, with axe at each state.
+
+use e2e::{Browser, Server};
+use partner_domain::fixtures::profile;
+use serde_json::{json, Value};
+
+/// Registers the profile (or resubmits it); the partner's id.
+async fn submit_profile(browser: &Browser) -> String {
+    let body = serde_json::to_value(profile()).unwrap();
+    let (status, partner) = browser.api("PUT", "/api/partner/profile", Some(body)).await;
+    assert_eq!(status, 200, "{partner}");
+    partner["id"].as_str().unwrap().to_owned()
+}
+
+async fn decide(browser: &Browser, partner_id: &str, vetting: Value) {
+    let path = format!("/api/dev/vetting/{partner_id}");
+    let (status, answer) = browser.api("POST", &path, Some(vetting)).await;
+    assert_eq!(status, 200, "{answer}");
+}
+
+#[tokio::test]
+async fn the_check_says_why_and_a_second_refusal_is_final() {
+    let server = Server::start().await;
+    let base = &server.base;
+    let browser = Browser::start_in("fr-FR").await;
+    browser.goto(&format!("{base}/onboarding/welcome")).await;
+    browser.wait_for("#language").await;
+    browser.sign_up("verifiee").await;
+    let partner_id = submit_profile(&browser).await;
+    let (_, outbox) = browser.api("GET", "/api/dev/outbox", None).await;
+    let link = outbox[0]["link"].as_str().unwrap().to_owned();
+    browser.goto(&format!("{base}{link}")).await;
+    browser.wait_for_content("jean.dupont@contoso.fr").await;
+
+    let profile_page = || async {
+        browser
+            .goto(&format!("{base}/settings/partner-profile"))
+            .await;
+        browser.wait_for("#legal-heading").await;
+    };
+    decide(
+        &browser,
+        &partner_id,
+        json!({ "decision": "action_required", "reason": "document_unreadable" }),
+    )
+    .await;
+    profile_page().await;
+    browser
+        .wait_for_content("un justificatif fourni n’a pas pu être lu")
+        .await;
+    browser
+        .assert_accessible("partner profile, action required")
+        .await;
+
+    submit_profile(&browser).await;
+    decide(
+        &browser,
+        &partner_id,
+        json!({ "decision": "reject", "reason": "legal_name_mismatch" }),
+    )
+    .await;
+    profile_page().await;
+    browser
+        .wait_for_content("la raison sociale ne correspond pas")
+        .await;
+    browser.assert_accessible("partner profile, rejected").await;
+
+    submit_profile(&browser).await;
+    decide(
+        &browser,
+        &partner_id,
+        json!({ "decision": "reject", "reason": "other", "note": "Registre du commerce introuvable" }),
+    )
+    .await;
+    profile_page().await;
+    browser
+        .wait_for_content("Cette décision est définitive")
+        .await;
+    browser
+        .wait_for_content("Registre du commerce introuvable")
+        .await;
+    browser
+        .wait_for_content("ne peut plus être modifié après un second refus")
+        .await;
+    browser.assert_accessible("partner profile, final").await;
+    let body = serde_json::to_value(profile()).unwrap();
+    let (status, _) = browser.api("PUT", "/api/partner/profile", Some(body)).await;
+    assert_eq!(status, 409, "a final decision cannot be resubmitted");
+    browser.close().await;
+}
