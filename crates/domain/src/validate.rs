@@ -84,23 +84,22 @@ impl Errors {
 
 /// A person's name (first or last): trimmed, 1–100 characters, no control characters.
 pub fn name(value: &str) -> Result<(), Code> {
-    text(value, NAME_MAX, "name")
+    text(value, NAME_MAX, Code::NameTooLong)
 }
 
 pub fn legal_name(value: &str) -> Result<(), Code> {
-    text(value, LEGAL_NAME_MAX, "legal_name")
+    text(value, LEGAL_NAME_MAX, Code::LegalNameTooLong)
 }
 
-fn text(value: &str, max: usize, field: &'static str) -> Result<(), Code> {
+/// One line of text, trimmed: required, at most `max` characters (else `too_long`), no
+/// control characters.
+fn text(value: &str, max: usize, too_long: Code) -> Result<(), Code> {
     let value = value.trim();
     if value.is_empty() {
         return Err(Code::Required);
     }
     if value.chars().count() > max {
-        return Err(match field {
-            "legal_name" => Code::LegalNameTooLong,
-            _ => Code::NameTooLong,
-        });
+        return Err(too_long);
     }
     if value.chars().any(char::is_control) {
         return Err(Code::TextControlChars);
@@ -110,21 +109,12 @@ fn text(value: &str, max: usize, field: &'static str) -> Result<(), Code> {
 
 /// The business check's note: one line of at most `limits::NOTE_MAX` characters.
 pub fn note(value: &str) -> Result<(), Code> {
-    if value.chars().count() > crate::limits::NOTE_MAX {
-        return Err(Code::TextTooLong);
-    }
-    if value.chars().any(char::is_control) {
-        return Err(Code::TextControlChars);
-    }
-    Ok(())
+    text(value, crate::limits::NOTE_MAX, Code::TextTooLong)
 }
 
 /// A required free-text field (address line, city).
 pub fn required(value: &str) -> Result<(), Code> {
-    text(value, LEGAL_NAME_MAX, "legal_name").map_err(|code| match code {
-        Code::LegalNameTooLong => Code::TextTooLong,
-        other => other,
-    })
+    text(value, LEGAL_NAME_MAX, Code::TextTooLong)
 }
 
 /// `local@domain.tld`, with the characters a real mailbox uses.
