@@ -102,20 +102,15 @@ fn stable_names(module: &Module) -> HashMap<FunctionId, String> {
             (id, name)
         })
         .collect();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut count: HashMap<String, usize> = HashMap::new();
     for (_, name) in &names {
-        *seen.entry(name).or_default() += 1;
+        *count.entry(name.clone()).or_default() += 1;
     }
-    let shared: HashSet<String> = seen
-        .into_iter()
-        .filter(|(_, count)| *count > 1)
-        .map(|(name, _)| name.to_owned())
-        .collect();
     let mut rank: HashMap<String, usize> = HashMap::new();
     names
         .into_iter()
         .map(|(id, name)| {
-            if !shared.contains(&name) {
+            if count[&name] == 1 {
                 return (id, name);
             }
             let n = rank.entry(name.clone()).or_default();
