@@ -299,7 +299,7 @@ fn test() -> Result<(), Fail> {
     println!("\nxtask: tier 3/3, end-to-end (release SPA, real server, real Chromium)");
     let server = root().join("target/debug/partner-server");
     let dist = root().join("dist");
-    match run(cmd("cargo").args(["build", "-p", "partner-server"])).and_then(|()| spa::build(&dist))
+    match run(cmd("cargo").args(["build", "-p", "partner-server"])).and_then(|()| spa::build_dist())
     {
         Ok(()) => summary.tier(
             "e2e",

@@ -42,20 +42,36 @@ fn unsplit() -> PathBuf {
 ///
 /// Two builds of one commit give the same bytes: `cargo xtask test` builds twice to check.
 pub fn build(out: &Path) -> Result<(), Fail> {
-    let inputs = inputs_hash();
     trunk_build()?;
-    finish(out, inputs.ok().as_deref())
+    finish(out)
 }
 
-/// `dist/` as the last build left it if nothing it is made from changed since, else `build`.
+/// `build` into `dist/`, recording what it was made from.
+pub fn build_dist() -> Result<(), Fail> {
+    stamped(|| build(&root().join("dist")))
+}
+
+/// `dist/` as the last build left it if nothing it is made from changed since, else `build_dist`.
 pub fn build_unless_fresh() -> Result<(), Fail> {
-    let dist = root().join("dist");
     let stamp = std::fs::read_to_string(root().join(STAMP)).ok();
-    if dist.join("index.html").exists() && stamp.is_some() && stamp == inputs_hash().ok() {
+    if root().join("dist/index.html").exists() && stamp.is_some() && stamp == inputs_hash().ok() {
         println!("xtask: dist/ is up to date with the sources: reused");
         return Ok(());
     }
-    build(&dist)
+    build_dist()
+}
+
+/// Runs `make`, which writes `dist/`, and records the sources' hash as they were before it
+/// started; none while it runs, nor after it failed.
+fn stamped(make: impl FnOnce() -> Result<(), Fail>) -> Result<(), Fail> {
+    let stamp = root().join(STAMP);
+    let _ = std::fs::remove_file(&stamp);
+    let inputs = inputs_hash();
+    make()?;
+    if let Ok(inputs) = inputs {
+        std::fs::write(&stamp, inputs).map_err(io(&stamp))?;
+    }
+    Ok(())
 }
 
 /// A hash of every file of the repository `dist/` may depend on: tracked or new, not ignored,
@@ -111,24 +127,14 @@ fn trunk_build() -> Result<(), Fail> {
 }
 
 /// `out`: a copy of the unsplit build, split by the committed profile, minified, compressed.
-/// `inputs`: what the unsplit build was made from, recorded when `out` is `dist/`.
-fn finish(out: &Path, inputs: Option<&str>) -> Result<(), Fail> {
-    let stamp = root().join(STAMP);
-    let is_dist = out == root().join("dist");
-    if is_dist {
-        let _ = std::fs::remove_file(&stamp);
-    }
+fn finish(out: &Path) -> Result<(), Fail> {
     if out.exists() {
         std::fs::remove_dir_all(out).map_err(io(out))?;
     }
     copy_dir(&unsplit(), out)?;
     split_wasm(out, &read_profile()?)?;
     minify_js(out)?;
-    bundle::precompress(out)?;
-    if let Some(inputs) = inputs.filter(|_| is_dist) {
-        std::fs::write(&stamp, inputs).map_err(io(&stamp))?;
-    }
-    Ok(())
+    bundle::precompress(out)
 }
 
 fn read_profile() -> Result<BTreeSet<String>, Fail> {
@@ -162,7 +168,7 @@ pub fn refresh_profile(server: &Path) -> Result<(), Fail> {
         "xtask: {} start-up functions written to {PROFILE}",
         ran.len()
     );
-    finish(&root().join("dist"), inputs_hash().ok().as_deref())
+    stamped(|| finish(&root().join("dist")))
 }
 
 /// Start-up functions the committed profile lacks: they sit in the second module, so start-up
