@@ -153,7 +153,9 @@ export function load_now(exports) {
 }
 "#)]
 extern "C" {
-    fn is_start_up_path() -> bool;
+    /// Whether the first page is one start-up runs on the first part alone.
+    #[wasm_bindgen(js_name = is_start_up_path)]
+    pub fn start_up_path() -> bool;
     fn prefetch(exports: JsValue, now: bool);
     fn load_now(exports: JsValue);
     fn load_rest(exports: JsValue) -> js_sys::Promise;
@@ -166,11 +168,6 @@ pub async fn rest_arrived() -> Result<(), String> {
         .await
         .map(|_| ())
         .map_err(|error| error.as_string().unwrap_or_default())
-}
-
-/// Whether the first page is one start-up runs on the first part alone.
-pub fn start_up_path() -> bool {
-    is_start_up_path()
 }
 
 /// Starts downloading the rest of the app: now for a page that needs it, else once the page
