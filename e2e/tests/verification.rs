@@ -33,57 +33,42 @@ async fn the_check_says_why_and_a_second_refusal_is_final() {
     browser.goto(&format!("{base}{link}")).await;
     browser.wait_for_content("jean.dupont@contoso.fr").await;
 
-    let profile_page = || async {
+    // Each decision follows a (re)submitted profile; the first one changes nothing, the check
+    // being under way already.
+    for (vetting, expected, state) in [
+        (
+            json!({ "decision": "action_required", "reason": "document_unreadable" }),
+            "un justificatif fourni n’a pas pu être lu",
+            "action required",
+        ),
+        (
+            json!({ "decision": "reject", "reason": "legal_name_mismatch" }),
+            "la raison sociale ne correspond pas",
+            "rejected",
+        ),
+        (
+            json!({ "decision": "reject", "reason": "other", "note": "Registre du commerce introuvable" }),
+            "Registre du commerce introuvable",
+            "final",
+        ),
+    ] {
+        submit_profile(&browser).await;
+        decide(&browser, &partner_id, vetting).await;
         browser
             .goto(&format!("{base}/settings/partner-profile"))
             .await;
         browser.wait_for("#legal-heading").await;
-    };
-    decide(
-        &browser,
-        &partner_id,
-        json!({ "decision": "action_required", "reason": "document_unreadable" }),
-    )
-    .await;
-    profile_page().await;
-    browser
-        .wait_for_content("un justificatif fourni n’a pas pu être lu")
-        .await;
-    browser
-        .assert_accessible("partner profile, action required")
-        .await;
-
-    submit_profile(&browser).await;
-    decide(
-        &browser,
-        &partner_id,
-        json!({ "decision": "reject", "reason": "legal_name_mismatch" }),
-    )
-    .await;
-    profile_page().await;
-    browser
-        .wait_for_content("la raison sociale ne correspond pas")
-        .await;
-    browser.assert_accessible("partner profile, rejected").await;
-
-    submit_profile(&browser).await;
-    decide(
-        &browser,
-        &partner_id,
-        json!({ "decision": "reject", "reason": "other", "note": "Registre du commerce introuvable" }),
-    )
-    .await;
-    profile_page().await;
+        browser.wait_for_content(expected).await;
+        browser
+            .assert_accessible(&format!("partner profile, {state}"))
+            .await;
+    }
     browser
         .wait_for_content("Cette décision est définitive")
         .await;
     browser
-        .wait_for_content("Registre du commerce introuvable")
-        .await;
-    browser
         .wait_for_content("ne peut plus être modifié après un second refus")
         .await;
-    browser.assert_accessible("partner profile, final").await;
     let body = serde_json::to_value(profile()).unwrap();
     let (status, _) = browser.api("PUT", "/api/partner/profile", Some(body)).await;
     assert_eq!(status, 409, "a final decision cannot be resubmitted");
