@@ -60,6 +60,8 @@ codes! {
     RoleUnknown = "role.unknown",
     ImportTooMany = "import.too_many",
     SeedTooMany = "seed.too_many",
+    DateFormat = "date.format",
+    DateRange = "date.range",
 }
 
 impl Code {

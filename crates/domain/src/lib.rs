@@ -1,6 +1,7 @@
 //! Types and rules shared by the SPA (compiled to wasm) and `partner-server` (native).
 //! No I/O here: everything is plain data and pure functions, so both sides agree by construction.
 
+pub mod activity;
 pub mod agreements;
 pub mod api;
 pub mod clock;
@@ -24,6 +25,9 @@ pub mod validate;
 pub mod verification;
 mod wire;
 
+pub use activity::{
+    Activity, ActivityAction, ActivityActor, ActivityPage, ActivityQuery, ActivityResource,
+};
 pub use agreements::AgreementKind;
 pub use api::*;
 pub use code::Code;

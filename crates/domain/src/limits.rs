@@ -21,6 +21,11 @@ pub const SIGN_IN_FAILURES_PER_CLIENT: usize = 30;
 pub const USER_LIST_DEFAULT_LIMIT: u64 = 100;
 /// Enough for the whole list of a large work account in one answer (user management windows it).
 pub const USER_LIST_MAX_LIMIT: u64 = 20_000;
+/// `GET /api/activity` without `limit`, and at most.
+pub const ACTIVITY_PAGE_DEFAULT: u64 = 50;
+pub const ACTIVITY_PAGE_MAX: u64 = 500;
+/// The activity log forgets records older than this.
+pub const ACTIVITY_RETENTION_S: i64 = 90 * 24 * 3600;
 /// One import is at most this many users, all created or none.
 pub const IMPORT_MAX_ROWS: usize = 1000;
 /// `POST /api/dev/seed` creates at most this many users at once.

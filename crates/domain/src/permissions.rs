@@ -16,6 +16,8 @@ pub enum Action {
     ListUsers,
     /// Add, change roles, reset passwords, delete.
     ManageUsers,
+    /// The activity log, and its export.
+    ReadActivity,
 }
 
 /// `None`: any signed-in user of the work account.
@@ -42,10 +44,14 @@ pub const PERMISSIONS: &[(Action, Option<&[Role]>)] = &[
             Role::AdminAgent,
         ]),
     ),
+    (
+        Action::ReadActivity,
+        Some(&[Role::GlobalAdmin, Role::AccountAdmin]),
+    ),
 ];
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 9] = [
         Self::ReadPartner,
         Self::EnrollPartner,
         Self::EditPartnerProfile,
@@ -54,6 +60,7 @@ impl Action {
         Self::DownloadAgreement,
         Self::ListUsers,
         Self::ManageUsers,
+        Self::ReadActivity,
     ];
 
     /// The roles that allow this action; `None` when any signed-in user may.

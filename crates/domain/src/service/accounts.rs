@@ -1,17 +1,18 @@
 //! Work accounts, sign-in and passwords (docs/API.md, "Work accounts and sessions").
 
 use super::{
+    activity::{note, note_by, Change},
     chosen_password, hash_token, new_id, new_token, normalise_email, now_stamp, Env, ServiceError,
     ServiceResult, SessionRecord, Store, StoredPassword, TenantRecord,
 };
 use crate::{
     clock::stamp,
     limits::{
-        SESSION_IDLE_S, SESSION_SLIDE_S, SIGN_IN_FAILURES_PER_CLIENT, SIGN_IN_FAILURES_PER_EMAIL,
-        SIGN_IN_WINDOW_S, TOKEN_LIFETIME_S,
+        ACTIVITY_RETENTION_S, SESSION_IDLE_S, SESSION_SLIDE_S, SIGN_IN_FAILURES_PER_CLIENT,
+        SIGN_IN_FAILURES_PER_EMAIL, SIGN_IN_WINDOW_S, TOKEN_LIFETIME_S,
     },
-    validate, AdminRef, Code, Credentials, ErrorKind, Me, NewAdmin, NewTenant, PasswordChange,
-    Role, TenantCreated, TenantRef, User,
+    validate, ActivityAction, ActivityResource, AdminRef, Code, Credentials, ErrorKind, Me,
+    NewAdmin, NewTenant, PasswordChange, Role, TenantCreated, TenantRef, User,
 };
 
 /// `POST /api/tenants`: the work account `prefix.onmicrosoft.com` and its first user,
@@ -87,9 +88,16 @@ async fn found<S: Store>(
         created_at: tenant.created_at.clone(),
     };
     store.insert_user(&tenant.id, &user, &password).await?;
+    let domain = format!("{}.onmicrosoft.com", tenant.domain_prefix);
+    let created = Change::new(
+        ActivityResource::WorkAccount,
+        ActivityAction::Created,
+        &domain,
+    );
+    note(store, &tenant.id, Some(&user), created).await?;
     Ok(TenantCreated {
         tenant: TenantRef {
-            domain: format!("{}.onmicrosoft.com", tenant.domain_prefix),
+            domain,
             id: tenant.id,
         },
         admin: AdminRef {
@@ -106,15 +114,15 @@ pub struct SignedIn {
     pub token: String,
 }
 
-/// `POST /api/session`. `client` names the caller's address: failures are counted per (client,
-/// email) and per client, and one answer stands for any wrong pair (no telling which accounts
-/// exist).
+/// `POST /api/session`. Failures are counted per (client address, email) and per client address,
+/// and one answer stands for any wrong pair (no telling which accounts exist). The failure that
+/// reaches a limit is recorded in the activity log of the account it was aimed at.
 pub async fn sign_in<S: Store>(
     store: &mut S,
     credentials: &Credentials,
-    client: &str,
 ) -> ServiceResult<SignedIn> {
     let email = normalise_email(&credentials.email);
+    let client = store.env().client_address().unwrap_or_default();
     let now = store.env().now();
     let limits = [
         (
@@ -123,14 +131,18 @@ pub async fn sign_in<S: Store>(
         ),
         (format!("client:{client}"), SIGN_IN_FAILURES_PER_CLIENT),
     ];
+    let mut reaches_a_limit = false;
     for (key, limit) in &limits {
         let failures = store.sign_in_failures(key, now - SIGN_IN_WINDOW_S).await?;
         if failures.len() >= *limit {
             let wait = failures[0] + SIGN_IN_WINDOW_S - now;
             return Err(ServiceError::RateLimited(wait.max(1) as u64));
         }
+        reaches_a_limit |= failures.len() + 1 == *limit;
     }
-    let verified = match store.credentials(&email).await? {
+    let account = store.credentials(&email).await?;
+    let account_id = account.as_ref().map(|(id, _)| id.clone());
+    let verified = match account {
         Some((id, password)) => {
             let right = store
                 .env()
@@ -159,6 +171,16 @@ pub async fn sign_in<S: Store>(
     let Some(user_id) = verified else {
         for (key, _) in &limits {
             store.record_sign_in_failure(key, now).await?;
+        }
+        if let (true, Some(id)) = (reaches_a_limit, account_id) {
+            if let Some(target) = store.me(&id).await? {
+                let blocked = Change::new(
+                    ActivityResource::SignIn,
+                    ActivityAction::Blocked,
+                    &target.user.email,
+                );
+                note(store, &target.tenant.id, None, blocked).await?;
+            }
         }
         return Err(ServiceError::refused(
             ErrorKind::Unauthenticated,
@@ -205,11 +227,17 @@ pub async fn session<S: Store>(store: &mut S, token: Option<&str>) -> ServiceRes
 
 /// What is kept no longer than needed, forgotten (each backend runs this now and then): expired
 /// sessions at once; verification links a week after they expired (until then a used or old link
-/// still gets its own answer, 409 or 410), and with them the emails that carried them.
+/// still gets its own answer, 409 or 410), and with them the emails that carried them; the
+/// activity log after 90 days.
 pub async fn housekeeping<S: Store>(store: &mut S) -> ServiceResult<()> {
     let now = store.env().now();
-    let (now, week_ago) = (stamp(now), stamp(now - TOKEN_LIFETIME_S));
-    Ok(store.purge(&now, &week_ago, &week_ago).await?)
+    let (week_ago, retained) = (
+        stamp(now - TOKEN_LIFETIME_S),
+        stamp(now - ACTIVITY_RETENTION_S),
+    );
+    Ok(store
+        .purge(&stamp(now), &week_ago, &week_ago, &retained)
+        .await?)
 }
 
 /// The caller of any other operation: a live session (401 otherwise) whose password is not a
@@ -264,6 +292,12 @@ pub async fn change_password<S: Store>(
     store
         .set_password(&caller.user.id, &chosen_password(hash))
         .await?;
+    let changed = Change::new(
+        ActivityResource::User,
+        ActivityAction::PasswordChanged,
+        &caller.user.email,
+    );
+    note_by(store, caller, changed).await?;
     let keep = token.map(hash_token);
     store.end_sessions(&caller.user.id, keep.as_deref()).await?;
     Ok(())

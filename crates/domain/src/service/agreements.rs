@@ -2,11 +2,14 @@
 //! (docs/API.md, "Agreements").
 
 use super::{
-    new_id, now_stamp, partner::enrolled, require, ServiceError, ServiceResult, SignedRecord, Store,
+    activity::{note_by, Change},
+    new_id, now_stamp,
+    partner::enrolled,
+    require, ServiceError, ServiceResult, SignedRecord, Store,
 };
 use crate::{
-    agreements, AcceptAgreement, Action, Agreement, AgreementAcceptance, AgreementKind, Code,
-    ErrorKind, Lang, Me, Signer,
+    agreements, AcceptAgreement, Action, ActivityAction, ActivityResource, Agreement,
+    AgreementAcceptance, AgreementKind, Code, ErrorKind, Lang, Me, Signer,
 };
 
 fn no_such_kind(kind: &str) -> ServiceError {
@@ -72,6 +75,13 @@ pub async fn accept_agreement<S: Store>(
         lang,
     };
     store.insert_acceptance(&partner.id, &signed).await?;
+    let accepted = Change::new(
+        ActivityResource::Agreement,
+        ActivityAction::Accepted,
+        acceptance.kind.as_str(),
+    )
+    .values(None, Some(acceptance.version.clone()));
+    note_by(store, caller, accepted).await?;
     Ok(acceptance)
 }
 

@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Env, PartnerRecord, SessionRecord, SignedRecord, Store, StoreResult, StoredPassword,
-    TenantRecord, UserFilter, VerificationToken,
+    ActivityFilter, Env, PartnerRecord, SessionRecord, SignedRecord, Store, StoreResult,
+    StoredPassword, TenantRecord, UserFilter, VerificationToken,
 };
 use crate::{
-    directory::Directory, AgreementAcceptance, Me, OutboxEmail, TenantSummary, User, UserList,
+    directory::Directory, Activity, ActivityResource, AgreementAcceptance, Me, OutboxEmail,
+    TenantSummary, User, UserList,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,12 +46,31 @@ pub struct MemoryData {
     /// Newest first.
     outbox: Vec<StoredEmail>,
     acceptances: Vec<StoredAcceptance>,
+    /// Oldest first.
+    #[serde(default)]
+    activity: Vec<StoredActivity>,
+    /// The id of the last activity record, kept when old records are forgotten.
+    #[serde(default)]
+    last_activity_id: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct StoredActivity {
+    tenant_id: String,
+    activity: Activity,
 }
 
 impl MemoryData {
-    /// Sign-in failures recorded by an operation that failed, which is otherwise undone.
+    /// Sign-in failures recorded by an operation that failed, which is otherwise undone, and the
+    /// log's record of a sign-in blocked by them (as on the server, where they are written
+    /// outside the operation's transaction).
     pub fn keep_failures_of(&mut self, failed: MemoryData) {
         self.sign_in_failures = failed.sign_in_failures;
+        let blocked = failed.activity.into_iter().filter(|a| {
+            a.activity.id > self.last_activity_id && a.activity.resource == ActivityResource::SignIn
+        });
+        self.activity.extend(blocked);
+        self.last_activity_id = self.last_activity_id.max(failed.last_activity_id);
     }
 }
 
@@ -192,6 +212,7 @@ impl<E: Env> Store for MemoryStore<E> {
         sessions_until: &str,
         links_until: &str,
         emails_until: &str,
+        activity_until: &str,
     ) -> StoreResult<()> {
         self.data
             .sessions
@@ -202,6 +223,9 @@ impl<E: Env> Store for MemoryStore<E> {
         self.data
             .outbox
             .retain(|e| e.email.sent_at.as_str() > emails_until);
+        self.data
+            .activity
+            .retain(|a| a.activity.at.as_str() > activity_until);
         Ok(())
     }
 
@@ -390,5 +414,29 @@ impl<E: Env> Store for MemoryStore<E> {
             signed: signed.clone(),
         });
         Ok(())
+    }
+
+    async fn record_activity(&mut self, tenant_id: &str, activity: &Activity) -> StoreResult<()> {
+        self.data.last_activity_id += 1;
+        self.data.activity.push(StoredActivity {
+            tenant_id: tenant_id.to_owned(),
+            activity: Activity {
+                id: self.data.last_activity_id,
+                ..activity.clone()
+            },
+        });
+        Ok(())
+    }
+
+    async fn activity(&mut self, filter: &ActivityFilter) -> StoreResult<Vec<Activity>> {
+        Ok(self
+            .data
+            .activity
+            .iter()
+            .rev()
+            .filter(|a| a.tenant_id == filter.tenant_id && filter.matches(&a.activity))
+            .take(usize::try_from(filter.limit).unwrap_or(usize::MAX))
+            .map(|a| a.activity.clone())
+            .collect())
     }
 }

@@ -2,6 +2,7 @@
 //! contact's email verification and the simulated business check (docs/API.md, "Partner").
 
 use super::{
+    activity::{note, note_by, note_check, profile_changes, Change},
     hash_token, mail, new_id, new_token, now_stamp, require, Env, PartnerRecord, ServiceError,
     ServiceResult, Store, VerificationToken,
 };
@@ -10,9 +11,9 @@ use crate::{
     limits::{RESEND_EVERY_S, TOKEN_LIFETIME_S},
     validate,
     verification::{self, mpn_program_status, StepTimes},
-    Action, AgreementKind, Code, EmailVerified, ErrorKind, Me, OutboxEmail, Partner,
-    ProfileRequest, Program, ProgramStatus, VerificationEvent, VerificationStatus, Vetting,
-    VettingDecision,
+    Action, ActivityAction, ActivityResource, AgreementKind, Code, EmailVerified, ErrorKind, Me,
+    OutboxEmail, Partner, ProfileRequest, Program, ProgramStatus, VerificationEvent,
+    VerificationStatus, Vetting, VettingDecision,
 };
 
 /// How many emails `GET /api/dev/outbox` lists.
@@ -49,8 +50,34 @@ pub(super) async fn record<S: Store>(
         record.times.business_step_at = due;
         record.vetting_due_at = None;
         store.update_partner(&record).await?;
+        let decided = status_change(
+            &record,
+            VerificationStatus::BusinessPending,
+            VerificationStatus::Authorized,
+        );
+        note_check(store, tenant_id, decided).await?;
     }
     Ok(Some(record))
+}
+
+/// The log's record of a verification status that changed: decided by the business check (with
+/// its reason, if any), or moved by a profile edit.
+fn status_change(
+    record: &PartnerRecord,
+    from: VerificationStatus,
+    to: VerificationStatus,
+) -> Change {
+    use VerificationStatus as S;
+    let action = match to {
+        S::Authorized | S::ActionRequired | S::Rejected => ActivityAction::Decided,
+        S::Draft | S::EmailPending | S::BusinessPending => ActivityAction::Changed,
+    };
+    let change = Change::new(ActivityResource::Verification, action, &record.mpn_id)
+        .values(Some(from.key().to_owned()), Some(to.key().to_owned()));
+    match (&record.check_reason, to) {
+        (Some(reason), S::ActionRequired | S::Rejected) => change.detail(reason.code.as_str()),
+        _ => change,
+    }
 }
 
 pub(super) async fn enrolled<S: Store>(
@@ -181,6 +208,18 @@ pub async fn put_profile<S: Store>(
             store.insert_partner(&record).await?;
             send_verification(store, &mut record).await?;
             store.update_partner(&record).await?;
+            let profile = Change::new(
+                ActivityResource::LegalProfile,
+                ActivityAction::Created,
+                &record.legal_profile.legal_name,
+            );
+            note_by(store, caller, profile).await?;
+            let contact = Change::new(
+                ActivityResource::PrimaryContact,
+                ActivityAction::Created,
+                &record.primary_contact.email,
+            );
+            note_by(store, caller, contact).await?;
             record
         }
         Some(record) if rejection_is_final(&record) => {
@@ -218,6 +257,20 @@ pub async fn put_profile<S: Store>(
                 record.vetting_due_at =
                     Some(stamp(store.env().now() + store.env().vetting_delay_s()));
                 record.times.business_step_at = Some(now.clone());
+            }
+            let changes = profile_changes(
+                &ProfileRequest {
+                    legal_profile: record.legal_profile.clone(),
+                    primary_contact: record.primary_contact.clone(),
+                },
+                &body,
+            );
+            for change in changes {
+                note_by(store, caller, change).await?;
+            }
+            if status != record.status {
+                let resubmitted = status_change(&record, record.status, status);
+                note_by(store, caller, resubmitted).await?;
             }
             record.status = status;
             record.legal_profile = body.legal_profile;
@@ -292,6 +345,12 @@ pub async fn verify_email<S: Store>(store: &mut S, token: &str) -> ServiceResult
     record.vetting_due_at = Some(stamp(store.env().now() + store.env().vetting_delay_s()));
     store.use_verification_token(&token_hash, &now).await?;
     store.update_partner(&record).await?;
+    let verified = Change::new(
+        ActivityResource::PrimaryContact,
+        ActivityAction::Verified,
+        &found.email,
+    );
+    note(store, &record.tenant_id, None, verified).await?;
     Ok(EmailVerified {
         partner_id: record.id,
         email: found.email,
@@ -317,6 +376,7 @@ pub async fn decide_vetting<S: Store>(
         VettingDecision::Reject => VerificationEvent::VettingRejected,
         VettingDecision::ActionRequired => VerificationEvent::VettingActionRequired,
     };
+    let before = record.status;
     record.status = advance(record.status, event)?;
     record.times.business_step_at = Some(now_stamp(store));
     record.vetting_due_at = None;
@@ -325,6 +385,9 @@ pub async fn decide_vetting<S: Store>(
         record.rejections += 1;
     }
     store.update_partner(&record).await?;
+    // Decided by the business check, which the dev endpoint stands in for: no user's doing.
+    let decided = status_change(&record, before, record.status);
+    note_check(store, &caller.tenant.id, decided).await?;
     view(store, record).await
 }
 

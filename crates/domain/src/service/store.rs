@@ -5,8 +5,9 @@
 
 use std::fmt;
 
+use super::ActivityFilter;
 use crate::{
-    verification::StepTimes, AgreementAcceptance, Lang, LegalProfile, Me, OutboxEmail,
+    verification::StepTimes, Activity, AgreementAcceptance, Lang, LegalProfile, Me, OutboxEmail,
     PrimaryContact, Role, User, UserList, VerificationStatus,
 };
 
@@ -125,6 +126,9 @@ pub trait Env {
     async fn hash_password(&self, password: &str) -> StoreResult<String>;
     /// False for a wrong password and for a hash that is no hash.
     async fn verify_password(&self, password: &str, hash: &str) -> bool;
+    /// The address of the client whose request this is, for the activity log (`None` when
+    /// there is no network in between: the mock).
+    fn client_address(&self) -> Option<String>;
 }
 
 /// A signed-in browser's session, by the SHA-256 of its cookie.
@@ -162,12 +166,14 @@ pub trait Store {
     async fn record_sign_in_failure(&mut self, key: &str, at: i64) -> StoreResult<()>;
     async fn clear_sign_in_failures(&mut self, key: &str) -> StoreResult<()>;
     /// Forgets sessions that expired by `sessions_until`, verification links that expired by
-    /// `links_until`, and emails sent by `emails_until` (stamps).
+    /// `links_until`, emails sent by `emails_until` and activity recorded by `activity_until`
+    /// (stamps).
     async fn purge(
         &mut self,
         sessions_until: &str,
         links_until: &str,
         emails_until: &str,
+        activity_until: &str,
     ) -> StoreResult<()>;
 
     async fn email_taken(&mut self, email: &str) -> StoreResult<bool>;
@@ -217,4 +223,10 @@ pub trait Store {
         partner_id: &str,
         signed: &SignedRecord,
     ) -> StoreResult<()>;
+
+    /// Appends a record to the work account's log, numbered after every earlier record (the
+    /// record's own `id` is ignored).
+    async fn record_activity(&mut self, tenant_id: &str, activity: &Activity) -> StoreResult<()>;
+    /// The records that match, newest (highest id) first, at most `filter.limit`.
+    async fn activity(&mut self, filter: &ActivityFilter) -> StoreResult<Vec<Activity>>;
 }

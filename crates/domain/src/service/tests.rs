@@ -2,7 +2,7 @@
 //! on both real backends in the contract suite (`crates/contract`); these check what only a
 //! controlled clock can show.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use futures_executor::block_on;
 
@@ -15,6 +15,7 @@ use crate::{
 struct TestEnv {
     now: Cell<i64>,
     counter: Cell<u8>,
+    address: RefCell<String>,
 }
 
 impl Env for TestEnv {
@@ -34,6 +35,19 @@ impl Env for TestEnv {
     async fn verify_password(&self, password: &str, hash: &str) -> bool {
         hash.strip_prefix("hashed:") == Some(password)
     }
+    fn client_address(&self) -> Option<String> {
+        Some(self.address.borrow().clone())
+    }
+}
+
+/// `sign_in` from the client address `client`.
+fn sign_in_from(
+    store: &mut MemoryStore<TestEnv>,
+    credentials: &Credentials,
+    client: &str,
+) -> ServiceResult<SignedIn> {
+    *store.env.address.borrow_mut() = client.to_owned();
+    block_on(sign_in(store, credentials))
 }
 
 use crate::fixtures::PASSWORD;
@@ -44,6 +58,7 @@ fn store_with_tenant() -> MemoryStore<TestEnv> {
         env: TestEnv {
             now: Cell::new(1_796_029_200),
             counter: Cell::new(0),
+            address: RefCell::new("192.0.2.1".into()),
         },
     };
     block_on(create_tenant(
@@ -73,7 +88,7 @@ fn credentials(password: &str) -> Credentials {
 #[test]
 fn sessions_slide_with_use_and_end_when_idle() {
     let mut store = store_with_tenant();
-    let signed_in = block_on(sign_in(&mut store, &credentials(PASSWORD), "c1")).unwrap();
+    let signed_in = sign_in_from(&mut store, &credentials(PASSWORD), "c1").unwrap();
     let token = Some(signed_in.token.as_str());
     store.env.now.set(store.env.now() + SESSION_IDLE_S - 10);
     assert!(
@@ -94,24 +109,24 @@ fn sessions_slide_with_use_and_end_when_idle() {
 fn failures_leave_the_window_and_a_success_forgets_them() {
     let mut store = store_with_tenant();
     for _ in 0..5 {
-        let wrong = block_on(sign_in(&mut store, &credentials("Wrong-password-1"), "c1"));
+        let wrong = sign_in_from(&mut store, &credentials("Wrong-password-1"), "c1");
         assert_eq!(
             wrong.unwrap_err().body().error,
             crate::ErrorKind::Unauthenticated
         );
     }
-    match block_on(sign_in(&mut store, &credentials(PASSWORD), "c1")) {
+    match sign_in_from(&mut store, &credentials(PASSWORD), "c1") {
         Err(ServiceError::RateLimited(wait)) => assert_eq!(wait, SIGN_IN_WINDOW_S as u64),
         other => panic!("expected 429, got {other:?}"),
     }
     store.env.now.set(store.env.now() + SIGN_IN_WINDOW_S);
-    assert!(block_on(sign_in(&mut store, &credentials(PASSWORD), "c1")).is_ok());
+    assert!(sign_in_from(&mut store, &credentials(PASSWORD), "c1").is_ok());
 }
 
 #[test]
 fn the_simulated_business_check_approves_once_due() {
     let mut store = store_with_tenant();
-    let signed_in = block_on(sign_in(&mut store, &credentials(PASSWORD), "c1")).unwrap();
+    let signed_in = sign_in_from(&mut store, &credentials(PASSWORD), "c1").unwrap();
     let me = signed_in.me;
     let profile: crate::ProfileRequest = crate::fixtures::profile();
     block_on(put_profile(&mut store, &me, profile)).unwrap();
@@ -137,15 +152,11 @@ fn the_simulated_business_check_approves_once_due() {
 fn failures_from_a_stranger_do_not_lock_the_owner_out() {
     let mut store = store_with_tenant();
     for _ in 0..10 {
-        let _ = block_on(sign_in(
-            &mut store,
-            &credentials("Wrong-password-1"),
-            "stranger",
-        ));
+        let _ = sign_in_from(&mut store, &credentials("Wrong-password-1"), "stranger");
     }
-    let stranger = block_on(sign_in(&mut store, &credentials(PASSWORD), "stranger"));
+    let stranger = sign_in_from(&mut store, &credentials(PASSWORD), "stranger");
     assert!(matches!(stranger, Err(ServiceError::RateLimited(_))));
-    assert!(block_on(sign_in(&mut store, &credentials(PASSWORD), "owner")).is_ok());
+    assert!(sign_in_from(&mut store, &credentials(PASSWORD), "owner").is_ok());
 }
 
 #[test]
@@ -156,16 +167,16 @@ fn a_client_trying_many_emails_is_limited_too() {
             email: format!("guess{i}@contoso.onmicrosoft.com"),
             password: "Wrong-password-1".into(),
         };
-        let _ = block_on(sign_in(&mut store, &guess, "scanner"));
+        let _ = sign_in_from(&mut store, &guess, "scanner");
     }
-    let scanner = block_on(sign_in(&mut store, &credentials(PASSWORD), "scanner"));
+    let scanner = sign_in_from(&mut store, &credentials(PASSWORD), "scanner");
     assert!(matches!(scanner, Err(ServiceError::RateLimited(_))));
 }
 
 #[test]
 fn housekeeping_forgets_expired_sessions_and_week_old_links_and_emails() {
     let mut store = store_with_tenant();
-    let first = block_on(sign_in(&mut store, &credentials(PASSWORD), "c1")).unwrap();
+    let first = sign_in_from(&mut store, &credentials(PASSWORD), "c1").unwrap();
     block_on(put_profile(
         &mut store,
         &first.me,
@@ -198,7 +209,7 @@ fn housekeeping_forgets_expired_sessions_and_week_old_links_and_emails() {
 #[test]
 fn a_temporary_password_works_seven_days() {
     let mut store = store_with_tenant();
-    let admin = block_on(sign_in(&mut store, &credentials(PASSWORD), "c1"))
+    let admin = sign_in_from(&mut store, &credentials(PASSWORD), "c1")
         .unwrap()
         .me;
     let created = block_on(create_user(
@@ -218,19 +229,19 @@ fn a_temporary_password_works_seven_days() {
     };
     store.env.now.set(store.env.now() + 7 * 24 * 3600 - 60);
     assert!(
-        block_on(sign_in(&mut store, &temporary, "c2"))
+        sign_in_from(&mut store, &temporary, "c2")
             .unwrap()
             .me
             .must_change_password
     );
     store.env.now.set(store.env.now() + 120);
-    let expired = block_on(sign_in(&mut store, &temporary, "c2")).unwrap_err();
+    let expired = sign_in_from(&mut store, &temporary, "c2").unwrap_err();
     assert_eq!(expired.body().error, crate::ErrorKind::Expired);
     let wrong = Credentials {
         password: "Wrong-password-1".into(),
         ..temporary.clone()
     };
-    let refused = block_on(sign_in(&mut store, &wrong, "c3")).unwrap_err();
+    let refused = sign_in_from(&mut store, &wrong, "c3").unwrap_err();
     assert_eq!(
         refused.body().error,
         crate::ErrorKind::Unauthenticated,
@@ -243,5 +254,167 @@ fn a_temporary_password_works_seven_days() {
         password: reset.temporary_password,
         ..temporary
     };
-    assert!(block_on(sign_in(&mut store, &again, "c2")).is_ok());
+    assert!(sign_in_from(&mut store, &again, "c2").is_ok());
+}
+
+/// The log as a list of (resource, action, target, detail, old, new), newest first.
+fn log_of(
+    store: &mut MemoryStore<TestEnv>,
+    caller: &Me,
+    query: crate::ActivityQuery,
+) -> Vec<String> {
+    let page = block_on(list_activity(store, caller, &query)).unwrap();
+    page.items
+        .iter()
+        .map(|a| {
+            format!(
+                "{} {} {} {} {}→{} by {} from {}",
+                a.resource.as_str(),
+                a.action.as_str(),
+                a.target,
+                a.detail.as_deref().unwrap_or("-"),
+                a.old.as_deref().unwrap_or("-"),
+                a.new.as_deref().unwrap_or("-"),
+                a.actor.as_ref().map_or("nobody", |a| a.email.as_str()),
+                a.address.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_activity_log_says_who_changed_what_from_where_and_forgets_after_90_days() {
+    use crate::{ActivityQuery, ActivityResource, Role};
+    let mut store = store_with_tenant();
+    let admin = sign_in_from(&mut store, &credentials(PASSWORD), "203.0.113.7")
+        .unwrap()
+        .me;
+    let lea = block_on(create_user(
+        &mut store,
+        &admin,
+        crate::NewUser {
+            first_name: "Léa".into(),
+            last_name: "Roux".into(),
+            email: "lea@contoso.onmicrosoft.com".into(),
+            roles: vec![Role::SalesAgent],
+        },
+    ))
+    .unwrap()
+    .user;
+    let patch = crate::UserPatch {
+        last_name: Some("Roux-Petit".into()),
+        roles: Some(vec![Role::AccountAdmin, Role::SalesAgent]),
+        ..crate::UserPatch::default()
+    };
+    block_on(update_user(&mut store, &admin, &lea.id, patch)).unwrap();
+    block_on(put_profile(&mut store, &admin, crate::fixtures::profile())).unwrap();
+    let mut moved = crate::fixtures::profile();
+    moved.legal_profile.address.city = "Lyon".into();
+    block_on(put_profile(&mut store, &admin, moved)).unwrap();
+    let token = block_on(outbox(&mut store, None)).unwrap()[0]
+        .link
+        .clone()
+        .unwrap();
+    block_on(verify_email(&mut store, token.split('=').nth(1).unwrap())).unwrap();
+    store.env.now.set(store.env.now() + 30);
+    block_on(partner(&mut store, &admin)).unwrap();
+    // Someone guesses Léa's password from elsewhere, until the limit.
+    let guess = Credentials {
+        email: "lea@contoso.onmicrosoft.com".into(),
+        password: "Wrong-password-1".into(),
+    };
+    for _ in 0..crate::limits::SIGN_IN_FAILURES_PER_EMAIL {
+        let _ = sign_in_from(&mut store, &guess, "198.51.100.9");
+    }
+    let mpn_id = block_on(partner(&mut store, &admin)).unwrap().mpn_id;
+    let contact = crate::fixtures::profile().primary_contact.email;
+    let by_admin = "by admin@contoso.onmicrosoft.com from 203.0.113.7";
+    let lea_email = "lea@contoso.onmicrosoft.com";
+    let everything = log_of(&mut store, &admin, ActivityQuery::default());
+    assert_eq!(
+        everything,
+        [
+            format!("sign_in blocked {lea_email} - -→- by nobody from 198.51.100.9"),
+            format!("verification decided {mpn_id} - business_pending→authorized by nobody from -"),
+            format!("primary_contact verified {contact} - -→- by nobody from 203.0.113.7"),
+            format!("legal_profile changed Contoso SAS legal_profile.address.city Paris→Lyon {by_admin}"),
+            format!("primary_contact created {contact} - -→- {by_admin}"),
+            format!("legal_profile created Contoso SAS - -→- {by_admin}"),
+            format!("roles changed {lea_email} - sales_agent→account_admin,sales_agent {by_admin}"),
+            format!("user changed {lea_email} last_name Roux→Roux-Petit {by_admin}"),
+            format!("roles changed {lea_email} - -→sales_agent {by_admin}"),
+            format!("user created {lea_email} - -→Léa Roux {by_admin}"),
+            "work_account created contoso.onmicrosoft.com - -→- by admin@contoso.onmicrosoft.com from 192.0.2.1".to_owned(),
+        ]
+    );
+
+    // Filters: resource, user, dates; pages follow `next`.
+    let roles = ActivityQuery {
+        resource: Some(ActivityResource::Roles),
+        ..ActivityQuery::default()
+    };
+    assert_eq!(
+        log_of(&mut store, &admin, roles),
+        [everything[6].clone(), everything[8].clone()]
+    );
+    let by_nobody_else = ActivityQuery {
+        user: Some(lea.id.clone()),
+        ..ActivityQuery::default()
+    };
+    assert!(log_of(&mut store, &admin, by_nobody_else).is_empty());
+    let now = store.env.now();
+    let future = ActivityQuery {
+        since: Some(crate::clock::stamp(now + 1)),
+        ..ActivityQuery::default()
+    };
+    assert!(log_of(&mut store, &admin, future).is_empty());
+    let mut pages = Vec::new();
+    let mut query = ActivityQuery {
+        limit: Some(4),
+        ..ActivityQuery::default()
+    };
+    loop {
+        let page = block_on(list_activity(&mut store, &admin, &query)).unwrap();
+        pages.push(page.items.len());
+        match page.next {
+            Some(next) => query.before = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(pages, [4, 4, 3]);
+    let csv = block_on(export_activity(
+        &mut store,
+        &admin,
+        &ActivityQuery::default(),
+    ))
+    .unwrap();
+    assert_eq!(csv.lines().count(), 1 + everything.len());
+
+    // Only Global admins and Account admins read it.
+    let lea_me = block_on(store.me(&lea.id)).unwrap().unwrap();
+    let sales = Me {
+        user: crate::User {
+            roles: vec![Role::SalesAgent],
+            ..lea_me.user.clone()
+        },
+        ..lea_me.clone()
+    };
+    let refused = block_on(list_activity(&mut store, &sales, &ActivityQuery::default()));
+    assert_eq!(
+        refused.unwrap_err().body().error,
+        crate::ErrorKind::Forbidden
+    );
+    assert!(block_on(list_activity(
+        &mut store,
+        &lea_me,
+        &ActivityQuery::default()
+    ))
+    .is_ok());
+
+    store
+        .env
+        .now
+        .set(now + crate::limits::ACTIVITY_RETENTION_S + 1);
+    block_on(housekeeping(&mut store)).unwrap();
+    assert!(log_of(&mut store, &admin, ActivityQuery::default()).is_empty());
 }

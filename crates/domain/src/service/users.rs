@@ -1,16 +1,19 @@
 //! The users of a work account (docs/API.md, "Users").
 
 use super::{
+    activity::{note_by, Change},
     new_id, new_token, normalise_email, now_stamp, random_16, require, temporary, Env,
     ServiceError, ServiceResult, Store, StoredPassword, UserFilter,
 };
 use crate::{
+    activity::roles_value,
     demo,
     limits::{SEED_MAX_USERS, USER_LIST_DEFAULT_LIMIT, USER_LIST_MAX_LIMIT},
     permissions::{may_grant, may_manage_user},
     search::search_key,
-    validate, Action, Code, ErrorBody, ErrorKind, FieldErrors, ImportUsers, ImportedUsers, Me,
-    NewUser, Role, TemporaryPassword, User, UserCreated, UserList, UserPatch, UserQuery,
+    validate, Action, ActivityAction, ActivityResource, Code, ErrorBody, ErrorKind, FieldErrors,
+    ImportUsers, ImportedUsers, Me, NewUser, Role, TemporaryPassword, User, UserCreated, UserList,
+    UserPatch, UserQuery,
 };
 
 fn sorted(mut roles: Vec<Role>) -> Vec<Role> {
@@ -60,6 +63,20 @@ fn last_global_admin() -> ServiceError {
         Code::LastGlobalAdmin,
         "A work account keeps at least one Global admin.",
     )
+}
+
+/// The log's records of a new user: the user, and the roles they were given.
+async fn note_new_user<S: Store>(store: &mut S, caller: &Me, user: &User) -> ServiceResult<()> {
+    let created = Change::new(ActivityResource::User, ActivityAction::Created, &user.email)
+        .values(None, Some(user.display_name()));
+    note_by(store, caller, created).await?;
+    let roles = Change::new(
+        ActivityResource::Roles,
+        ActivityAction::Changed,
+        &user.email,
+    )
+    .values(None, Some(roles_value(&user.roles)));
+    note_by(store, caller, roles).await
 }
 
 /// A temporary password that passes the password rules.
@@ -121,6 +138,7 @@ pub async fn create_user<S: Store>(
     store
         .insert_user(&caller.tenant.id, &user, &password)
         .await?;
+    note_new_user(store, caller, &user).await?;
     Ok(UserCreated {
         user,
         temporary_password,
@@ -159,6 +177,7 @@ pub async fn import_users<S: Store>(
         store
             .insert_user(&caller.tenant.id, &user, &password)
             .await?;
+        note_new_user(store, caller, &user).await?;
         created.push(user);
     }
     Ok(ImportedUsers { created })
@@ -193,6 +212,7 @@ pub async fn update_user<S: Store>(
     require(caller, Action::ManageUsers)?;
     validate::user_patch(&patch).map_err(ServiceError::invalid)?;
     let (mut target, last_admin) = target_and_last_admin(store, caller, id).await?;
+    let before = target.clone();
     if let Some(first) = patch.first_name {
         target.first_name = first.trim().to_owned();
     }
@@ -211,16 +231,50 @@ pub async fn update_user<S: Store>(
         target.roles = sorted(roles);
     }
     store.update_user(&target).await?;
+    let names = [
+        ("first_name", &before.first_name, &target.first_name),
+        ("last_name", &before.last_name, &target.last_name),
+    ];
+    for (field, old, new) in names.into_iter().filter(|(_, old, new)| old != new) {
+        let renamed = Change::new(
+            ActivityResource::User,
+            ActivityAction::Changed,
+            &target.email,
+        )
+        .detail(field)
+        .values(Some(old.clone()), Some(new.clone()));
+        note_by(store, caller, renamed).await?;
+    }
+    if before.roles != target.roles {
+        let roles = Change::new(
+            ActivityResource::Roles,
+            ActivityAction::Changed,
+            &target.email,
+        )
+        .values(
+            Some(roles_value(&before.roles)),
+            Some(roles_value(&target.roles)),
+        );
+        note_by(store, caller, roles).await?;
+    }
     Ok(target)
 }
 
 /// `DELETE /api/users/{id}`.
 pub async fn delete_user<S: Store>(store: &mut S, caller: &Me, id: &str) -> ServiceResult<()> {
     require(caller, Action::ManageUsers)?;
-    if target_and_last_admin(store, caller, id).await?.1 {
+    let (target, last_admin) = target_and_last_admin(store, caller, id).await?;
+    if last_admin {
         return Err(last_global_admin());
     }
     store.delete_user(id).await?;
+    let deleted = Change::new(
+        ActivityResource::User,
+        ActivityAction::Deleted,
+        &target.email,
+    )
+    .values(Some(target.display_name()), None);
+    note_by(store, caller, deleted).await?;
     Ok(())
 }
 
@@ -232,12 +286,18 @@ pub async fn reset_password<S: Store>(
     id: &str,
 ) -> ServiceResult<TemporaryPassword> {
     require(caller, Action::ManageUsers)?;
-    target_and_last_admin(store, caller, id).await?;
+    let (target, _) = target_and_last_admin(store, caller, id).await?;
     let temporary_password = temporary_password(store);
     let hash = store.env().hash_password(&temporary_password).await?;
     let password = temporary(store, hash);
     store.set_password(id, &password).await?;
     store.end_sessions(id, None).await?;
+    let reset = Change::new(
+        ActivityResource::User,
+        ActivityAction::PasswordReset,
+        &target.email,
+    );
+    note_by(store, caller, reset).await?;
     Ok(TemporaryPassword { temporary_password })
 }
 
