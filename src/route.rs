@@ -41,6 +41,8 @@ pub enum Route {
     User { id: String },
     #[at("/settings/partner-profile")]
     PartnerProfile,
+    #[at("/settings/activity")]
+    ActivityLog,
     #[at("/settings/agreements/:id")]
     SignedAgreement { id: String },
     #[not_found]
@@ -78,6 +80,7 @@ pub fn switch(route: Route) -> Html {
         Route::ImportUsers => html! { <pages::ImportUsersPage /> },
         Route::User { id } => html! { <pages::UserPage {id} /> },
         Route::PartnerProfile => html! { <pages::PartnerProfilePage /> },
+        Route::ActivityLog => html! { <pages::ActivityLogPage /> },
         Route::SignedAgreement { id } => {
             html! { <pages::SignedAgreementPage id={AttrValue::from(id)} /> }
         }

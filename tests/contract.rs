@@ -12,10 +12,11 @@ use partner_center::{
 };
 use partner_contract::{Answer, Api, Download, Refusal, Target};
 use partner_domain::{
-    service::MemoryData, AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind,
-    Credentials, EmailVerified, ErrorBody, ImportUsers, ImportedUsers, Lang, Me, NewTenant,
-    NewUser, OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword,
-    TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
+    service::MemoryData, AcceptAgreement, ActivityPage, ActivityQuery, Agreement,
+    AgreementAcceptance, AgreementKind, Credentials, EmailVerified, ErrorBody, ImportUsers,
+    ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
+    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
+    UserQuery, Vetting,
 };
 use serde_json::{json, Value};
 use support::{clear_storage, store, stored};
@@ -176,6 +177,19 @@ impl Api for Browser {
 
     async fn reset_password(&self, id: &str) -> Answer<TemporaryPassword> {
         self.call(|b| b.reset_password(id.into())).await
+    }
+
+    async fn activity(&self, query: &ActivityQuery) -> Answer<ActivityPage> {
+        self.call(|b| b.activity(query.clone())).await
+    }
+
+    async fn export_activity(&self, query: &ActivityQuery) -> Answer<Download> {
+        let document = self.call(|b| b.export_activity(query.clone())).await?;
+        Ok(Download {
+            filename: document.filename,
+            mime: document.mime,
+            bytes: document.bytes,
+        })
     }
 
     async fn outbox(&self) -> Answer<Vec<OutboxEmail>> {

@@ -649,3 +649,143 @@ async fn the_first_rows_show_while_the_whole_list_arrives() {
     assert_eq!((count, *export), (&total, true), "then the whole list");
     app.unmount();
 }
+
+fn query_string() -> String {
+    gloo_utils::window().location().search().unwrap()
+}
+
+/// The rows of the activity log, as text.
+fn activity_rows(app: &Mounted) -> Vec<String> {
+    app.find_all(".page tbody tr")
+        .iter()
+        .map(|row| row.text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_activity_log_says_who_changed_what_and_filters_by_resource_user_and_dates() {
+    work_account_with(0).await;
+    let mock = MockBackend::new(Default::default());
+    let ines = add_user(
+        "Inès",
+        "Garnier",
+        "ines.garnier@contoso.onmicrosoft.com",
+        Role::HelpdeskAgent,
+    )
+    .await;
+    let patch = partner_domain::UserPatch {
+        roles: Some(vec![Role::AccountAdmin]),
+        ..Default::default()
+    };
+    mock.update_user(ines.user.id.clone(), patch).await.unwrap();
+
+    let app = Mounted::keeping_storage("/settings/activity", MOCK_CONFIG).await;
+    app.wait_for(".page tbody tr").await;
+    let rows = activity_rows(&app);
+    assert!(
+        rows[0].contains("Éloïse Lefèvre")
+            && rows[0].contains(
+                "Rôles de \u{2068}ines.garnier@contoso.onmicrosoft.com\u{2069}\u{a0}: \u{2068}Agent du support technique\u{2069} → \u{2068}Administrateur de compte\u{2069}"
+            ),
+        "newest first, by whom: {rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("\u{2068}Inès Garnier\u{2069} (\u{2068}ines.garnier@contoso.onmicrosoft.com\u{2069}) ajouté")),
+        "{rows:?}"
+    );
+
+    // Resource filter, kept in the address.
+    app.select("#activity-resource", "roles");
+    app.eventually("only role changes", || {
+        let rows = activity_rows(&app);
+        (rows.len() == 2 && rows.iter().all(|r| r.contains("Rôles de"))).then_some(())
+    })
+    .await;
+    assert!(
+        query_string().contains("resource=roles"),
+        "{}",
+        query_string()
+    );
+
+    // A user's name filters on their changes; the panel names them and leads back.
+    app.select("#activity-resource", "");
+    app.click(".page tbody tr .link-button");
+    app.wait_for_content(
+        "Modifications de \u{2068}Éloïse Lefèvre (admin@contoso.onmicrosoft.com)\u{2069}",
+    )
+    .await;
+    assert!(
+        query_string().contains("user=u-admin"),
+        "{}",
+        query_string()
+    );
+    app.click_button("Afficher tous les utilisateurs");
+    app.eventually("the user filter gone", || {
+        (!query_string().contains("user=")).then_some(())
+    })
+    .await;
+
+    // An end before the start is said on the field, and nothing is asked.
+    app.change("#activity-since", "2026-11-20");
+    app.change("#activity-until", "2026-11-10");
+    app.wait_for_content("La date de fin précède la date de début.")
+        .await;
+    assert!(app.find(".page tbody tr").is_none());
+    // A range without today: nothing.
+    app.change("#activity-since", "2020-01-01");
+    app.change("#activity-until", "2020-01-31");
+    app.wait_for_content("Aucune activité ne correspond à ces filtres.")
+        .await;
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn the_activity_log_pages_with_afficher_plus_and_is_for_admins_only() {
+    work_account_with(0).await;
+    let mock = MockBackend::new(Default::default());
+    let rows: Vec<partner_domain::NewUser> = (0..30)
+        .map(|i| partner_domain::NewUser {
+            first_name: "Léa".into(),
+            last_name: format!("Roux {i}"),
+            email: format!("lea{i}@contoso.onmicrosoft.com"),
+            roles: vec![Role::SalesAgent],
+        })
+        .collect();
+    mock.import_users(partner_domain::ImportUsers { users: rows })
+        .await
+        .unwrap();
+    // 30 users, two records each, and the work account's own.
+    let app = Mounted::keeping_storage("/settings/activity", MOCK_CONFIG).await;
+    app.wait_for(".page tbody tr").await;
+    assert_eq!(activity_rows(&app).len(), 50, "a first page");
+    app.click_button("Afficher plus");
+    app.eventually("the rest", || {
+        (activity_rows(&app).len() == 61).then_some(())
+    })
+    .await;
+    app.wait_for_content("Début du journal").await;
+    assert!(app
+        .find_all("button")
+        .iter()
+        .all(|b| b.text_content().unwrap_or_default() != "Afficher plus"));
+    app.unmount();
+
+    let sales = add_user(
+        "Paul",
+        "Vente",
+        "paul.vente@contoso.onmicrosoft.com",
+        Role::SalesAgent,
+    )
+    .await;
+    sign_in_as(&sales).await;
+    let app = Mounted::keeping_storage("/settings/activity", MOCK_CONFIG).await;
+    app.wait_for_content("Seuls un administrateur général ou un administrateur de compte")
+        .await;
+    assert!(app.find("table").is_none());
+    app.click("#settings-button");
+    app.settle().await;
+    let menu = app.text("#settings-menu");
+    assert!(!menu.contains("Journal d’activité"), "{menu}");
+    app.unmount();
+}

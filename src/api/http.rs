@@ -3,10 +3,10 @@
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use partner_domain::{
-    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
-    Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner,
-    PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList,
-    UserPatch, UserQuery, VerifyEmail, Vetting,
+    AcceptAgreement, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind,
+    Credentials, EmailVerified, Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser,
+    OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User,
+    UserCreated, UserList, UserPatch, UserQuery, VerifyEmail, Vetting,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -28,11 +28,56 @@ fn escape(value: &str) -> String {
     String::from(js_sys::encode_uri_component(value))
 }
 
+/// `path?since=…&…` with the filters and cursor that are set.
+fn activity_path(path: &str, query: &ActivityQuery) -> String {
+    let before = query.before.map(|b| b.to_string());
+    let limit = query.limit.map(|l| l.to_string());
+    let params = [
+        ("since", query.since.as_deref()),
+        ("until", query.until.as_deref()),
+        ("resource", query.resource.map(|r| r.as_str())),
+        ("user", query.user.as_deref()),
+        ("before", before.as_deref()),
+        ("limit", limit.as_deref()),
+    ];
+    let pairs: Vec<String> = params
+        .iter()
+        .filter_map(|(name, value)| Some(format!("{name}={}", escape((*value)?))))
+        .collect();
+    if pairs.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", pairs.join("&"))
+    }
+}
+
 impl HttpBackend {
     pub fn new(api_base: &str) -> Self {
         Self {
             base: api_base.trim_end_matches('/').to_owned(),
         }
+    }
+
+    /// A file: its bytes, type and name (from `Content-Disposition`, else `fallback_name`).
+    fn download(&self, path: &str, fallback_name: String) -> ApiFuture<Document> {
+        let url = format!("{}{}", self.base, path);
+        Box::pin(async move {
+            let response = send(Method::GET, &url, None).await?;
+            let headers = response.headers();
+            let mime = headers
+                .get("content-type")
+                .unwrap_or_else(|| "application/octet-stream".into());
+            let filename = filename_of(headers.get("content-disposition")).unwrap_or(fallback_name);
+            let bytes = response
+                .binary()
+                .await
+                .map_err(|e| ApiError::Network(e.to_string()))?;
+            Ok(Document {
+                filename,
+                mime,
+                bytes,
+            })
+        })
     }
 
     fn request<T: DeserializeOwned + 'static>(
@@ -175,25 +220,8 @@ impl Backend for HttpBackend {
     }
 
     fn agreement_document(&self, id: String) -> ApiFuture<Document> {
-        let url = format!("{}/partner/agreements/{}/document", self.base, escape(&id));
-        Box::pin(async move {
-            let response = send(Method::GET, &url, None).await?;
-            let headers = response.headers();
-            let mime = headers
-                .get("content-type")
-                .unwrap_or_else(|| "application/pdf".into());
-            let filename = filename_of(headers.get("content-disposition"))
-                .unwrap_or_else(|| format!("{id}.pdf"));
-            let bytes = response
-                .binary()
-                .await
-                .map_err(|e| ApiError::Network(e.to_string()))?;
-            Ok(Document {
-                filename,
-                mime,
-                bytes,
-            })
-        })
+        let path = format!("/partner/agreements/{}/document", escape(&id));
+        self.download(&path, format!("{id}.pdf"))
     }
 
     fn users(&self, query: UserQuery) -> ApiFuture<UserList> {
@@ -205,6 +233,15 @@ impl Backend for HttpBackend {
             path.push_str(&format!("&limit={limit}"));
         }
         self.request(Method::GET, &path, None)
+    }
+
+    fn activity(&self, query: ActivityQuery) -> ApiFuture<ActivityPage> {
+        self.request(Method::GET, &activity_path("/activity", &query), None)
+    }
+
+    fn export_activity(&self, query: ActivityQuery) -> ApiFuture<Document> {
+        let path = activity_path("/activity/export", &query);
+        self.download(&path, partner_domain::activity::EXPORT_FILENAME.into())
     }
 
     fn create_user(&self, body: NewUser) -> ApiFuture<UserCreated> {

@@ -9,10 +9,10 @@ use gloo_storage::{LocalStorage, Storage};
 use partner_domain::{
     document::Typeface,
     service::{self, Env, MemoryData, MemoryStore, ServiceError, StoreResult},
-    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
-    ErrorBody, ErrorKind, Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser,
-    OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User,
-    UserCreated, UserList, UserPatch, UserQuery, Vetting,
+    AcceptAgreement, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind,
+    Credentials, EmailVerified, ErrorBody, ErrorKind, Health, ImportUsers, ImportedUsers, Lang, Me,
+    NewTenant, NewUser, OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword,
+    TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
 };
 use serde::{Deserialize, Serialize};
 
@@ -76,6 +76,11 @@ impl Env for BrowserEnv {
                 .verify_password(password.as_bytes(), &parsed)
                 .is_ok()
         })
+    }
+
+    /// No network in between: the activity log shows no address.
+    fn client_address(&self) -> Option<String> {
+        None
     }
 }
 
@@ -294,7 +299,7 @@ impl Backend for MockBackend {
 
     fn sign_in(&self, credentials: Credentials) -> ApiFuture<Me> {
         self.call(async move |s| {
-            let signed_in = service::sign_in(&mut s.store, &credentials, "browser").await?;
+            let signed_in = service::sign_in(&mut s.store, &credentials).await?;
             // A browser has no background task: it tidies up as someone signs in.
             service::housekeeping(&mut s.store).await?;
             s.cookie = Some(signed_in.token);
@@ -386,6 +391,21 @@ impl Backend for MockBackend {
 
     fn reset_password(&self, id: String) -> ApiFuture<TemporaryPassword> {
         self.call_as(async move |store, me| service::reset_password(store, &me, &id).await)
+    }
+
+    fn activity(&self, query: ActivityQuery) -> ApiFuture<ActivityPage> {
+        self.call_as(async move |store, me| service::list_activity(store, &me, &query).await)
+    }
+
+    fn export_activity(&self, query: ActivityQuery) -> ApiFuture<Document> {
+        self.call_as(async move |store, me| {
+            let csv = service::export_activity(store, &me, &query).await?;
+            Ok(Document {
+                filename: partner_domain::activity::EXPORT_FILENAME.into(),
+                mime: "text/csv".into(),
+                bytes: csv.into_bytes(),
+            })
+        })
     }
 
     fn dev_outbox(&self) -> ApiFuture<Vec<OutboxEmail>> {

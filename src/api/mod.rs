@@ -11,10 +11,10 @@ mod session_watch;
 use std::{future::Future, pin::Pin, rc::Rc};
 
 use partner_domain::{
-    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
-    Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner,
-    PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList,
-    UserPatch, UserQuery, Vetting,
+    AcceptAgreement, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind,
+    Credentials, EmailVerified, Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser,
+    OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User,
+    UserCreated, UserList, UserPatch, UserQuery, Vetting,
 };
 use yew::prelude::*;
 
@@ -31,7 +31,7 @@ use crate::config::{BackendKind, RuntimeConfig};
 pub type ApiResult<T> = Result<T, ApiError>;
 pub type ApiFuture<T> = Pin<Box<dyn Future<Output = ApiResult<T>>>>;
 
-/// A downloaded file (the signed agreement).
+/// A downloaded file (a signed agreement, the activity log).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub filename: String,
@@ -68,6 +68,10 @@ pub trait Backend {
     fn update_user(&self, id: String, patch: UserPatch) -> ApiFuture<User>;
     fn delete_user(&self, id: String) -> ApiFuture<()>;
     fn reset_password(&self, id: String) -> ApiFuture<TemporaryPassword>;
+
+    fn activity(&self, query: ActivityQuery) -> ApiFuture<ActivityPage>;
+    /// Every record the query's filters keep, as CSV (its `before` and `limit` are ignored).
+    fn export_activity(&self, query: ActivityQuery) -> ApiFuture<Document>;
 
     /// Development helpers (`partner-server --dev`, and always on the mock).
     fn dev_outbox(&self) -> ApiFuture<Vec<OutboxEmail>>;

@@ -5,10 +5,10 @@
 use std::rc::Rc;
 
 use partner_domain::{
-    AcceptAgreement, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
-    Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner,
-    PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList,
-    UserPatch, UserQuery, Vetting,
+    AcceptAgreement, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind,
+    Credentials, EmailVerified, Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser,
+    OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User,
+    UserCreated, UserList, UserPatch, UserQuery, Vetting,
 };
 use yew::Callback;
 
@@ -85,6 +85,8 @@ impl Backend for SessionWatch {
         update_user(id: String, patch: UserPatch) -> User;
         delete_user(id: String) -> ();
         reset_password(id: String) -> TemporaryPassword;
+        activity(query: ActivityQuery) -> ActivityPage;
+        export_activity(query: ActivityQuery) -> Document;
         dev_vetting(partner_id: String, vetting: Vetting) -> Partner;
         dev_seed(users: u32) -> ();
     }

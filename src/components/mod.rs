@@ -26,7 +26,7 @@ mod work_account_help_link;
 pub use agreement_text::AgreementText;
 pub use change_password_form::ChangePasswordForm;
 pub use copy_button::CopyButton;
-pub use download_button::DownloadButton;
+pub use download_button::{DownloadButton, Downloadable};
 pub use draft_banner::DraftBanner;
 pub use form::{code_message, use_form, Field, Form, SelectField, TextField};
 pub use layout::Layout;

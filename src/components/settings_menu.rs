@@ -7,7 +7,9 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::{i18n::use_i18n, route::Route};
+use partner_domain::Action;
+
+use crate::{i18n::use_i18n, route::Route, state::use_session};
 
 /// Which item takes focus when the menu opens from the keyboard.
 #[derive(Clone, Copy, PartialEq)]
@@ -60,6 +62,7 @@ pub fn SettingsMenu() -> Html {
         "#
     );
     let navigator = use_navigator();
+    let session = use_session();
     let open = use_state(|| Open::Closed);
     let button = use_node_ref();
     let menu = use_node_ref();
@@ -169,6 +172,7 @@ pub fn SettingsMenu() -> Html {
     };
 
     let is_open = *open != Open::Closed;
+    let may_read_activity = session.may(Action::ReadActivity);
     html! {
         <div class={classes!("settings", style)} onfocusout={on_focus_out}>
             <button
@@ -197,6 +201,7 @@ pub fn SettingsMenu() -> Html {
             >
                 { item(Route::Users, t.settings_users().to_string()) }
                 { item(Route::PartnerProfile, t.settings_partner().to_string()) }
+                if may_read_activity { { item(Route::ActivityLog, t.settings_activity().to_string()) } }
             </ul>
         </div>
     }

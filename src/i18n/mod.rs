@@ -20,6 +20,7 @@ const STORAGE_KEY: &str = "partner-center.lang";
 
 pub use partner_domain::Lang;
 
+pub mod activity;
 mod places;
 pub use places::{country_name, country_options, region_options, use_region_names};
 

@@ -1,5 +1,6 @@
 //! One page per file; `route::switch` picks them.
 
+mod activity_log;
 mod add_user;
 mod dashboard;
 mod home;
@@ -16,6 +17,7 @@ mod users;
 mod verify_email;
 mod work_account_help;
 
+pub use activity_log::ActivityLogPage;
 pub use add_user::AddUserPage;
 pub use dashboard::DashboardPage;
 pub use home::HomePage;

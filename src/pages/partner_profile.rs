@@ -14,8 +14,8 @@ use yew_router::prelude::*;
 use crate::{
     api::{use_backend, use_load, ApiError},
     components::{
-        state_name, CopyButton, DownloadButton, ErrorPanel, ProfileForm, RefreshFailed,
-        RequireSession, Skeleton, VerificationTimeline,
+        state_name, CopyButton, DownloadButton, Downloadable, ErrorPanel, ProfileForm,
+        RefreshFailed, RequireSession, Skeleton, VerificationTimeline,
     },
     i18n::{country_name, date_of, use_i18n, use_region_names},
     route::Route,
@@ -263,7 +263,7 @@ fn AgreementsSection(props: &PartnerProps) -> Html {
                                         <Link<Route> to={Route::SignedAgreement { id: a.id.clone() }} classes="button">
                                             { t.show().to_string() }<span class="visually-hidden">{ format!(" – {}", a.title) }</span>
                                         </Link<Route>>
-                                        { " " }<DownloadButton agreement={AttrValue::from(a.id.clone())} title={AttrValue::from(a.title.clone())} />
+                                        { " " }<DownloadButton file={Downloadable::Agreement(a.id.clone().into())} title={AttrValue::from(a.title.clone())} />
                                     </td>
                                 </tr>
                             }) }

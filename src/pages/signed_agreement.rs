@@ -6,7 +6,9 @@ use yew_router::prelude::*;
 
 use crate::{
     api::{use_backend, use_load},
-    components::{loaded, AgreementText, DownloadButton, ErrorPanel, RequireSession, Skeleton},
+    components::{
+        loaded, AgreementText, DownloadButton, Downloadable, ErrorPanel, RequireSession, Skeleton,
+    },
     i18n::{date_of, use_i18n},
     route::Route,
     state::use_partner,
@@ -66,7 +68,7 @@ fn SignedAgreementBody(props: &SignedAgreementPageProps) -> Html {
             { back }
             <h1>{ acceptance.title.clone() }</h1>
             <p>{ t.agreement_signed_by_on(date_of(&t, &acceptance.accepted_at), acceptance.accepted_by.name.clone(), acceptance.accepted_by.email.clone()).to_string() }</p>
-            <p><DownloadButton agreement={AttrValue::from(acceptance.id.clone())} title={AttrValue::from(acceptance.title.clone())} /></p>
+            <p><DownloadButton file={Downloadable::Agreement(acceptance.id.clone().into())} title={AttrValue::from(acceptance.title.clone())} /></p>
             { body }
         </section>
     }

@@ -288,6 +288,16 @@ impl Mounted {
         select.dispatch_event(&change).unwrap();
     }
 
+    /// Sets an input whose page reads it on `change` (a date picked), as a user does.
+    pub fn change(&self, selector: &str, value: &str) {
+        let input: web_sys::HtmlInputElement = self.find(selector).unwrap().dyn_into().unwrap();
+        input.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let change = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+        input.dispatch_event(&change).unwrap();
+    }
+
     /// Types a value the way a user does: focus, value, `input`.
     pub fn type_into(&self, selector: &str, value: &str) {
         let input: web_sys::HtmlInputElement = self

@@ -8,19 +8,22 @@
 //! test named `contract_<scenario>`, which `cargo xtask test` counts per target.
 
 mod accounts;
+mod activity;
 mod fixtures;
 mod partner;
 mod users;
 
 pub use accounts::*;
+pub use activity::*;
 pub use fixtures::*;
 pub use partner::*;
 pub use users::*;
 
 use partner_domain::{
-    Agreement, AgreementAcceptance, AgreementKind, Code, EmailVerified, ErrorBody, ErrorKind,
-    FieldErrors, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner, ProfileRequest,
-    TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
+    ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind, Code,
+    EmailVerified, ErrorBody, ErrorKind, FieldErrors, ImportedUsers, Lang, Me, NewTenant, NewUser,
+    OutboxEmail, Partner, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
+    UserList, UserPatch, UserQuery, Vetting,
 };
 
 /// A refusal: the status and the error body of docs/API.md.
@@ -69,6 +72,9 @@ pub trait Api {
     async fn update_user(&self, id: &str, patch: &UserPatch) -> Answer<User>;
     async fn delete_user(&self, id: &str) -> Answer<()>;
     async fn reset_password(&self, id: &str) -> Answer<TemporaryPassword>;
+
+    async fn activity(&self, query: &ActivityQuery) -> Answer<ActivityPage>;
+    async fn export_activity(&self, query: &ActivityQuery) -> Answer<Download>;
 
     async fn outbox(&self) -> Answer<Vec<OutboxEmail>>;
     async fn vetting(&self, partner_id: &str, vetting: Vetting) -> Answer<Partner>;
@@ -141,6 +147,7 @@ macro_rules! contract_scenarios {
                 role_grants_are_bounded,
                 profile_edits_follow_the_rules_the_ui_states,
                 the_outbox_shows_each_work_account_its_own_emails,
+                the_activity_log_records_each_change_and_only_admins_read_it,
             );
         }
     };

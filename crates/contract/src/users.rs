@@ -1,7 +1,8 @@
 //! The users of a work account (docs/API.md, "Users").
 
 use partner_domain::{
-    permissions::Action, AgreementKind, ErrorKind, Lang, Role, User, UserPatch, UserQuery,
+    permissions::Action, ActivityQuery, AgreementKind, ErrorKind, Lang, Role, User, UserPatch,
+    UserQuery,
 };
 
 use crate::{fixtures::*, refused, refused_on, Api, Target};
@@ -349,6 +350,7 @@ pub async fn permission_matrix_follows_the_domain_table<T: Target>() {
                     .update_user(&victim.id, &UserPatch::default())
                     .await
                     .err(),
+                Action::ReadActivity => client.activity(&ActivityQuery::default()).await.err(),
             }
             .map(|refusal| refusal.status);
             assert_eq!(

@@ -123,6 +123,9 @@ pub fn roles_value(roles: &[crate::Role]) -> String {
     keys.join(",")
 }
 
+/// The export's file name, from either backend.
+pub const EXPORT_FILENAME: &str = "activity.csv";
+
 /// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, return) gets a
 /// leading `'`: a user named `=HYPERLINK(…)` stays text in the export.
 fn inert(cell: &str) -> std::borrow::Cow<'_, str> {

@@ -1,7 +1,22 @@
 //! Values the test suites share (feature `fixtures`, for tests only): a password the rules
-//! accept, and a valid French legal profile with its primary contact.
+//! accept, a valid French legal profile with its primary contact, and an activity record as
+//! one line to compare.
 
-use crate::{Address, LegalProfile, PrimaryContact, ProfileRequest};
+use crate::{Activity, Address, LegalProfile, PrimaryContact, ProfileRequest};
+
+/// `resource action target detail old→new by actor-email` (`-` for what is absent).
+pub fn activity_line(a: &Activity) -> String {
+    format!(
+        "{} {} {} {} {}→{} by {}",
+        a.resource.as_str(),
+        a.action.as_str(),
+        a.target,
+        a.detail.as_deref().unwrap_or("-"),
+        a.old.as_deref().unwrap_or("-"),
+        a.new.as_deref().unwrap_or("-"),
+        a.actor.as_ref().map_or("nobody", |a| a.email.as_str()),
+    )
+}
 
 /// Strong enough for `validate::password`.
 pub const PASSWORD: &str = "Correct-horse-9battery";

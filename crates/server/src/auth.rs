@@ -2,8 +2,9 @@
 //! cookie. Which sessions are valid, and for how long, is the rulebook's (`service::session`).
 
 use axum::{
-    extract::{ConnectInfo, FromRequestParts, State},
+    extract::{ConnectInfo, FromRequestParts, Request, State},
     http::{header, request::Parts, HeaderMap, HeaderValue, StatusCode},
+    middleware::Next,
     response::{IntoResponse, Response},
 };
 use partner_domain::{service, Credentials, Me, PasswordChange};
@@ -77,14 +78,25 @@ pub async fn sign_in(
     // Not one transaction: the password check is slow, and holding the write lock through it
     // would queue every sign-in behind the others. The session is one insert.
     let mut store = state.read().await?;
-    let client = client_ip(&headers, peer.ip(), &state.https).to_string();
-    let signed_in = service::sign_in(&mut store, &credentials, &client).await?;
+    let signed_in = service::sign_in(&mut store, &credentials).await?;
     let https = state.https.is_https(&headers, Some(peer));
     let mut response = axum::Json(signed_in.me).into_response();
     response
         .headers_mut()
         .insert(header::SET_COOKIE, cookie(https, &signed_in.token, None));
     Ok(response)
+}
+
+/// Serves the request with its client's address known to the rulebook's environment (rate
+/// limits and the activity log).
+pub async fn with_client(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let client = client_ip(request.headers(), peer.ip(), &state.https);
+    crate::env::CLIENT.scope(client, next.run(request)).await
 }
 
 /// The client's address: the peer, unless the peer is a trusted proxy; then the rightmost

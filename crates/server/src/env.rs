@@ -11,6 +11,12 @@ pub struct ServerEnv {
     pub vetting_delay_s: i64,
 }
 
+tokio::task_local! {
+    /// The address of the client whose request is being served (`auth::with_client`): set
+    /// around each API request, so that the rulebook's operations need no extra argument.
+    pub static CLIENT: std::net::IpAddr;
+}
+
 /// Password hashes computed at once: all cores but one, so that a burst of sign-ins leaves a core
 /// to every other request (argon2 takes tens of milliseconds of CPU on purpose).
 fn hashing() -> &'static tokio::sync::Semaphore {
@@ -67,6 +73,10 @@ impl Env for ServerEnv {
         })
         .await
         .unwrap_or(false)
+    }
+
+    fn client_address(&self) -> Option<String> {
+        CLIENT.try_with(|client| client.to_string()).ok()
     }
 }
 

@@ -1,5 +1,6 @@
 //! `partner-server`: the REST API of docs/API.md over SQLite, plus the built SPA from `--dist`.
 
+mod activity;
 mod agreements;
 mod auth;
 mod caching;

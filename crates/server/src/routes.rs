@@ -23,7 +23,7 @@ use tower_http::{
 };
 
 use crate::{
-    agreements, auth, caching, dev,
+    activity, agreements, auth, caching, dev,
     json::{body_limit, too_large, BODY_LIMIT, IMPORT_BODY_LIMIT},
     partner, security, tenants, users, ApiError, AppState,
 };
@@ -60,6 +60,8 @@ pub fn router(state: AppState, dist: &Path) -> Router {
             get(users::get).patch(users::update).delete(users::delete),
         )
         .route("/users/{id}/password-reset", post(users::reset_password))
+        .route("/activity", get(activity::list))
+        .route("/activity/export", get(activity::export))
         .route("/csp-report", post(security::report));
     if state.dev {
         api = api
@@ -72,6 +74,10 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .fallback(api_not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn(guard))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::with_client,
+        ))
         // Outside the guard, which reads error bodies. JSON compresses well (the whole user
         // list of a large work account is megabytes), and at gzip's fastest level still to a
         // sixth: the default level took 45 ms for 10,000 users, on the way to the list's first

@@ -10,15 +10,16 @@ use std::{
 use partner_domain::{
     search::{user_search_text, user_sort_key},
     service::{
-        PartnerRecord, SessionRecord, SignedRecord, Store, StoreError, StoreResult, StoredPassword,
-        TenantRecord, UserFilter, VerificationToken,
+        ActivityFilter, PartnerRecord, SessionRecord, SignedRecord, Store, StoreError, StoreResult,
+        StoredPassword, TenantRecord, UserFilter, VerificationToken,
     },
     verification::StepTimes,
-    AgreementAcceptance, AgreementKind, Lang, Me, OutboxEmail, Role, Signer, TenantSummary, User,
-    UserList, VerificationStatus,
+    Activity, ActivityAction, ActivityActor, ActivityResource, AgreementAcceptance, AgreementKind,
+    Lang, Me, OutboxEmail, Role, Signer, TenantSummary, User, UserList, VerificationStatus,
 };
 use sqlx::{
-    pool::PoolConnection, sqlite::SqliteRow, Row, Sqlite, SqliteConnection, SqlitePool, Transaction,
+    pool::PoolConnection, sqlite::SqliteRow, QueryBuilder, Row, Sqlite, SqliteConnection,
+    SqlitePool, Transaction,
 };
 
 use crate::{env::ServerEnv, user_index::UserIndex, ApiError, AppState};
@@ -383,6 +384,7 @@ impl Store for SqlStore {
         sessions_until: &str,
         links_until: &str,
         emails_until: &str,
+        activity_until: &str,
     ) -> StoreResult<()> {
         for (sql, until) in [
             ("DELETE FROM sessions WHERE expires_at <= ?", sessions_until),
@@ -391,6 +393,7 @@ impl Store for SqlStore {
                 links_until,
             ),
             ("DELETE FROM outbox WHERE sent_at <= ?", emails_until),
+            ("DELETE FROM activity WHERE at <= ?", activity_until),
         ] {
             sqlx::query(sql)
                 .bind(until)
@@ -680,6 +683,89 @@ impl Store for SqlStore {
         .await?;
         Ok(())
     }
+
+    async fn record_activity(&mut self, tenant_id: &str, activity: &Activity) -> StoreResult<()> {
+        let actor = activity.actor.as_ref();
+        sqlx::query(
+            "INSERT INTO activity (tenant_id, at, actor_id, actor_name, actor_email, resource,
+                                   action, target, detail, old_value, new_value, address)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(tenant_id)
+        .bind(&activity.at)
+        .bind(actor.map(|a| &a.id))
+        .bind(actor.map(|a| &a.name))
+        .bind(actor.map(|a| &a.email))
+        .bind(activity.resource.as_str())
+        .bind(activity.action.as_str())
+        .bind(&activity.target)
+        .bind(&activity.detail)
+        .bind(&activity.old)
+        .bind(&activity.new)
+        .bind(&activity.address)
+        .execute(&mut *self.db().await?)
+        .await?;
+        Ok(())
+    }
+
+    async fn activity(&mut self, filter: &ActivityFilter) -> StoreResult<Vec<Activity>> {
+        // Only the filters asked for, so that the index of each (tenant, resource or actor, id)
+        // serves the query and the newest matches come first without a sort.
+        let mut sql = QueryBuilder::<Sqlite>::new(
+            "SELECT id, at, actor_id, actor_name, actor_email, resource, action, target, detail,
+                    old_value, new_value, address
+             FROM activity WHERE tenant_id = ",
+        );
+        sql.push_bind(&filter.tenant_id);
+        if let Some(resource) = filter.resource {
+            sql.push(" AND resource = ").push_bind(resource.as_str());
+        }
+        if let Some(actor) = &filter.actor_id {
+            sql.push(" AND actor_id = ").push_bind(actor);
+        }
+        if let Some(since) = &filter.since {
+            sql.push(" AND at >= ").push_bind(since);
+        }
+        if let Some(until) = &filter.until {
+            sql.push(" AND at < ").push_bind(until);
+        }
+        if let Some(before) = filter.before {
+            sql.push(" AND id < ")
+                .push_bind(i64::try_from(before).unwrap_or(i64::MAX));
+        }
+        sql.push(" ORDER BY id DESC LIMIT ")
+            .push_bind(i64::try_from(filter.limit).unwrap_or(i64::MAX));
+        let rows = sql.build().fetch_all(&mut *self.db().await?).await?;
+        rows.iter().map(activity_of).collect()
+    }
+}
+
+fn activity_of(row: &SqliteRow) -> StoreResult<Activity> {
+    let key = |column: &str| -> StoreResult<String> { Ok(row.try_get(column)?) };
+    let resource = key("resource")?;
+    let action = key("action")?;
+    let actor_id: Option<String> = row.try_get("actor_id")?;
+    Ok(Activity {
+        id: row.try_get::<i64, _>("id")? as u64,
+        at: row.try_get("at")?,
+        actor: match actor_id {
+            Some(id) => Some(ActivityActor {
+                id,
+                name: row.try_get("actor_name")?,
+                email: row.try_get("actor_email")?,
+            }),
+            None => None,
+        },
+        resource: ActivityResource::from_key(&resource)
+            .ok_or_else(|| StoreError::new(format!("unknown activity resource {resource:?}")))?,
+        action: ActivityAction::from_key(&action)
+            .ok_or_else(|| StoreError::new(format!("unknown activity action {action:?}")))?,
+        target: row.try_get("target")?,
+        detail: row.try_get("detail")?,
+        old: row.try_get("old_value")?,
+        new: row.try_get("new_value")?,
+        address: row.try_get("address")?,
+    })
 }
 
 impl SqlStore {

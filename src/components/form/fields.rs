@@ -43,6 +43,8 @@ pub fn code_message(t: &I18n, code: Code, postal_example: &str) -> String {
         Code::RoleUnknown => t.code_role_unknown(),
         Code::ImportTooMany => t.code_import_too_many(),
         Code::SeedTooMany => t.code_seed_too_many(),
+        Code::DateFormat => t.code_date_format(),
+        Code::DateRange => t.code_date_range(),
         // Sent by a newer server than this build.
         Code::Unknown => t.code_other(),
     }

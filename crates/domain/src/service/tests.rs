@@ -257,7 +257,7 @@ fn a_temporary_password_works_seven_days() {
     assert!(sign_in_from(&mut store, &again, "c2").is_ok());
 }
 
-/// The log as a list of (resource, action, target, detail, old, new), newest first.
+/// The log as lines (`fixtures::activity_line`, and the address), newest first.
 fn log_of(
     store: &mut MemoryStore<TestEnv>,
     caller: &Me,
@@ -267,17 +267,8 @@ fn log_of(
     page.items
         .iter()
         .map(|a| {
-            format!(
-                "{} {} {} {} {}→{} by {} from {}",
-                a.resource.as_str(),
-                a.action.as_str(),
-                a.target,
-                a.detail.as_deref().unwrap_or("-"),
-                a.old.as_deref().unwrap_or("-"),
-                a.new.as_deref().unwrap_or("-"),
-                a.actor.as_ref().map_or("nobody", |a| a.email.as_str()),
-                a.address.as_deref().unwrap_or("-"),
-            )
+            let from = a.address.as_deref().unwrap_or("-");
+            format!("{} from {from}", crate::fixtures::activity_line(a))
         })
         .collect()
 }

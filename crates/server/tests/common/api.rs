@@ -2,9 +2,9 @@
 
 use partner_contract::{Answer, Api, Download, Refusal};
 use partner_domain::{
-    Agreement, AgreementAcceptance, AgreementKind, EmailVerified, ImportedUsers, Lang, Me,
-    NewTenant, NewUser, OutboxEmail, Partner, ProfileRequest, TemporaryPassword, TenantCreated,
-    User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
+    ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind, EmailVerified,
+    ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner, ProfileRequest,
+    TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
 };
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -25,6 +25,28 @@ fn escape(value: &str) -> String {
 }
 
 impl Client {
+    /// A file, named by its `Content-Disposition`.
+    async fn download(&self, path: &str) -> Answer<Download> {
+        let answer = self.get(path).await;
+        if !answer.status.is_success() {
+            return Err(Refusal {
+                status: answer.status.as_u16(),
+                body: answer.json(),
+            });
+        }
+        let header = |name: &str| answer.headers[name].to_str().unwrap().to_owned();
+        let disposition = header("content-disposition");
+        Ok(Download {
+            filename: disposition
+                .strip_prefix("attachment; filename=\"")
+                .and_then(|rest| rest.strip_suffix('"'))
+                .unwrap_or_else(|| panic!("{disposition}"))
+                .to_owned(),
+            mime: header("content-type"),
+            bytes: answer.bytes,
+        })
+    }
+
     async fn answer<T: DeserializeOwned>(
         &self,
         method: Method,
@@ -125,26 +147,8 @@ impl Api for Client {
     }
 
     async fn agreement_document(&self, id: &str) -> Answer<Download> {
-        let answer = self
-            .get(&format!("/api/partner/agreements/{}/document", escape(id)))
-            .await;
-        if !answer.status.is_success() {
-            return Err(Refusal {
-                status: answer.status.as_u16(),
-                body: answer.json(),
-            });
-        }
-        let header = |name: &str| answer.headers[name].to_str().unwrap().to_owned();
-        let disposition = header("content-disposition");
-        Ok(Download {
-            filename: disposition
-                .strip_prefix("attachment; filename=\"")
-                .and_then(|rest| rest.strip_suffix('"'))
-                .unwrap_or_else(|| panic!("{disposition}"))
-                .to_owned(),
-            mime: header("content-type"),
-            bytes: answer.bytes,
-        })
+        self.download(&format!("/api/partner/agreements/{}/document", escape(id)))
+            .await
     }
 
     async fn users(&self, query: &UserQuery) -> Answer<UserList> {
@@ -193,6 +197,18 @@ impl Api for Client {
     async fn reset_password(&self, id: &str) -> Answer<TemporaryPassword> {
         let path = format!("/api/users/{}/password-reset", escape(id));
         self.answer(Method::POST, &path, None).await
+    }
+
+    async fn activity(&self, query: &ActivityQuery) -> Answer<ActivityPage> {
+        let query = serde_urlencoded::to_string(query).unwrap();
+        self.answer(Method::GET, &format!("/api/activity?{query}"), None)
+            .await
+    }
+
+    async fn export_activity(&self, query: &ActivityQuery) -> Answer<Download> {
+        let query = serde_urlencoded::to_string(query).unwrap();
+        self.download(&format!("/api/activity/export?{query}"))
+            .await
     }
 
     async fn outbox(&self) -> Answer<Vec<OutboxEmail>> {
