@@ -1,5 +1,6 @@
 //! The business check's reasons (issue #17) on the real server: asked for a document, refused,
-//! refused a second time, each said on the partner profile page, with axe at each state.
+//! refused a second time, each said on the partner profile page, with axe at each state; then the
+//! activity log lists each step, with who and from where, filters it and exports it.
 
 use e2e::{Browser, Server};
 use partner_domain::fixtures::profile;
@@ -72,5 +73,51 @@ async fn the_check_says_why_and_a_second_refusal_is_final() {
     let body = serde_json::to_value(profile()).unwrap();
     let (status, _) = browser.api("PUT", "/api/partner/profile", Some(body)).await;
     assert_eq!(status, 409, "a final decision cannot be resubmitted");
+
+    // The activity log: each decision by the check, each resubmission by the admin, from here.
+    browser.goto(&format!("{base}/settings/activity")).await;
+    browser.wait_for(".page tbody tr").await;
+    browser
+        .wait_for_content("\u{2068}Action requise\u{2069} → \u{2068}Vérification en cours\u{2069}")
+        .await;
+    browser
+        .wait_for_content("Action requise\u{2069}. Motif")
+        .await;
+    browser
+        .wait_for_content("un justificatif fourni n’a pas pu être lu.")
+        .await;
+    let rows = browser.text(".page tbody").await;
+    assert!(rows.contains("Vérification de l’entreprise"), "{rows}");
+    assert!(rows.contains("127.0.0.1"), "the admin's address: {rows}");
+    browser.assert_accessible("activity log").await;
+    browser.choose("activity-resource", "verification").await;
+    browser
+        .eventually("only the verification's records", || async {
+            let rows = browser.text(".page tbody").await;
+            (!rows.contains("Profil juridique de") && rows.contains("Refusé")).then_some(())
+        })
+        .await;
+    browser.click_text("Exporter en CSV").await;
+    let (name, bytes) = browser.wait_for_download().await;
+    assert_eq!(name, "activity.csv");
+    let csv = String::from_utf8(bytes).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    let (_, partner) = browser.api("GET", "/api/partner", None).await;
+    let mpn = partner["mpn_id"].as_str().unwrap();
+    assert_eq!(
+        lines[0],
+        "at,actor_email,actor_name,resource,action,target,detail,old,new,address"
+    );
+    assert!(
+        lines[1..].iter().all(|l| l.contains(",verification,")),
+        "the export keeps the filter: {csv}"
+    );
+    assert!(
+        lines.iter().any(|l| l.ends_with(&format!(
+            ",decided,{mpn},Registre du commerce introuvable,business_pending,rejected,"
+        ))),
+        "{csv}"
+    );
+    browser.assert_no_csp_violation().await;
     browser.close().await;
 }

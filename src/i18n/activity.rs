@@ -81,15 +81,16 @@ fn status(t: &I18n, value: Option<&str>) -> String {
     .to_string()
 }
 
-/// The business check's reason, as the verification timeline says it.
-fn reason(t: &I18n, code: &str) -> Option<String> {
-    let text = match VettingReason::from_key(code)? {
-        VettingReason::LegalNameMismatch => t.check_reason_legal_name_mismatch(),
-        VettingReason::AddressUnconfirmed => t.check_reason_address_unconfirmed(),
-        VettingReason::DocumentUnreadable => t.check_reason_document_unreadable(),
-        VettingReason::Other => return None,
-    };
-    Some(text.to_string())
+/// The business check's reason, as the verification timeline says it: a code, or the note of
+/// `other`.
+fn reason(t: &I18n, detail: &str) -> String {
+    match VettingReason::from_key(detail) {
+        Some(VettingReason::LegalNameMismatch) => t.check_reason_legal_name_mismatch(),
+        Some(VettingReason::AddressUnconfirmed) => t.check_reason_address_unconfirmed(),
+        Some(VettingReason::DocumentUnreadable) => t.check_reason_document_unreadable(),
+        Some(VettingReason::Other) | None => t.check_reason_other(detail.to_owned()),
+    }
+    .to_string()
 }
 
 /// A value as shown: an emptied field says so.
@@ -136,8 +137,8 @@ pub fn describe(t: &I18n, a: &Activity) -> String {
             let sentence = t
                 .change_verification(status(t, old), status(t, new))
                 .to_string();
-            match a.detail.as_deref().and_then(|code| reason(t, code)) {
-                Some(reason) => format!("{sentence}. {reason}"),
+            match a.detail.as_deref() {
+                Some(detail) => format!("{sentence}. {}", reason(t, detail)),
                 None => sentence,
             }
         }

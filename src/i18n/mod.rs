@@ -1,20 +1,93 @@
-//! Both languages, compiled in: `.ftl` files become typed methods (fluent-static), so a message
-//! missing from either language, or used with the wrong arguments, fails the build.
+//! Both languages: `build.rs` turns `locales/*/main.ftl` into one typed method per message, so
+//! that a message missing from either language, or used with the wrong arguments, fails the
+//! build. French, the reference language, is compiled (fluent-static); English is fetched and
+//! read (`reader.rs`) the first time a reader wants it, so that the first download carries one
+//! language's texts. A unit test reads the French file at run time too and checks that every
+//! message comes out as the compiled French: the reader reads as Fluent does.
 
-use std::rc::Rc;
+use std::{cell::RefCell, rc::Rc};
 
-use fluent_static::{message_bundle, MessageBundle};
+use fluent_static::{message_bundle, value::Value};
 use gloo_storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
+mod message;
+mod reader;
+
+pub use message::{Arg, Message};
+use reader::Catalog;
+
 #[message_bundle(
-    resources = [
-        ("src/i18n/locales/fr-FR/main.ftl", "fr-FR"),
-        ("src/i18n/locales/en-US/main.ftl", "en-US"),
-    ],
+    resources = [("locales/fr-FR/main.ftl", "fr-FR")],
     default_language = "fr-FR"
 )]
-pub struct Messages;
+pub struct French;
+
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+impl From<Arg> for Value<'static> {
+    fn from(arg: Arg) -> Self {
+        match arg {
+            Arg::Text(text) => text.into(),
+            Arg::Number(n) => n.into(),
+        }
+    }
+}
+
+impl From<fluent_static::Message> for Message {
+    fn from(message: fluent_static::Message) -> Self {
+        Message::new(message.to_string())
+    }
+}
+
+/// One language's messages: French compiled in, or a catalog read at run time.
+#[derive(Clone)]
+pub enum Messages {
+    Compiled(Rc<French>),
+    Read(Rc<Catalog>),
+}
+
+thread_local! {
+    /// The English catalog, once fetched and read.
+    static ENGLISH: RefCell<Option<Rc<Catalog>>> = const { RefCell::new(None) };
+}
+
+/// Gets English's messages to `done`. The reader is in the app's second part (French readers
+/// never run it): it runs once that part has arrived, and once per visit.
+fn load_english(done: Callback<Result<Rc<Catalog>, String>>) {
+    if let Some(english) = ENGLISH.with(|e| e.borrow().clone()) {
+        return done.emit(Ok(english));
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = crate::deferred::rest_arrived().await {
+            return done.emit(Err(format!(
+                "the second part of the app did not load: {e:?}"
+            )));
+        }
+        let read = Box::new(move |read: Result<Catalog, String>| {
+            let read = read.map(|catalog| {
+                let english = Rc::new(catalog);
+                ENGLISH.with(|e| *e.borrow_mut() = Some(english.clone()));
+                english
+            });
+            done.emit(read);
+        });
+        reader::fetch(Lang::En, ENGLISH_URL, MESSAGE_COUNT, read);
+    });
+}
+
+impl Messages {
+    fn french() -> Self {
+        Self::Compiled(Rc::new(French::default()))
+    }
+
+    fn lang(&self) -> Lang {
+        match self {
+            Self::Compiled(_) => Lang::Fr,
+            Self::Read(catalog) => catalog.lang,
+        }
+    }
+}
 
 const STORAGE_KEY: &str = "partner-center.lang";
 
@@ -54,7 +127,7 @@ fn browser_lang() -> Lang {
 #[derive(Clone)]
 pub struct I18n {
     pub lang: Lang,
-    messages: Rc<Messages>,
+    messages: Messages,
     set: Callback<(Lang, bool)>,
 }
 
@@ -86,42 +159,77 @@ impl I18n {
     }
 }
 
-fn messages(lang: Lang) -> Rc<Messages> {
-    Rc::new(Messages::get(lang.tag()).unwrap_or_default())
-}
-
 #[derive(Properties, PartialEq)]
 pub struct I18nProviderProps {
     pub children: Html,
 }
 
+/// Shows the language asked for once its messages are here: until then, the one shown before
+/// (or, on a first render in English, nothing: the file is fetched beside `config.json`). If
+/// English cannot be had, French stays, and the console says why.
 #[function_component]
 pub fn I18nProvider(props: &I18nProviderProps) -> Html {
-    let lang = use_state(saved_lang);
+    let wanted = use_state(saved_lang);
+    let shown = use_state(|| match *wanted {
+        Lang::Fr => Some(Messages::french()),
+        Lang::En => ENGLISH.with(|e| e.borrow().clone()).map(Messages::Read),
+    });
+    // Only the latest request counts: a reader switching back and forth ends on their last choice.
+    let latest = use_mut_ref(|| *wanted);
     let set = {
-        let lang = lang.setter();
+        let wanted = wanted.setter();
         use_callback((), move |(next, remember): (Lang, bool), ()| {
             if remember {
                 // Losing the saved choice (private mode, full quota) only costs the next visit.
                 let _ = LocalStorage::raw().set_item(STORAGE_KEY, next.tag());
             }
-            lang.set(next);
+            wanted.set(next);
         })
     };
-    use_effect_with(*lang, |lang| {
-        if let Some(html) = gloo_utils::document().document_element() {
+    let lang = shown.as_ref().map(Messages::lang);
+    {
+        let shown = shown.clone();
+        use_effect_with(*wanted, move |wanted| {
+            *latest.borrow_mut() = *wanted;
+            match *wanted {
+                _ if lang == Some(*wanted) => {}
+                Lang::Fr => shown.set(Some(Messages::french())),
+                Lang::En => load_english(Callback::from(move |read: Result<_, String>| {
+                    if *latest.borrow() != Lang::En {
+                        return;
+                    }
+                    match read {
+                        Ok(english) => shown.set(Some(Messages::Read(english))),
+                        Err(error) => {
+                            web_sys::console::warn_1(&error.into());
+                            if shown.is_none() {
+                                shown.set(Some(Messages::french()));
+                            }
+                        }
+                    }
+                })),
+            }
+        });
+    }
+    use_effect_with(lang, |lang| {
+        if let (Some(lang), Some(html)) = (lang, gloo_utils::document().document_element()) {
             let _ = html.set_attribute("lang", lang.tag());
         }
     });
-    let context = use_memo(*lang, |lang| I18n {
-        lang: *lang,
-        messages: messages(*lang),
-        set: set.clone(),
+    let context = use_memo(lang, |_| {
+        shown.as_ref().map(|messages| I18n {
+            lang: messages.lang(),
+            messages: messages.clone(),
+            set: set.clone(),
+        })
     });
-    html! {
-        <ContextProvider<I18n> context={(*context).clone()}>
-            { props.children.clone() }
-        </ContextProvider<I18n>>
+    match &*context {
+        Some(context) => html! {
+            <ContextProvider<I18n> context={context.clone()}>
+                { props.children.clone() }
+            </ContextProvider<I18n>>
+        },
+        None => html! {},
     }
 }
 
@@ -214,4 +322,36 @@ pub fn role_description(t: &I18n, role: partner_domain::Role) -> String {
         Role::ReportViewer => t.role_report_viewer_desc(),
     }
     .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    /// The reader English goes through, given the French file, says every message as the
+    /// compiled French does (`reads.rs`, from `build.rs`: each message with text, then with
+    /// numbers, as arguments).
+    #[test]
+    fn the_reader_says_every_message_as_the_compiled_french() {
+        let source = include_str!("../../locales/fr-FR/main.ftl");
+        let read = Messages::Read(Rc::new(
+            Catalog::parse(Lang::Fr, source, MESSAGE_COUNT).unwrap(),
+        ));
+        let compiled = Messages::french();
+        include!(concat!(env!("OUT_DIR"), "/reads.rs"));
+    }
+
+    #[test]
+    fn the_english_file_reads_in_full() {
+        let source = include_str!("../../locales/en-US/main.ftl");
+        let english = Messages::Read(Rc::new(
+            Catalog::parse(Lang::En, source, MESSAGE_COUNT).unwrap(),
+        ));
+        assert_eq!(
+            english.users_count(2, "2").to_string(),
+            "\u{2068}2\u{2069} users"
+        );
+    }
 }

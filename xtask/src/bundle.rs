@@ -61,9 +61,13 @@ pub fn served_files(dist: &Path) -> Result<Vec<PathBuf>, Fail> {
 }
 
 /// Fetched after start-up, not in the initial transfer: the wasm's second part, the agreement
-/// texts the mock loads when a page first needs them, and the regions' names an address form loads.
+/// texts the mock loads when a page first needs them, the regions' names an address form loads,
+/// and the messages of the language a reader switches to (French, the default, is compiled in).
 fn is_deferred(name: &str) -> bool {
-    name.ends_with("_rest.wasm") || name.starts_with("agreements/") || name == "regions.tsv"
+    name.ends_with("_rest.wasm")
+        || name.starts_with("agreements/")
+        || name.starts_with("locales/")
+        || name == "regions.tsv"
 }
 
 /// `file.js` → `file.js.br`.

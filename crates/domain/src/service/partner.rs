@@ -61,7 +61,7 @@ pub(super) async fn record<S: Store>(
 }
 
 /// The log's record of a verification status that changed: decided by the business check (with
-/// its reason, if any), or moved by a profile edit.
+/// its reason's code, or the note of `other`), or moved by a profile edit.
 fn status_change(
     record: &PartnerRecord,
     from: VerificationStatus,
@@ -75,7 +75,10 @@ fn status_change(
     let change = Change::new(ActivityResource::Verification, action, &record.mpn_id)
         .values(Some(from.key().to_owned()), Some(to.key().to_owned()));
     match (&record.check_reason, to) {
-        (Some(reason), S::ActionRequired | S::Rejected) => change.detail(reason.code.as_str()),
+        // The free text of `other` says more than its code.
+        (Some(reason), S::ActionRequired | S::Rejected) => {
+            change.detail(reason.note.as_deref().unwrap_or(reason.code.as_str()))
+        }
         _ => change,
     }
 }
