@@ -124,6 +124,13 @@ async fn the_settings_menu_opens_and_closes_with_the_keyboard() {
     app.settle().await;
     assert_eq!(
         focused_text(),
+        "Journal d’activité",
+        "a Global admin reads the activity log"
+    );
+    key(&focused(), "ArrowDown");
+    app.settle().await;
+    assert_eq!(
+        focused_text(),
         "Gestion des utilisateurs",
         "focus wraps around"
     );
