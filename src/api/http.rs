@@ -292,7 +292,7 @@ impl Backend for HttpBackend {
         let request: ApiFuture<serde_json::Value> = self.request(
             Method::POST,
             "/dev/seed",
-            json(partner_domain::SeedRequest { users }),
+            json(partner_domain::SeedRequest { users, activity: 0 }),
         );
         Box::pin(async move { request.await.map(|_| ()) })
     }

@@ -27,10 +27,11 @@ usage: cargo xtask <command>
   test                  setup, cargo deny, then the three test tiers: native, browser, end-to-end;
                         then a second build that must equal the first byte for byte, and the
                         start-up functions missing from the committed profile, by name
-  bench [native] [bundle] [startup] [users] [server]
+  bench [native] [bundle] [startup] [users] [server] [activity]
                         measure (all by default): the domain's hot paths natively (divan),
                         then, on the release build, dist/ sizes, cold start-up and user
-                        management in headless Chromium, server latency under load; prints
+                        management in headless Chromium, server latency under load and the
+                        activity log at 100,000 records (`server` includes it); prints
                         tables and writes target/bench.json (timings never fail)
 ";
 

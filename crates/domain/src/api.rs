@@ -430,8 +430,16 @@ impl Vetting {
     }
 }
 
+/// `POST /api/dev/seed`: demo users, and demo activity records (for the log's benchmark).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedRequest {
+    #[serde(default)]
     pub users: u32,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub activity: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }

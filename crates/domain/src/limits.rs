@@ -30,6 +30,8 @@ pub const ACTIVITY_RETENTION_S: i64 = 90 * 24 * 3600;
 pub const IMPORT_MAX_ROWS: usize = 1000;
 /// `POST /api/dev/seed` creates at most this many users at once.
 pub const SEED_MAX_USERS: u32 = 20_000;
+/// `POST /api/dev/seed` writes at most this many activity records at once.
+pub const SEED_MAX_ACTIVITY: u32 = 200_000;
 /// The business check's note (`Vetting::note`), in characters.
 pub const NOTE_MAX: usize = 500;
 /// Request bodies, and the larger one of `POST /api/users/import`.

@@ -38,7 +38,7 @@ pub async fn vetting(
     Ok(axum::Json(partner))
 }
 
-/// N realistic users in one transaction.
+/// N realistic users, and M activity records, in one transaction.
 pub async fn seed(
     State(state): State<AppState>,
     caller: Caller,
@@ -46,8 +46,11 @@ pub async fn seed(
 ) -> Result<axum::Json<serde_json::Value>, ApiError> {
     let mut store = state.write().await?;
     let created = service::seed_users(&mut store, &caller.0, body.users).await?;
+    let recorded = service::seed_activity(&mut store, &caller.0, body.activity).await?;
     store.commit().await?;
-    Ok(axum::Json(serde_json::json!({ "created": created })))
+    Ok(axum::Json(
+        serde_json::json!({ "created": created, "activity": recorded }),
+    ))
 }
 
 /// The CSP violations browsers reported since the server started (the e2e suite expects none).

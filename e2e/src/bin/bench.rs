@@ -2,7 +2,8 @@
 //! - users: the user list with 10,000 users in headless Chromium, beside the anchor pages of
 //!   `e2e/anchors/` (vanilla JS; React 18 + react-window) on the same users, as ratios;
 //! - startup: 10 cold loads of the wizard, shell painted and wizard interactive;
-//! - server: `GET /api/users?q=` and `POST /api/session` latency under 50 concurrent clients.
+//! - server: `GET /api/users?q=` and `POST /api/session` latency under 50 concurrent clients;
+//!   `activity`: the activity log's pages and export at 100,000 records.
 //!
 //! Prints tables and writes its sections to `BENCH_JSON`, which xtask merges into
 //! `target/bench.json`. Timings are reported, never asserted.
@@ -27,6 +28,9 @@ async fn main() {
     }
     if wants("server") {
         report.insert("server".into(), server_latency().await);
+    }
+    if wants("server") || wants("activity") {
+        report.insert("activity".into(), activity_log().await);
     }
     let path = std::env::var("BENCH_JSON").unwrap_or_else(|_| "target/bench-e2e.json".into());
     std::fs::write(&path, serde_json::to_string_pretty(&report).unwrap()).unwrap();
@@ -414,32 +418,48 @@ where
     all
 }
 
-async fn server_latency() -> Value {
+/// A server with the work account `prefix.onmicrosoft.com`, a client signed in as its Global
+/// admin, that admin (`GET /api/session`'s answer), and the sign-in's credentials.
+async fn server_with_admin(prefix: &str) -> (Server, reqwest::Client, Value, Value) {
     let server = Server::start().await;
-    let base = server.base.clone();
     let http = reqwest::Client::builder()
         .cookie_store(true)
         .build()
         .unwrap();
-    let post = |client: &reqwest::Client, path: &str, body: Value| {
-        client
-            .post(format!("{base}{path}"))
-            .header("x-requested-with", "partner-center")
-            .json(&body)
-            .send()
-    };
-    let credentials = json!({ "email": "admin@bench.onmicrosoft.com", "password": PASSWORD });
-    post(
-        &http,
-        "/api/tenants",
-        json!({ "company_name": "Bench SAS", "domain_prefix": "bench", "country": "FR",
-        "admin": { "first_name": "Éloïse", "last_name": "Lefèvre", "password": PASSWORD } }),
-    )
-    .await
-    .unwrap();
-    post(&http, "/api/session", credentials.clone())
+    let tenant = json!({ "company_name": format!("{prefix} SAS"), "domain_prefix": prefix,
+        "country": "FR",
+        "admin": { "first_name": "Éloïse", "last_name": "Lefèvre", "password": PASSWORD } });
+    post(&http, &server.base, "/api/tenants", tenant)
         .await
         .unwrap();
+    let credentials =
+        json!({ "email": format!("admin@{prefix}.onmicrosoft.com"), "password": PASSWORD });
+    let me = post(&http, &server.base, "/api/session", credentials.clone())
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    (server, http, me, credentials)
+}
+
+fn post(
+    client: &reqwest::Client,
+    base: &str,
+    path: &str,
+    body: Value,
+) -> impl std::future::Future<Output = reqwest::Result<reqwest::Response>> {
+    client
+        .post(format!("{base}{path}"))
+        .header("x-requested-with", "partner-center")
+        .json(&body)
+        .send()
+}
+
+async fn server_latency() -> Value {
+    let (server, http, _, credentials) = server_with_admin("bench").await;
+    let base = server.base.clone();
+    let post = |client: &reqwest::Client, path: &str, body: Value| post(client, &base, path, body);
     post(&http, "/api/dev/seed", json!({ "users": USERS }))
         .await
         .unwrap();
@@ -582,6 +602,84 @@ async fn server_latency() -> Value {
             "search_to_health_p99": search_p99 / loaded_health_p99,
             "session_p50_ms": session_p50, "session_p99_ms": session_p99,
             "health_p99_idle_ms": idle_p99, "health_p99_during_sign_ins_ms": busy_p99 })
+}
+
+const ACTIVITY_RECORDS: u32 = 100_000;
+
+/// The activity log of one work account at `ACTIVITY_RECORDS` records (over 90 days): a page
+/// of each kind the page asks for, one client, one after the other, and the whole export.
+async fn activity_log() -> Value {
+    let (server, http, me, _) = server_with_admin("journal").await;
+    let base = server.base.clone();
+    let post = |path: &str, body: Value| post(&http, &base, path, body);
+    let seeded = std::time::Instant::now();
+    let answer = post("/api/dev/seed", json!({ "activity": ACTIVITY_RECORDS }))
+        .await
+        .unwrap();
+    assert!(answer.status().is_success(), "{}", answer.status());
+    let seed_s = seeded.elapsed().as_secs_f64();
+    let admin = me["user"]["id"].as_str().unwrap().to_owned();
+    let queries = [
+        ("newest 50", String::new()),
+        ("one resource (roles)", "&resource=roles".to_owned()),
+        ("one user", format!("&user={admin}")),
+        (
+            "a page deep in the log (`before`)",
+            "&before=1000".to_owned(),
+        ),
+        (
+            "one day 45 days ago",
+            format!("&since={}&until={}", time_stamp(45), time_stamp(44)),
+        ),
+    ];
+    println!("\nactivity log, {ACTIVITY_RECORDS} records of one work account (seeded in {seed_s:.1} s), one client");
+    println!("| request | calls | p50 | p99 |");
+    println!("|---|---:|---:|---:|");
+    let mut report = serde_json::Map::new();
+    for (what, filter) in queries {
+        let url = format!("{base}/api/activity?limit=50{filter}");
+        let mut times = Vec::new();
+        for _ in 0..200 {
+            let started = std::time::Instant::now();
+            let page: Value = http.get(&url).send().await.unwrap().json().await.unwrap();
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+            assert!(
+                page["items"].as_array().is_some_and(|i| !i.is_empty()),
+                "{what}: {page}"
+            );
+        }
+        let (p50, p99) = percentiles(times);
+        println!("| `GET /api/activity`, {what} | 200 | {p50:.2} ms | {p99:.2} ms |");
+        report.insert(what.into(), json!({ "p50_ms": p50, "p99_ms": p99 }));
+    }
+    let started = std::time::Instant::now();
+    let csv = http
+        .get(format!("{base}/api/activity/export"))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let export_ms = started.elapsed().as_secs_f64() * 1000.0;
+    println!(
+        "| `GET /api/activity/export`, every record ({} lines, {:.1} MB) | 1 | {export_ms:.0} ms | |",
+        csv.iter().filter(|b| **b == b'\n').count(),
+        csv.len() as f64 / 1e6
+    );
+    report.insert("records".into(), json!(ACTIVITY_RECORDS));
+    report.insert("seed_s".into(), json!(seed_s));
+    report.insert("export_ms".into(), json!(export_ms));
+    Value::Object(report)
+}
+
+/// The stamp of `days_ago` days before now.
+fn time_stamp(days_ago: i64) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    partner_domain::clock::stamp(now - days_ago * 86_400)
 }
 
 fn percentiles(values: Vec<f64>) -> (f64, f64) {

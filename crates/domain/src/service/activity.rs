@@ -4,7 +4,7 @@
 use super::{now_stamp, require, Env, ServiceError, ServiceResult, Store};
 use crate::{
     activity::to_csv,
-    limits::{ACTIVITY_PAGE_DEFAULT, ACTIVITY_PAGE_MAX},
+    limits::{ACTIVITY_PAGE_DEFAULT, ACTIVITY_PAGE_MAX, ACTIVITY_RETENTION_S, SEED_MAX_ACTIVITY},
     Action, Activity, ActivityAction, ActivityActor, ActivityPage, ActivityQuery, ActivityResource,
     LegalProfile, Me, PrimaryContact, ProfileRequest, User,
 };
@@ -85,8 +85,8 @@ pub(super) async fn note<S: Store>(
     actor: Option<&User>,
     change: Change,
 ) -> ServiceResult<()> {
-    let address = store.env().client_address();
-    write(store, tenant_id, actor, address, change).await
+    let (address, at) = (store.env().client_address(), now_stamp(store));
+    write(store, tenant_id, actor, address, change, at).await
 }
 
 /// Records a decision of the business check: no user made it, from no address (whichever
@@ -96,7 +96,8 @@ pub(super) async fn note_check<S: Store>(
     tenant_id: &str,
     change: Change,
 ) -> ServiceResult<()> {
-    write(store, tenant_id, None, None, change).await
+    let at = now_stamp(store);
+    write(store, tenant_id, None, None, change, at).await
 }
 
 async fn write<S: Store>(
@@ -105,10 +106,11 @@ async fn write<S: Store>(
     actor: Option<&User>,
     address: Option<String>,
     change: Change,
+    at: String,
 ) -> ServiceResult<()> {
     let activity = Activity {
         id: 0,
-        at: now_stamp(store),
+        at,
         actor: actor.map(self::actor),
         resource: change.resource,
         action: change.action,
@@ -216,6 +218,58 @@ pub async fn list_activity<S: Store>(
         None
     };
     Ok(ActivityPage { items, next })
+}
+
+/// `POST /api/dev/seed` with `activity`: `count` demo records by the caller, spread over the
+/// 90 days the log keeps (oldest first), cycling through role changes, renames and resets of
+/// made-up users: the log at the size its benchmark asks for.
+pub async fn seed_activity<S: Store>(store: &mut S, caller: &Me, count: u32) -> ServiceResult<u32> {
+    require(caller, Action::ManageUsers)?;
+    if count > SEED_MAX_ACTIVITY {
+        return Err(ServiceError::field(
+            crate::ErrorKind::Validation,
+            "activity",
+            crate::Code::SeedTooMany,
+            format!("At most {SEED_MAX_ACTIVITY} records at once."),
+        ));
+    }
+    let now = store.env().now();
+    let step = ACTIVITY_RETENTION_S / i64::from(count.max(1));
+    let address = store.env().client_address();
+    for i in 0..count {
+        let demo = crate::demo::user(i as usize, &caller.tenant.domain, "log");
+        let change = match i % 3 {
+            0 => Change::new(
+                ActivityResource::Roles,
+                ActivityAction::Changed,
+                &demo.email,
+            )
+            .values(None, Some(demo.role.key().to_owned())),
+            1 => Change::new(ActivityResource::User, ActivityAction::Changed, &demo.email)
+                .detail("last_name")
+                .values(
+                    Some(demo.last_name.to_owned()),
+                    Some(demo.first_name.to_owned()),
+                ),
+            _ => Change::new(
+                ActivityResource::User,
+                ActivityAction::PasswordReset,
+                &demo.email,
+            ),
+        };
+        let at = crate::clock::stamp(now - i64::from(count - i) * step);
+        let tenant = caller.tenant.id.clone();
+        write(
+            store,
+            &tenant,
+            Some(&caller.user),
+            address.clone(),
+            change,
+            at,
+        )
+        .await?;
+    }
+    Ok(count)
 }
 
 /// `GET /api/activity/export`: every record the filters keep (at most the 90 days kept), as CSV.

@@ -17,7 +17,7 @@ pub use accounts::{
     caller, change_password, create_tenant, demo_work_account, housekeeping, session, sign_in,
     sign_out, SignedIn,
 };
-pub use activity::{export_activity, list_activity, ActivityFilter};
+pub use activity::{export_activity, list_activity, seed_activity, ActivityFilter};
 pub use agreements::{accept_agreement, current_agreement, signed_agreement, SignedDocument};
 pub use memory::{MemoryData, MemoryStore};
 pub use partner::{

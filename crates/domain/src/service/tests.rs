@@ -409,3 +409,36 @@ fn the_activity_log_says_who_changed_what_from_where_and_forgets_after_90_days()
     block_on(housekeeping(&mut store)).unwrap();
     assert!(log_of(&mut store, &admin, ActivityQuery::default()).is_empty());
 }
+
+#[test]
+fn seeded_activity_spreads_over_the_kept_days_oldest_first() {
+    let mut store = store_with_tenant();
+    let admin = sign_in_from(&mut store, &credentials(PASSWORD), "c1")
+        .unwrap()
+        .me;
+    let before = log_of(&mut store, &admin, crate::ActivityQuery::default()).len();
+    assert_eq!(block_on(seed_activity(&mut store, &admin, 30)).unwrap(), 30);
+    let page = block_on(list_activity(
+        &mut store,
+        &admin,
+        &crate::ActivityQuery::default(),
+    ))
+    .unwrap();
+    assert_eq!(page.items.len(), before + 30);
+    let seeded: Vec<&str> = page.items[..30].iter().map(|a| a.at.as_str()).collect();
+    assert!(
+        seeded.windows(2).all(|w| w[0] > w[1]),
+        "newest first: {seeded:?}"
+    );
+    let oldest = crate::clock::parse_stamp(seeded[29]).unwrap();
+    assert!(store.env.now() - oldest <= crate::limits::ACTIVITY_RETENTION_S);
+    let too_many = block_on(seed_activity(
+        &mut store,
+        &admin,
+        crate::limits::SEED_MAX_ACTIVITY + 1,
+    ));
+    assert_eq!(
+        too_many.unwrap_err().body().error,
+        crate::ErrorKind::Validation
+    );
+}
