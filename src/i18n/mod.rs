@@ -165,8 +165,8 @@ pub struct I18nProviderProps {
 }
 
 /// Shows the language asked for once its messages are here: until then, the one shown before
-/// (or, on a first render in English, nothing: the file is fetched beside `config.json`). If
-/// English cannot be had, French stays, and the console says why.
+/// (or, on a first render in English, nothing, until the app's second part and the English file
+/// have arrived). If English cannot be had, French stays, and the console says why.
 #[function_component]
 pub fn I18nProvider(props: &I18nProviderProps) -> Html {
     let wanted = use_state(saved_lang);
