@@ -157,13 +157,6 @@ fn ActivityBody() -> Html {
             </div>
         }
     };
-    let body = match &query {
-        Ok(query) => html! {
-            // A new list for each query: its pages start again from the newest.
-            <ActivityList key={format!("{query:?}")} query={query.clone()} {on_user} />
-        },
-        Err(_) => html! {},
-    };
     html! {
         <section class="page">
             <h1>{ t.activity_title().to_string() }</h1>
@@ -186,8 +179,9 @@ fn ActivityBody() -> Html {
             }
             if let Ok(query) = &query {
                 <p class="actions-row"><DownloadButton file={Downloadable::Activity(query.clone())} /></p>
+                // A new list for each query: its pages start again from the newest.
+                <ActivityList key={format!("{query:?}")} query={query.clone()} {on_user} />
             }
-            { body }
         </section>
     }
 }

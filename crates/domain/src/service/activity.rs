@@ -86,7 +86,15 @@ pub(super) async fn note<S: Store>(
     change: Change,
 ) -> ServiceResult<()> {
     let (address, at) = (store.env().client_address(), now_stamp(store));
-    write(store, tenant_id, actor, address, change, at).await
+    write(
+        store,
+        tenant_id,
+        actor.map(self::actor),
+        address,
+        change,
+        at,
+    )
+    .await
 }
 
 /// Records a decision of the business check: no user made it, from no address (whichever
@@ -103,7 +111,7 @@ pub(super) async fn note_check<S: Store>(
 async fn write<S: Store>(
     store: &mut S,
     tenant_id: &str,
-    actor: Option<&User>,
+    actor: Option<ActivityActor>,
     address: Option<String>,
     change: Change,
     at: String,
@@ -111,7 +119,7 @@ async fn write<S: Store>(
     let activity = Activity {
         id: 0,
         at,
-        actor: actor.map(self::actor),
+        actor,
         resource: change.resource,
         action: change.action,
         target: change.target,
@@ -157,8 +165,11 @@ fn contact_fields(c: &PrimaryContact) -> [(&'static str, &str); 4] {
     ]
 }
 
-/// One change per field that differs between the stored profile and the new one.
-pub(super) fn profile_changes(before: &ProfileRequest, after: &ProfileRequest) -> Vec<Change> {
+/// One change per field that differs between the stored profile and contact and the new ones.
+pub(super) fn profile_changes(
+    (legal_before, contact_before): (&LegalProfile, &PrimaryContact),
+    after: &ProfileRequest,
+) -> Vec<Change> {
     let pairs = |resource, target: &str, old: &[(&str, &str)], new: &[(&str, &str)]| {
         old.iter()
             .zip(new)
@@ -173,13 +184,13 @@ pub(super) fn profile_changes(before: &ProfileRequest, after: &ProfileRequest) -
     let mut changes = pairs(
         ActivityResource::LegalProfile,
         &after.legal_profile.legal_name,
-        &legal_fields(&before.legal_profile),
+        &legal_fields(legal_before),
         &legal_fields(&after.legal_profile),
     );
     changes.extend(pairs(
         ActivityResource::PrimaryContact,
         &after.primary_contact.email,
-        &contact_fields(&before.primary_contact),
+        &contact_fields(contact_before),
         &contact_fields(&after.primary_contact),
     ));
     changes
@@ -235,7 +246,7 @@ pub async fn seed_activity<S: Store>(store: &mut S, caller: &Me, count: u32) -> 
     }
     let now = store.env().now();
     let step = ACTIVITY_RETENTION_S / i64::from(count.max(1));
-    let address = store.env().client_address();
+    let (by, address) = (actor(&caller.user), store.env().client_address());
     for i in 0..count {
         let demo = crate::demo::user(i as usize, &caller.tenant.domain, "log");
         let change = match i % 3 {
@@ -258,11 +269,10 @@ pub async fn seed_activity<S: Store>(store: &mut S, caller: &Me, count: u32) -> 
             ),
         };
         let at = crate::clock::stamp(now - i64::from(count - i) * step);
-        let tenant = caller.tenant.id.clone();
         write(
             store,
-            &tenant,
-            Some(&caller.user),
+            &caller.tenant.id,
+            Some(by.clone()),
             address.clone(),
             change,
             at,

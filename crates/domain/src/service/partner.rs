@@ -261,13 +261,7 @@ pub async fn put_profile<S: Store>(
                     Some(stamp(store.env().now() + store.env().vetting_delay_s()));
                 record.times.business_step_at = Some(now.clone());
             }
-            let changes = profile_changes(
-                &ProfileRequest {
-                    legal_profile: record.legal_profile.clone(),
-                    primary_contact: record.primary_contact.clone(),
-                },
-                &body,
-            );
+            let changes = profile_changes((&record.legal_profile, &record.primary_contact), &body);
             for change in changes {
                 note_by(store, caller, change).await?;
             }

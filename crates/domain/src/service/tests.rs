@@ -206,23 +206,28 @@ fn housekeeping_forgets_expired_sessions_and_week_old_links_and_emails() {
     assert_eq!(gone.body().error, crate::ErrorKind::NotFound);
 }
 
+/// Léa Roux, lea@contoso.onmicrosoft.com, added by `admin` with `roles`.
+fn add_lea(
+    store: &mut MemoryStore<TestEnv>,
+    admin: &Me,
+    roles: Vec<crate::Role>,
+) -> crate::UserCreated {
+    let lea = crate::NewUser {
+        first_name: "Léa".into(),
+        last_name: "Roux".into(),
+        email: "lea@contoso.onmicrosoft.com".into(),
+        roles,
+    };
+    block_on(create_user(store, admin, lea)).unwrap()
+}
+
 #[test]
 fn a_temporary_password_works_seven_days() {
     let mut store = store_with_tenant();
     let admin = sign_in_from(&mut store, &credentials(PASSWORD), "c1")
         .unwrap()
         .me;
-    let created = block_on(create_user(
-        &mut store,
-        &admin,
-        crate::NewUser {
-            first_name: "Léa".into(),
-            last_name: "Roux".into(),
-            email: "lea@contoso.onmicrosoft.com".into(),
-            roles: vec![],
-        },
-    ))
-    .unwrap();
+    let created = add_lea(&mut store, &admin, vec![]);
     let temporary = Credentials {
         email: "lea@contoso.onmicrosoft.com".into(),
         password: created.temporary_password.clone(),
@@ -280,18 +285,7 @@ fn the_activity_log_says_who_changed_what_from_where_and_forgets_after_90_days()
     let admin = sign_in_from(&mut store, &credentials(PASSWORD), "203.0.113.7")
         .unwrap()
         .me;
-    let lea = block_on(create_user(
-        &mut store,
-        &admin,
-        crate::NewUser {
-            first_name: "Léa".into(),
-            last_name: "Roux".into(),
-            email: "lea@contoso.onmicrosoft.com".into(),
-            roles: vec![Role::SalesAgent],
-        },
-    ))
-    .unwrap()
-    .user;
+    let lea = add_lea(&mut store, &admin, vec![Role::SalesAgent]).user;
     let patch = crate::UserPatch {
         last_name: Some("Roux-Petit".into()),
         roles: Some(vec![Role::AccountAdmin, Role::SalesAgent]),
