@@ -17,6 +17,7 @@ use fluent_syntax::ast::{
 const LANGUAGES: [&str; 2] = ["fr-FR", "en-US"];
 
 fn main() {
+    write_link_map();
     let sources: Vec<String> = LANGUAGES
         .iter()
         .map(|lang| {
@@ -187,5 +188,23 @@ fn walk(pattern: &Pattern<&str>, vars: &mut Vec<String>, at: &str) {
                 panic!("{at}: only variables and selectors on a variable are supported, not {expression:?}")
             }
         }
+    }
+}
+
+/// The release wasm's link map, beside it (`target/wasm32-unknown-unknown/release/partner-center.map`):
+/// the address and size of each static the linker placed, which the split reads to move the
+/// data only deferred code uses out of the first download (xtask/src/split.rs).
+fn write_link_map() {
+    let env = |name| std::env::var(name).unwrap_or_default();
+    if env("TARGET") != "wasm32-unknown-unknown" || env("PROFILE") != "release" {
+        return;
+    }
+    // OUT_DIR is `<target>/wasm32-unknown-unknown/release/build/<package>-<hash>/out`.
+    let out = std::path::PathBuf::from(env("OUT_DIR"));
+    if let Some(release) = out.ancestors().nth(3) {
+        println!(
+            "cargo:rustc-link-arg-bins=--Map={}",
+            release.join("partner-center.map").display()
+        );
     }
 }

@@ -6,6 +6,7 @@ mod demo;
 mod setup;
 mod spa;
 mod split;
+mod split_data;
 mod tools;
 
 use std::{path::PathBuf, process::ExitCode};

@@ -15,7 +15,7 @@ use base64::{engine::general_purpose::STANDARD, Engine};
 use sha2::{Digest, Sha256, Sha384};
 
 use crate::{
-    bundle, root, setup, split,
+    bundle, root, setup, split, split_data,
     tools::{cmd, output_line, run, Fail},
 };
 
@@ -290,7 +290,10 @@ fn split_wasm(dist: &Path, start_up: &BTreeSet<String>) -> Result<(), Fail> {
     let wasm_path = only_file(dist, "_bg.wasm")?;
     let wasm = std::fs::read(&wasm_path).map_err(io(&wasm_path))?;
     let name = file_name(&wasm_path);
-    let parts = split::split(&wasm, start_up)?;
+    let statics = split_data::read_map_beside(
+        &root().join("target/wasm32-unknown-unknown/release/partner-center.wasm"),
+    )?;
+    let parts = split::split(&wasm, start_up, &statics)?;
     // wasm-bindgen's JS, beside the wasm.
     let glue_path = only_file(dist, ".js")?;
     let glue = std::fs::read_to_string(&glue_path).map_err(io(&glue_path))?;
@@ -317,11 +320,12 @@ fn split_wasm(dist: &Path, start_up: &BTreeSet<String>) -> Result<(), Fail> {
     let index = replace_once(&index, "</head>", &meta)?;
     std::fs::write(&index_path, index).map_err(io(&index_path))?;
     println!(
-        "xtask: wasm split: {} of {} functions in the primary, {} deferred ({} stubs); primary {} bytes, rest {} bytes",
+        "xtask: wasm split: {} of {} functions in the primary, {} deferred ({} stubs), {} bytes of data deferred; primary {} bytes, rest {} bytes",
         parts.kept,
         parts.kept + parts.deferred,
         parts.deferred,
         parts.stubs,
+        parts.moved_data,
         primary.len(),
         parts.rest.len()
     );

@@ -14,7 +14,8 @@
 //!    name section out: names only serve the split.
 //! 4. `shorten_imports` renames wasm-bindgen's long import names in the primary and its glue.
 //!
-//! Data segments stay in the primary: the rest shares its memory.
+//! The rest shares the primary's memory. The read-only data only deferred code uses moves to
+//! the rest as active segments (`split_data.rs`); the other data stays in the primary.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -24,6 +25,7 @@ use walrus::{
     GlobalKind, ImportedFunction, LocalId, Module, ModuleConfig, RefType, TypeId, ValType,
 };
 
+use crate::split_data::{self, Static};
 use crate::tools::Fail;
 
 /// The export of the primary the stubs call (`src/deferred.rs`).
@@ -200,10 +202,13 @@ pub struct Split {
     pub kept: usize,
     pub deferred: usize,
     pub stubs: usize,
+    /// Bytes of data moved to the rest.
+    pub moved_data: usize,
 }
 
-/// `start_up`: the stable names of the functions start-up runs.
-pub fn split(wasm: &[u8], start_up: &BTreeSet<String>) -> Result<Split, Fail> {
+/// `start_up`: the stable names of the functions start-up runs; `statics`: the data the linker
+/// placed, from its map.
+pub fn split(wasm: &[u8], start_up: &BTreeSet<String>, statics: &[Static]) -> Result<Split, Fail> {
     let mut primary = parse_without_names(wasm)?;
     let mut rest = parse_without_names(wasm)?;
     let ran: HashSet<usize> = stable_names(&primary)
@@ -264,14 +269,24 @@ pub fn split(wasm: &[u8], start_up: &BTreeSet<String>) -> Result<Split, Fail> {
     let slots = stubbed.len() as u64;
     let primary_functions = primary.funcs.iter_local().count() - deferred.len();
 
+    let primary_code: Vec<FunctionId> = primary
+        .funcs
+        .iter_local()
+        .map(|(id, _)| id)
+        .filter(|id| !deferred.contains(&id.index()))
+        .collect();
+    let moved = split_data::movable_ranges(&primary, &primary_code, statics)?;
+
     let needed = make_rest(&mut rest, &deferred, &stubbed)?;
     make_primary(&mut primary, load, &stubbed, &needed)?;
+    let moved_data = split_data::move_data(&mut primary, &mut rest, &moved)?;
     Ok(Split {
         primary: primary.emit_wasm(),
         rest: rest.emit_wasm(),
         kept: primary_functions,
         deferred: deferred.len(),
         stubs: slots as usize,
+        moved_data,
     })
 }
 
@@ -526,7 +541,8 @@ pub fn shorten_imports(wasm: &[u8], js: &str) -> Result<(Vec<u8>, String), Fail>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use walrus::ir::BinaryOp;
+    use walrus::ir::{BinaryOp, LoadKind};
+    use walrus::DataKind;
 
     /// A module with an exported entry that calls `a` directly and `b` through a table, and
     /// the `__deferred_load` export the stubs need.
@@ -544,11 +560,20 @@ mod tests {
             f.func_body()
                 .local_get(x)
                 .i32_const(k)
+                .load(
+                    memory,
+                    LoadKind::I32 { atomic: false },
+                    MemArg {
+                        align: 4,
+                        offset: 0,
+                    },
+                )
                 .binop(BinaryOp::I32Add);
             f.finish(vec![x], &mut module.funcs)
         };
-        let a = make(&mut module, 1);
-        let b = make(&mut module, 2);
+        // a and b name data only they use (see `sample_statics`).
+        let a = make(&mut module, 1008);
+        let b = make(&mut module, 1032);
         module.funcs.get_mut(a).name = Some("sample::a::h0123456789abcdef".into());
         module.funcs.get_mut(b).name = Some("sample::b::h0123456789abcdef".into());
         let table = module.tables.add_local(false, 1, Some(1), RefType::FUNCREF);
@@ -565,6 +590,8 @@ mod tests {
         let x = module.locals.add(ValType::I32);
         entry
             .func_body()
+            .i32_const(1000)
+            .drop()
             .local_get(x)
             .call(a)
             .i32_const(0)
@@ -572,7 +599,76 @@ mod tests {
         let entry = entry.finish(vec![x], &mut module.funcs);
         module.funcs.get_mut(entry).name = Some("sample::entry::hfedcba9876543210".into());
         module.exports.add("entry", entry);
+        let mut bytes: Vec<u8> = (0..44).collect();
+        // The static at 1000 points into the one at 1024.
+        bytes[..4].copy_from_slice(&1028u32.to_le_bytes());
+        let data = module.data.add(
+            DataKind::Active {
+                memory,
+                offset: ConstExpr::Value(Value::I32(1000)),
+            },
+            bytes,
+        );
+        module.memories.get_mut(memory).data_segments.insert(data);
         module.emit_wasm()
+    }
+
+    /// The statics of `sample`: the entry names the first, which points to the fourth.
+    fn sample_statics() -> Vec<Static> {
+        let at = |start, end, movable| Static {
+            start,
+            end,
+            movable,
+        };
+        vec![
+            at(1000, 1004, true),
+            at(1004, 1008, true),
+            at(1008, 1016, true),
+            at(1024, 1032, true),
+            at(1032, 1040, true),
+            at(1040, 1044, false),
+        ]
+    }
+
+    fn data_of(module: &Module) -> Vec<(i32, Vec<u8>)> {
+        let mut out: Vec<_> = module
+            .data
+            .iter()
+            .map(|d| match &d.kind {
+                DataKind::Active {
+                    offset: ConstExpr::Value(Value::I32(at)),
+                    ..
+                } => (*at, d.value.clone()),
+                _ => panic!("an active segment"),
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn data_only_deferred_code_names_moves_to_the_rest() {
+        let wasm = sample();
+        let ran = BTreeSet::from(["sample::entry".to_string()]);
+        let split = split(&wasm, &ran, &sample_statics()).unwrap();
+        assert_eq!(split.moved_data, 16);
+        let original: Vec<u8> = data_of(&parse(&wasm).unwrap()).remove(0).1;
+        let piece = |from: i32, to: i32| {
+            (
+                from,
+                original[(from - 1000) as usize..(to - 1000) as usize].to_vec(),
+            )
+        };
+        assert_eq!(
+            data_of(&parse(&split.primary).unwrap()),
+            vec![piece(1000, 1008), piece(1016, 1032), piece(1040, 1044)],
+            "the named static, its neighbour, what it points to, the padding and .data stay"
+        );
+        assert_eq!(
+            data_of(&parse(&split.rest).unwrap()),
+            vec![piece(1008, 1016), piece(1032, 1040)],
+            "what only a and b name moves"
+        );
     }
 
     #[test]
@@ -606,7 +702,7 @@ mod tests {
         };
         let ran = names_of(&wasm, &HashSet::from([entry.index()])).unwrap();
         assert_eq!(ran, BTreeSet::from(["sample::entry".to_string()]));
-        let split = split(&wasm, &ran).unwrap();
+        let split = split(&wasm, &ran, &[]).unwrap();
         assert_eq!(
             (split.deferred, split.stubs),
             (2, 2),
@@ -669,8 +765,8 @@ mod tests {
     fn the_same_profile_gives_the_same_bytes() {
         let profile = BTreeSet::from(["sample::entry".to_string()]);
         let (one, two) = (
-            split(&sample(), &profile).unwrap(),
-            split(&sample(), &profile).unwrap(),
+            split(&sample(), &profile, &sample_statics()).unwrap(),
+            split(&sample(), &profile, &sample_statics()).unwrap(),
         );
         assert!(one.primary == two.primary && one.rest == two.rest);
     }
@@ -700,7 +796,9 @@ mod tests {
     #[test]
     fn a_wasm_without_the_loader_export_is_refused() {
         let mut module = Module::default();
-        let error = split(&module.emit_wasm(), &BTreeSet::new()).err().unwrap();
+        let error = split(&module.emit_wasm(), &BTreeSet::new(), &[])
+            .err()
+            .unwrap();
         assert!(error.to_string().contains(LOAD));
     }
 }
