@@ -156,7 +156,8 @@ fn read_profile() -> Result<BTreeSet<String>, Fail> {
 /// then makes `dist/` with them.
 pub fn refresh_profile(server: &Path) -> Result<(), Fail> {
     trunk_build()?;
-    let ran = profile(server)?;
+    let Profiled { names: ran, reads } = profile(server)?;
+    check_data_reads(&ran, &reads)?;
     let mut text = PROFILE_HEADER.to_owned();
     for name in &ran {
         text.push_str(name);
@@ -175,7 +176,7 @@ pub fn refresh_profile(server: &Path) -> Result<(), Fail> {
 /// would wait for it (e2e's `split` test fails then). Reported by name; none is the goal.
 /// Profiles the last build.
 pub fn report_drift(server: &Path) -> Result<(), Fail> {
-    let ran = profile(server)?;
+    let Profiled { names: ran, reads } = profile(server)?;
     let committed = read_profile()?;
     let missing: Vec<&String> = ran.difference(&committed).collect();
     let unused = committed.difference(&ran).count();
@@ -193,7 +194,34 @@ pub fn report_drift(server: &Path) -> Result<(), Fail> {
             println!("  {name}");
         }
     }
-    Ok(())
+    check_data_reads(&ran, &reads)
+}
+
+/// Fails if start-up read data that a split by what it ran would move to the second module:
+/// the primary would read zeros there until the rest arrived (`split_data.rs` missed a way the
+/// code reaches it).
+fn check_data_reads(ran: &BTreeSet<String>, reads: &BTreeSet<u32>) -> Result<(), Fail> {
+    let statics = split_data::read_map_beside(&linked_wasm())?;
+    let wasm_path = only_file(&unsplit(), "_bg.wasm")?;
+    let wasm = std::fs::read(&wasm_path).map_err(io(&wasm_path))?;
+    let moved = split::split(&wasm, ran, &statics)?.moved;
+    let misread = split_data::statics_read(reads, &moved, &statics);
+    if misread.is_empty() {
+        println!(
+            "xtask: start-up read {} data bytes, none of them moved to the second module",
+            reads.len()
+        );
+        return Ok(());
+    }
+    Err(Fail::new(format!(
+        "start-up read data the split moves to the second module (it would read zeros): {}",
+        misread.join(", ")
+    )))
+}
+
+/// The wasm the linker wrote, with its map beside it.
+fn linked_wasm() -> PathBuf {
+    root().join("target/wasm32-unknown-unknown/release/partner-center.wasm")
 }
 
 /// Trunk's own minifier gives up on wasm-bindgen's glue ("Failed to minify JS"); terser does
@@ -234,16 +262,24 @@ fn only_file(dist: &Path, suffix: &str) -> Result<PathBuf, Fail> {
     }
 }
 
-/// The stable names of the functions start-up runs: an instrumented copy of the unsplit build in
-/// Chromium (e2e's `profile` binary).
-fn profile(server: &Path) -> Result<BTreeSet<String>, Fail> {
+/// What start-up did, in an instrumented copy of the unsplit build in Chromium (e2e's `profile`
+/// binary).
+struct Profiled {
+    /// The stable names of the functions it ran.
+    names: BTreeSet<String>,
+    /// The data addresses it read, on the first visits and French returns: an English return
+    /// reads its messages once the rest arrived.
+    reads: BTreeSet<u32>,
+}
+
+fn profile(server: &Path) -> Result<Profiled, Fail> {
     println!("xtask: profiling start-up in Chromium");
     let profiled = root().join("target/profile-dist");
     let _ = std::fs::remove_dir_all(&profiled);
     copy_dir(&unsplit(), &profiled)?;
     let wasm_path = only_file(&profiled, "_bg.wasm")?;
     let wasm = std::fs::read(&wasm_path).map_err(io(&wasm_path))?;
-    let instrumented = split::instrument(&wasm)?;
+    let (instrumented, layout) = split::instrument(&wasm)?;
     std::fs::write(&wasm_path, &instrumented).map_err(io(&wasm_path))?;
     let index_path = profiled.join("index.html");
     let index = std::fs::read_to_string(&index_path).map_err(io(&index_path))?;
@@ -268,13 +304,18 @@ fn profile(server: &Path) -> Result<BTreeSet<String>, Fail> {
             })
             .collect()
     };
-    let mut names = split::names_of(&wasm, &indices(false))?;
+    let french = indices(false);
+    let mut names = split::names_of(&wasm, &french)?;
     names.extend(
         split::names_of(&wasm, &indices(true))?
             .into_iter()
             .filter(|name| before_the_rest_in_english(name)),
     );
-    Ok(names)
+    let reads = french
+        .iter()
+        .filter_map(|mark| layout.address(u32::try_from(*mark).ok()?))
+        .collect();
+    Ok(Profiled { names, reads })
 }
 
 /// Of what only an English return visit runs, what runs before the app's second part arrives:
@@ -290,9 +331,7 @@ fn split_wasm(dist: &Path, start_up: &BTreeSet<String>) -> Result<(), Fail> {
     let wasm_path = only_file(dist, "_bg.wasm")?;
     let wasm = std::fs::read(&wasm_path).map_err(io(&wasm_path))?;
     let name = file_name(&wasm_path);
-    let statics = split_data::read_map_beside(
-        &root().join("target/wasm32-unknown-unknown/release/partner-center.wasm"),
-    )?;
+    let statics = split_data::read_map_beside(&linked_wasm())?;
     let parts = split::split(&wasm, start_up, &statics)?;
     // wasm-bindgen's JS, beside the wasm.
     let glue_path = only_file(dist, ".js")?;

@@ -18,8 +18,12 @@
 //! the rest as active segments (`split_data.rs`); the other data stays in the primary.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::Range;
 
-use walrus::ir::{dfs_in_order, Const, Instr, MemArg, Store, StoreKind, UnaryOp, Value, Visitor};
+use walrus::ir::{
+    dfs_in_order, dfs_pre_order_mut, Const, Instr, MemArg, Store, StoreKind, UnaryOp, Value,
+    Visitor,
+};
 use walrus::{
     ConstExpr, ElementItems, ElementKind, ExportItem, FunctionBuilder, FunctionId, FunctionKind,
     GlobalKind, ImportedFunction, LocalId, Module, ModuleConfig, RefType, TypeId, ValType,
@@ -132,19 +136,36 @@ pub fn names_of(wasm: &[u8], indices: &HashSet<usize>) -> Result<BTreeSet<String
         .collect())
 }
 
-/// The same module, writing 1 at `__profile[i]` on entry to function `i`.
-pub fn instrument(wasm: &[u8]) -> Result<Vec<u8>, Fail> {
+/// The same module, writing 1 at `__profile[i]` on entry to function `i`, and at
+/// `__profile[functions + a - start]` when it reads the data byte at address `a` (a load, or
+/// the source of `memory.copy`), for the data the segments span from `start`.
+pub fn instrument(wasm: &[u8]) -> Result<(Vec<u8>, ProfileLayout), Fail> {
     let mut module = parse(wasm)?;
-    let count = module.funcs.iter().count() as u64;
-    let pages = count.div_ceil(65536).max(1);
+    let count = module.funcs.iter().count() as u32;
+    let data = split_data::span(&module)?;
+    let layout = ProfileLayout {
+        functions: count,
+        data: data.clone(),
+    };
+    let main = split_data::only_memory(&module)?;
+    let pages = u64::from(count + data.len() as u32 + 1).div_ceil(65536);
     let profile = module.memories.add_local(false, false, pages, None, None);
     module.exports.add(PROFILE_MEMORY, profile);
+    let mut reads = split_data::MarkReads {
+        main,
+        profile,
+        marks_at: count,
+        data,
+        address: module.locals.add(ValType::I32),
+        relative: module.locals.add(ValType::I32),
+        length: module.locals.add(ValType::I32),
+    };
     for (id, function) in module.funcs.iter_local_mut() {
-        let index = id.index() as i32;
         let entry = function.entry_block();
+        dfs_pre_order_mut(&mut reads, function, entry);
         let mark = [
             Instr::Const(Const {
-                value: Value::I32(index),
+                value: Value::I32(id.index() as i32),
             }),
             Instr::Const(Const {
                 value: Value::I32(1),
@@ -161,7 +182,23 @@ pub fn instrument(wasm: &[u8]) -> Result<Vec<u8>, Fail> {
         let block = &mut function.block_mut(entry).instrs;
         block.splice(0..0, mark.map(|instr| (instr, Default::default())));
     }
-    Ok(module.emit_wasm())
+    Ok((module.emit_wasm(), layout))
+}
+
+/// Where `instrument` writes its marks in `__profile`.
+pub struct ProfileLayout {
+    /// Marks `0..functions` are functions entered.
+    pub functions: u32,
+    /// Mark `functions + i` is the data byte at `data.start + i` read.
+    pub data: Range<u32>,
+}
+
+impl ProfileLayout {
+    /// The data address a mark stands for, if it stands for one.
+    pub fn address(&self, mark: u32) -> Option<u32> {
+        let at = self.data.start + mark.checked_sub(self.functions)?;
+        self.data.contains(&at).then_some(at)
+    }
 }
 
 struct Called(HashSet<FunctionId>);
@@ -204,6 +241,8 @@ pub struct Split {
     pub stubs: usize,
     /// Bytes of data moved to the rest.
     pub moved_data: usize,
+    /// Where they were.
+    pub moved: Vec<Range<u32>>,
 }
 
 /// `start_up`: the stable names of the functions start-up runs; `statics`: the data the linker
@@ -287,6 +326,7 @@ pub fn split(wasm: &[u8], start_up: &BTreeSet<String>, statics: &[Static]) -> Re
         deferred: deferred.len(),
         stubs: slots as usize,
         moved_data,
+        moved,
     })
 }
 
@@ -619,6 +659,7 @@ mod tests {
             start,
             end,
             movable,
+            section: format!(".rodata.{start}"),
         };
         vec![
             at(1000, 1004, true),
@@ -773,9 +814,33 @@ mod tests {
 
     #[test]
     fn the_instrumented_module_exports_its_profile_memory() {
-        let wasm = instrument(&sample()).unwrap();
+        let (wasm, layout) = instrument(&sample()).unwrap();
         let module = parse(&wasm).unwrap();
         assert!(module.exports.iter().any(|e| e.name == PROFILE_MEMORY));
+        assert_eq!(layout.data, 1000..1044, "the sample's one segment");
+        let functions = layout.functions;
+        assert_eq!(
+            [functions - 1, functions, functions + 43, functions + 44].map(|m| layout.address(m)),
+            [None, Some(1000), Some(1043), None]
+        );
+        // Each of a's and b's loads is preceded by a mark in the profile memory.
+        let profile = module.memories.iter().nth(1).unwrap().id();
+        let a = module
+            .funcs
+            .by_name("sample::a::h0123456789abcdef")
+            .unwrap();
+        let walrus::FunctionKind::Local(a) = &module.funcs.get(a).kind else {
+            panic!()
+        };
+        let body = &a.block(a.entry_block()).instrs;
+        let load = body
+            .iter()
+            .position(|(i, _)| matches!(i, Instr::Load(_)))
+            .unwrap();
+        assert!(matches!(&body[load - 12].0, Instr::LocalTee(_)));
+        assert!(
+            matches!(&body[load - 1].0, Instr::Store(s) if s.memory == profile && s.arg.offset == u64::from(functions))
+        );
     }
 
     #[test]

@@ -14,11 +14,15 @@
 //! only `.rodata` statics move: the linker's merged strings (`<internal>`), `.data` and `.bss`
 //! stay whole.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::Path;
 
-use walrus::ir::{dfs_in_order, Const, Load, Store, Value, Visitor};
-use walrus::{ConstExpr, DataKind, FunctionId, GlobalKind, Module};
+use walrus::ir::{
+    dfs_in_order, BinaryOp, Const, Instr, InstrSeq, Load, LocalGet, LocalSet, LocalTee, MemArg,
+    Select, Store, StoreKind, Value, Visitor, VisitorMut,
+};
+use walrus::{ConstExpr, DataKind, FunctionId, GlobalKind, LocalId, MemoryId, Module};
 
 use crate::tools::Fail;
 
@@ -29,6 +33,8 @@ pub struct Static {
     pub end: u32,
     /// Read-only and of known bounds: may move to the rest.
     pub movable: bool,
+    /// Its input section, for messages.
+    pub section: String,
 }
 
 /// The data statics of a wasm-ld map (`--Map`), sorted by address.
@@ -50,6 +56,7 @@ pub fn read_link_map(text: &str) -> Vec<Static> {
                 start,
                 end: start + size,
                 movable: section.starts_with(".rodata") && file != "<internal>",
+                section: section.to_owned(),
             })
         })
         .collect();
@@ -127,6 +134,106 @@ fn segments(module: &Module) -> Result<Vec<(u32, &[u8])>, Fail> {
     Ok(out)
 }
 
+/// The addresses the data segments span, from the first segment's start to the last one's end.
+pub fn span(module: &Module) -> Result<Range<u32>, Fail> {
+    let memory = segments(module)?;
+    let start = memory.first().map_or(0, |(at, _)| *at);
+    let end = memory
+        .iter()
+        .map(|(at, bytes)| at + bytes.len() as u32)
+        .max()
+        .unwrap_or(start);
+    Ok(start..end)
+}
+
+/// Instrumentation for the profile (`split::instrument`): before each read of `main` (a load,
+/// or `memory.copy`'s source), writes 1 at `profile[marks_at + address - data.start]` when the
+/// address falls in `data`, else at the slot just past those marks.
+pub struct MarkReads {
+    pub main: MemoryId,
+    pub profile: MemoryId,
+    pub marks_at: u32,
+    pub data: Range<u32>,
+    pub address: LocalId,
+    pub relative: LocalId,
+    pub length: LocalId,
+}
+
+impl MarkReads {
+    /// With the read's address in `self.address`: leaves the stack as it found it.
+    fn mark(&self, offset: u32) -> Vec<Instr> {
+        let constant = |value: u32| {
+            Instr::Const(Const {
+                value: Value::I32(value as i32),
+            })
+        };
+        let span = self.data.len() as u32;
+        vec![
+            Instr::LocalGet(LocalGet {
+                local: self.address,
+            }),
+            constant(offset.wrapping_sub(self.data.start)),
+            Instr::Binop(walrus::ir::Binop {
+                op: BinaryOp::I32Add,
+            }),
+            Instr::LocalTee(LocalTee {
+                local: self.relative,
+            }),
+            constant(span),
+            Instr::LocalGet(LocalGet {
+                local: self.relative,
+            }),
+            constant(span),
+            Instr::Binop(walrus::ir::Binop {
+                op: BinaryOp::I32LtU,
+            }),
+            Instr::Select(Select { ty: None }),
+            constant(1),
+            Instr::Store(Store {
+                memory: self.profile,
+                kind: StoreKind::I32_8 { atomic: false },
+                arg: MemArg {
+                    align: 1,
+                    offset: u64::from(self.marks_at),
+                },
+            }),
+        ]
+    }
+}
+
+impl VisitorMut for MarkReads {
+    fn start_instr_seq_mut(&mut self, seq: &mut InstrSeq) {
+        let instrs = std::mem::take(&mut seq.instrs);
+        for (instr, at) in instrs {
+            let before = match &instr {
+                Instr::Load(load) if load.memory == self.main => {
+                    let mut before = vec![Instr::LocalTee(LocalTee {
+                        local: self.address,
+                    })];
+                    before.extend(self.mark(load.arg.offset as u32));
+                    before
+                }
+                // [destination, source, length]: the source is under the length.
+                Instr::MemoryCopy(copy) if copy.src == self.main => {
+                    let mut before = vec![
+                        Instr::LocalSet(LocalSet { local: self.length }),
+                        Instr::LocalTee(LocalTee {
+                            local: self.address,
+                        }),
+                    ];
+                    before.extend(self.mark(0));
+                    before.push(Instr::LocalGet(LocalGet { local: self.length }));
+                    before
+                }
+                _ => Vec::new(),
+            };
+            seq.instrs
+                .extend(before.into_iter().map(|i| (i, Default::default())));
+            seq.instrs.push((instr, at));
+        }
+    }
+}
+
 /// The statics' indices that must stay in the primary.
 fn kept(
     module: &Module,
@@ -154,9 +261,8 @@ fn kept(
         // The static after the address, when it falls between two.
         let at = statics.partition_point(|s| s.end <= address);
         if at < statics.len() && address >= statics.first().map_or(0, |s| s.start) {
-            for i in at.saturating_sub(1)..(at + 2).min(statics.len()) {
-                keep[i] = true;
-            }
+            let neighbours = at.saturating_sub(1)..(at + 2).min(statics.len());
+            keep[neighbours].fill(true);
         }
     }
 
@@ -211,6 +317,20 @@ pub fn movable_ranges(
     Ok(ranges)
 }
 
+/// The statics, by section and address, that hold an address of `reads` and lie in `moved`.
+pub fn statics_read(
+    reads: &BTreeSet<u32>,
+    moved: &[Range<u32>],
+    statics: &[Static],
+) -> Vec<String> {
+    statics
+        .iter()
+        .filter(|s| moved.iter().any(|m| m.start <= s.start && s.end <= m.end))
+        .filter(|s| reads.range(s.start..s.end).next().is_some())
+        .map(|s| format!("{} at {:#x}", s.section, s.start))
+        .collect()
+}
+
 /// Takes `moved` out of the primary's data segments and writes it as active segments of the
 /// rest, into the memory the rest imports. Returns the bytes moved.
 pub fn move_data(
@@ -263,7 +383,7 @@ pub fn move_data(
     Ok(bytes)
 }
 
-fn only_memory(module: &Module) -> Result<walrus::MemoryId, Fail> {
+pub fn only_memory(module: &Module) -> Result<walrus::MemoryId, Fail> {
     let mut memories = module.memories.iter();
     match (memories.next(), memories.next()) {
         (Some(memory), None) => Ok(memory.id()),
@@ -303,30 +423,37 @@ mod tests {
   130148   216040      3b5 .bss
   130148   216040        8         /t/with space/a.rcgu.o:(.bss.Y)
 ";
+        let at = |start, end, movable, section: &str| Static {
+            start,
+            end,
+            movable,
+            section: section.into(),
+        };
         assert_eq!(
             read_link_map(map),
             vec![
-                Static {
-                    start: 0x100000,
-                    end: 0x100028,
-                    movable: true
-                },
-                Static {
-                    start: 0x100038,
-                    end: 0x1041de,
-                    movable: false
-                },
-                Static {
-                    start: 0x130030,
-                    end: 0x130034,
-                    movable: false
-                },
-                Static {
-                    start: 0x130148,
-                    end: 0x130150,
-                    movable: false
-                },
+                at(0x100000, 0x100028, true, ".rodata..Lanon.ce.0"),
+                at(0x100038, 0x1041de, false, ".rodata"),
+                at(0x130030, 0x130034, false, ".data.X"),
+                at(0x130148, 0x130150, false, ".bss.Y"),
             ]
         );
+    }
+
+    #[test]
+    fn a_read_is_reported_only_in_a_static_that_moved() {
+        let at = |start, end| Static {
+            start,
+            end,
+            movable: true,
+            section: format!(".rodata.s{start}"),
+        };
+        let statics = [at(100, 108), at(108, 116), at(116, 124)];
+        let moved = [108..116, 116..124];
+        assert_eq!(
+            statics_read(&BTreeSet::from([100, 120]), &moved, &statics),
+            vec![".rodata.s116 at 0x74"]
+        );
+        assert!(statics_read(&BTreeSet::from([107, 124]), &moved, &statics).is_empty());
     }
 }

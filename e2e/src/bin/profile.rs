@@ -1,12 +1,13 @@
-//! `profile OUT`: which wasm functions start-up runs, for `cargo xtask profile`
-//! (`xtask/src/split.rs`). `E2E_DIST` is an instrumented build: its wasm exports a `__profile`
-//! memory where byte `i` is 1 once function `i` ran.
+//! `profile OUT`: which wasm functions start-up runs and which data it reads, for
+//! `cargo xtask profile` (`xtask/src/split.rs`). `E2E_DIST` is an instrumented build: its wasm
+//! exports a `__profile` memory where each byte is a mark (function `i` ran, or a data byte was
+//! read), 1 once set; OUT lists the marks set.
 //!
 //! Start-up is `/` until the wizard is interactive on partner-server (the real backend: the mock
 //! backend waits for the rest of the app, `src/deferred.rs`, and production users never run it),
 //! for a first visit and a return visit in French and in English, twice: a few functions (drops
-//! at the end of some task) run in one run and not the next. OUT gets the union, one function
-//! index per line, `en ` before those only a return in English ran.
+//! at the end of some task) run in one run and not the next. OUT gets the union, one mark per
+//! line, `en ` before those only a return in English ran.
 
 use std::collections::BTreeSet;
 
@@ -83,5 +84,5 @@ async fn main() {
     let mut lines: Vec<String> = french.iter().map(u64::to_string).collect();
     lines.extend(english.difference(&french).map(|i| format!("en {i}")));
     std::fs::write(&out, lines.join("\n")).expect("OUT is writable");
-    println!("profile: start-up ran {ran} functions");
+    println!("profile: start-up set {ran} marks (functions entered, data read)");
 }
