@@ -263,6 +263,21 @@ async fn user_management_tour(server: &Server, browser: &Browser) {
     browser.wait_for_path("/settings/users/new").await;
     browser.submit().await;
     browser.wait_for(".error-summary").await;
+    // Components carry their own rules (stylist's `<style>` elements): the CSP lets them apply.
+    let styled = browser
+        .client
+        .execute(
+            "const px = (s, p) => getComputedStyle(document.querySelector(s)).getPropertyValue(p);
+             return [px('.error-summary', 'border-top-width'), px('.left-nav', 'border-right-width')];",
+            vec![],
+        )
+        .await
+        .expect("computed styles");
+    assert_eq!(
+        styled,
+        serde_json::json!(["4px", "1px"]),
+        "the error summary's frame, the nav's edge"
+    );
     browser.assert_accessible("add user with errors").await;
     browser.fill("first_name", "Noah").await;
     browser.fill("last_name", "Smith").await;

@@ -1,3 +1,4 @@
+use stylist::yew::use_style;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -43,8 +44,23 @@ fn NavLink(props: &NavLinkProps) -> Html {
 #[function_component]
 pub fn LeftNav() -> Html {
     let t = use_i18n();
+    // A column beside the page; above it on narrow screens.
+    let style = use_style!(
+        r#"
+        flex: 0 0 var(--nav-width); background: var(--color-surface);
+        border-right: 1px solid var(--color-border); padding: var(--space-4) 0;
+        ul { list-style: none; margin: 0; padding: 0; }
+        a { display: block; padding: var(--space-2) var(--space-4); color: var(--color-text);
+            text-decoration: none; }
+        a:hover { background: var(--color-hover); }
+        [aria-current="page"] { font-weight: 600; }
+        @media (max-width: 720px) {
+            flex-basis: auto; border-right: 0; border-bottom: 1px solid var(--color-border); padding: 0;
+        }
+        "#
+    );
     html! {
-        <nav class="left-nav" aria-label={t.main_navigation().to_string()}>
+        <nav class={classes!("left-nav", style)} aria-label={t.main_navigation().to_string()}>
             <ul>
                 <li>
                     <NavLink to={Route::Dashboard}><span>{ t.nav_overview().to_string() }</span></NavLink>

@@ -1,5 +1,6 @@
 //! Waiting and failing, said the same way everywhere.
 
+use stylist::yew::use_style;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -110,8 +111,17 @@ pub struct SkeletonProps {
 #[function_component]
 pub fn Skeleton(props: &SkeletonProps) -> Html {
     let t = use_i18n();
+    // Lines of uneven length, as text would be.
+    let style = use_style!(
+        r#"
+        display: grid; gap: var(--space-3); padding: var(--space-2) 0;
+        .skeleton-line { display: block; height: 1.25rem; border-radius: 4px; background: var(--color-hover); }
+        .skeleton-line:nth-child(3n) { width: 60%; }
+        .skeleton-line:nth-child(3n+1) { width: 85%; }
+        "#
+    );
     html! {
-        <div class="skeleton" role="status" aria-busy="true">
+        <div class={classes!("skeleton", style)} role="status" aria-busy="true">
             <span class="visually-hidden">{ t.loading().to_string() }</span>
             { for (0..props.lines).map(|_| html! { <span class="skeleton-line" aria-hidden="true"></span> }) }
         </div>

@@ -1,6 +1,7 @@
 //! "Vue d’ensemble": where a signed-in user lands. The account's verification as a timeline,
 //! the MPN ID, and the seed's "Étapes suivantes".
 
+use stylist::yew::use_style;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -81,6 +82,17 @@ fn Overview() -> Html {
 #[function_component]
 fn NextSteps() -> Html {
     let t = use_i18n();
+    // As many cards per row as fit, 16rem at least.
+    let style = use_style!(
+        r#"
+        list-style: none; padding: 0; display: grid; gap: var(--space-4);
+        grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+        .card { background: var(--color-surface); border: 1px solid var(--color-border);
+            border-radius: var(--radius); padding: var(--space-4); }
+        .card a { font-weight: 600; }
+        .card p { margin: var(--space-2) 0 0; color: var(--color-muted); }
+        "#
+    );
     let docs = |page: &str| {
         let lang = match t.lang {
             Lang::Fr => "fr-fr",
@@ -118,7 +130,7 @@ fn NextSteps() -> Html {
     html! {
         <section aria-labelledby="next-steps-heading">
             <h2 id="next-steps-heading">{ t.next_steps().to_string() }</h2>
-            <ul class="cards">
+            <ul class={classes!("cards", style)}>
                 <li class="card">
                     <Link<Route> to={Route::Users}>{ t.next_add_users().to_string() }</Link<Route>>
                     <p>{ t.next_add_users_why().to_string() }</p>

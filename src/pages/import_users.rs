@@ -8,6 +8,7 @@ use partner_domain::{
     import::{parse_users_csv, CsvError, IMPORT_MAX_ROWS},
     validate, Action, FieldErrors, ImportUsers, NewUser,
 };
+use stylist::yew::use_style;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -73,6 +74,13 @@ pub fn ImportUsersPage() -> Html {
 #[function_component]
 fn ImportUsersBody() -> Html {
     let t = use_i18n();
+    // The sample file, as a file would look: monospaced, scrolling sideways rather than wrapping.
+    let sample_style = use_style!(
+        r#"
+        background: var(--color-surface); border: 1px solid var(--color-border); border-radius: var(--radius);
+        padding: var(--space-3); overflow-x: auto; font-size: var(--text-sm);
+        "#
+    );
     let backend = use_backend();
     let session = use_session();
     let may_manage = session.may(Action::ManageUsers);
@@ -180,7 +188,7 @@ fn ImportUsersBody() -> Html {
             } else {
                 <p>{ t.import_intro(format_number(t.lang, IMPORT_MAX_ROWS as f64)).to_string() }</p>
                 <p>{ t.import_domain(domain.to_string()).to_string() }</p>
-                <pre class="sample" aria-label={t.import_sample_label().to_string()}>{ t.import_sample().to_string() }</pre>
+                <pre class={classes!("sample", sample_style)} aria-label={t.import_sample_label().to_string()}>{ t.import_sample().to_string() }</pre>
                 if let Some(message) = &*failed {
                     <div class="panel panel-error" role="alert"><p>{ message.clone() }</p></div>
                 }

@@ -8,6 +8,7 @@ use partner_domain::{
     permissions::Action, AgreementAcceptance, AgreementKind, Partner, ProfileRequest, Program,
     ProgramState, UserQuery,
 };
+use stylist::yew::use_style;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -58,6 +59,30 @@ fn PartnerProfileBody() -> Html {
             { body }
         </section>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct DetailsProps {
+    children: Html,
+}
+
+/// Terms beside their descriptions; one under the other on a phone.
+#[function_component]
+fn Details(props: &DetailsProps) -> Html {
+    let style = use_style!(
+        r#"
+        display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: var(--space-2) var(--space-4);
+        margin: 0 0 var(--space-4);
+        dt { font-weight: 600; }
+        dd { margin: 0; }
+        .line { display: block; }
+        @media (max-width: 480px) {
+            grid-template-columns: 1fr;
+            dd { margin-bottom: var(--space-2); }
+        }
+        "#
+    );
+    html! { <dl class={classes!("details", style)}>{ props.children.clone() }</dl> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -132,7 +157,7 @@ fn LegalProfileSection(props: &PartnerProps) -> Html {
     html! {
         <section aria-labelledby="legal-heading" class="panel">
             { heading }
-            <dl class="details">
+            <Details>
                 <dt>{ t.field_legal_name().to_string() }</dt><dd>{ legal.legal_name.clone() }</dd>
                 <dt>{ t.address().to_string() }</dt>
                 <dd>{ for lines.into_iter().filter(|l| !l.is_empty()).map(|l| html! { <span class="line">{ l }</span> }) }</dd>
@@ -140,13 +165,13 @@ fn LegalProfileSection(props: &PartnerProps) -> Html {
                 if !legal.website.is_empty() {
                     <dt>{ t.field_website().to_string() }</dt><dd>{ legal.website.clone() }</dd>
                 }
-            </dl>
+            </Details>
             <h3>{ t.legend_contact().to_string() }</h3>
-            <dl class="details">
+            <Details>
                 <dt>{ t.users_name().to_string() }</dt><dd>{ format!("{} {}", contact.first_name, contact.last_name) }</dd>
                 <dt>{ t.field_work_email().to_string() }</dt><dd>{ contact.email.clone() }</dd>
                 <dt>{ t.field_phone().to_string() }</dt><dd>{ contact.phone.clone() }</dd>
-            </dl>
+            </Details>
             if may_edit {
                 <button type="button" class="button" onclick={on_edit}>{ t.edit().to_string() }</button>
             } else if p.verification.final_decision {
@@ -214,7 +239,7 @@ fn ProgramSection(props: &PartnerProps) -> Html {
     html! {
         <section aria-labelledby="program-heading" class="panel">
             <h2 id="program-heading">{ t.program_info().to_string() }</h2>
-            <dl class="details">
+            <Details>
                 <dt>{ t.mpn_id().to_string() }</dt>
                 <dd>
                     <strong id="mpn-id">{ p.mpn_id.clone() }</strong>{ " " }
@@ -228,7 +253,7 @@ fn ProgramSection(props: &PartnerProps) -> Html {
                         <Link<Route> to={Route::SignedAgreement { id: agreement.id.clone() }}>{ t.mpn_agreement_link().to_string() }</Link<Route>>
                     }
                 </dd>
-            </dl>
+            </Details>
         </section>
     }
 }

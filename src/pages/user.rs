@@ -5,6 +5,7 @@ use partner_domain::{
     permissions::{may_grant, may_manage_user},
     Action, Role, User, UserPatch, UserQuery,
 };
+use stylist::yew::use_style;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -159,6 +160,15 @@ struct AccountActionsProps {
 #[function_component]
 fn AccountActions(props: &AccountActionsProps) -> Html {
     let t = use_i18n();
+    // The delete confirmation: a modal card over a dimmed page.
+    let dialog_style = use_style!(
+        r#"
+        border: 1px solid var(--color-border); border-radius: var(--radius); padding: var(--space-6);
+        max-width: min(32rem, calc(100vw - 2rem)); box-shadow: var(--shadow);
+        &::backdrop { background: rgb(0 0 0 / 0.4); }
+        h2 { margin-top: 0; }
+        "#
+    );
     let backend = use_backend();
     let navigator = use_navigator();
     let toasts = use_toasts();
@@ -289,7 +299,7 @@ fn AccountActions(props: &AccountActionsProps) -> Html {
                 <p class="muted">{ t.last_admin_undeletable().to_string() }</p>
             }
             if !props.only_admin {
-                <dialog ref={dialog} class="dialog" aria-labelledby="delete-heading">
+                <dialog ref={dialog} class={classes!("dialog", dialog_style)} aria-labelledby="delete-heading">
                     <h2 id="delete-heading">{ t.delete_confirm_title(name.clone()).to_string() }</h2>
                     <p>{ t.delete_confirm_body(props.user.email.clone()).to_string() }</p>
                     <p class="actions-row">

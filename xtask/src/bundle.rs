@@ -8,10 +8,11 @@ use serde_json::json;
 
 use crate::tools::Fail;
 
-/// The budget for the initial transfer, gzip: issue #7's 200 KiB, lowered as #16 moved code out
-/// of the first module (201.7 KB at the time, plus room for the split's ±1 KB from build to
-/// build). Lowered again as the first module shrinks, never raised.
-pub const BUDGET_GZIP: u64 = 199 * 1024;
+/// The budget for the initial transfer, gzip: issue #7's 200 KiB, lowered by #16 to its goal of
+/// 150 KiB once the split moved the data only deferred code uses (145.7 KiB at the time, so the
+/// split's ±1 KB from build to build fits). Lowered again as the first module shrinks, never
+/// raised.
+pub const BUDGET_GZIP: u64 = 150 * 1024;
 
 pub struct FileSize {
     pub name: String,

@@ -3,6 +3,7 @@
 //! links to each field.
 
 use partner_domain::Code;
+use stylist::yew::use_style;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -107,6 +108,14 @@ fn field_frame(
 
 #[function_component]
 pub fn TextField(props: &FieldProps) -> Html {
+    // A box with fixed text after it (a user's name, then "@contoso.onmicrosoft.com").
+    let affix = use_style!(
+        r#"
+        display: flex; align-items: center; gap: var(--space-1); max-width: 32rem; flex-wrap: wrap;
+        input { flex: 1 1 10rem; width: auto; }
+        .suffix { font-weight: 600; overflow-wrap: anywhere; }
+        "#
+    );
     let field = &props.field;
     let id = field_id(&field.path);
     let hint_id = format!("{id}-hint");
@@ -138,7 +147,7 @@ pub fn TextField(props: &FieldProps) -> Html {
     let control = html! {
         <>
             if let Some(suffix) = &props.suffix {
-                <div class="input-affix">
+                <div class={classes!("input-affix", affix)}>
                     { input }
                     <span id={suffix_id} class="suffix">{ suffix.clone() }</span>
                 </div>
@@ -230,6 +239,15 @@ pub struct ErrorSummaryProps {
 #[function_component]
 pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     let t = use_i18n();
+    // GOV.UK's summary: a thick red frame, each error a link to its field.
+    let style = use_style!(
+        r#"
+        border: 4px solid var(--color-error); padding: var(--space-4); margin-bottom: var(--space-6);
+        background: var(--color-surface);
+        h2 { margin-top: 0; }
+        a { color: var(--color-error); font-weight: 600; }
+        "#
+    );
     let node = use_node_ref();
     {
         let node = node.clone();
@@ -243,7 +261,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
         return Html::default();
     }
     html! {
-        <div ref={node} class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+        <div ref={node} class={classes!("error-summary", style)} role="alert" tabindex="-1" aria-labelledby="error-summary-title">
             <h2 id="error-summary-title">{ t.error_summary_title().to_string() }</h2>
             <ul>
                 { for props.errors.iter().map(|(path, message)| html! {

@@ -4,6 +4,7 @@
 
 use partner_domain::{validate, NewAdmin, NewTenant};
 use serde::{Deserialize, Serialize};
+use stylist::yew::use_style;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -62,6 +63,13 @@ enum Mode {
 #[function_component]
 fn SignInOrCreate() -> Html {
     let t = use_i18n();
+    // Two toggle buttons side by side, the pressed one filled.
+    let switch_style = use_style!(
+        r#"
+        display: flex; gap: var(--space-2); flex-wrap: wrap; margin-bottom: var(--space-4);
+        .button[aria-pressed="true"] { background: var(--color-primary); color: var(--color-on-primary); }
+        "#
+    );
     let session = use_session();
     let mode = use_state(|| Mode::SignIn);
     // After a work account is created, its admin's email, to sign in with.
@@ -86,7 +94,7 @@ fn SignInOrCreate() -> Html {
             <h1>{ t.sign_in_title().to_string() }</h1>
             <p>{ t.sign_in_intro().to_string() }</p>
             <p><crate::components::WorkAccountHelpLink /></p>
-            <div class="mode-switch" role="group" aria-label={t.step_sign_in().to_string()}>
+            <div class={classes!("mode-switch", switch_style)} role="group" aria-label={t.step_sign_in().to_string()}>
                 <button type="button" class="button" aria-pressed={(*mode == Mode::SignIn).to_string()} onclick={switch(Mode::SignIn)}>
                     { t.sign_in().to_string() }
                 </button>
