@@ -199,6 +199,23 @@ async fn an_authorized_or_rejected_business_is_said_so() {
             assert!(app
                 .text(".timeline li:last-child")
                 .contains("Contactez le support partenaire pour toute question"));
+            let support = app
+                .find(".timeline li:last-child a[target=_blank]")
+                .expect("a support link");
+            assert!(support
+                .text_content()
+                .unwrap_or_default()
+                .starts_with("Contacter le support partenaire"));
+            assert_eq!(
+                support.get_attribute("href").as_deref(),
+                Some("https://learn.microsoft.com/fr-fr/partner-center/support/report-problems-with-partner-center")
+            );
+        } else {
+            assert!(
+                app.find(".timeline li:last-child a[target=_blank]")
+                    .is_none(),
+                "no support link once authorized"
+            );
         }
         app.unmount();
     }

@@ -353,6 +353,7 @@ check-reason-address-unconfirmed = Reason: the company’s address could not be 
 check-reason-document-unreadable = Reason: a supporting document could not be read.
 check-reason-other = Reason: { $note }
 open-partner-profile = Open Partner profile
+contact-support = Contact partner support
 state-pending = Pending
 state-waiting = Not started
 state-done = Complete

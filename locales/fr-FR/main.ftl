@@ -353,6 +353,7 @@ check-reason-address-unconfirmed = Motif : l’adresse de l’entreprise n’a 
 check-reason-document-unreadable = Motif : un justificatif fourni n’a pas pu être lu.
 check-reason-other = Motif : { $note }
 open-partner-profile = Ouvrir le Profil du partenaire
+contact-support = Contacter le support partenaire
 state-pending = En attente
 state-waiting = À venir
 state-done = Validé

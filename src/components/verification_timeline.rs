@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 
 use super::ResendEmail;
 use crate::{
-    i18n::{date_of, use_i18n, I18n},
+    i18n::{date_of, use_i18n, I18n, Lang},
     route::Route,
     state::use_session,
 };
@@ -106,12 +106,29 @@ pub fn VerificationTimeline(props: &VerificationTimelineProps) -> Html {
                 if let Some(reason) = reason {
                     <p class="timeline-reason">{ reason.to_string() }</p>
                 }
+                if business_state == "rejected" {
+                    <p>
+                        <a href={support_page(t.lang)} target="_blank" rel="noopener noreferrer">
+                            { t.contact_support().to_string() }
+                            <span class="visually-hidden">{ " " }{ t.new_tab().to_string() }</span>
+                        </a>
+                    </p>
+                }
                 if business_state == "action_required" && props.link_to_profile {
                     <p><Link<Route> to={Route::PartnerProfile}>{ t.open_partner_profile().to_string() }</Link<Route>></p>
                 }
             </li>
         </ol>
     }
+}
+
+/// Partner Center's page on asking support for help, in the reader's language.
+fn support_page(lang: Lang) -> String {
+    let lang = match lang {
+        Lang::Fr => "fr-fr",
+        Lang::En => "en-us",
+    };
+    format!("https://learn.microsoft.com/{lang}/partner-center/support/report-problems-with-partner-center")
 }
 
 #[derive(Properties, PartialEq)]
