@@ -67,7 +67,6 @@ pub struct AppState {
     pub db: sqlx::SqlitePool,
     pub dev: bool,
     pub vetting_delay_s: i64,
-    pub limiter: Arc<store::RateLimiter>,
     pub user_index: Arc<user_index::UserIndex>,
     pub https: https::HttpsPolicy,
     pub csp_reports: security::CspReports,
@@ -91,7 +90,6 @@ impl Server {
             db,
             dev: options.dev,
             vetting_delay_s: options.vetting_delay.min(i64::MAX as u64) as i64,
-            limiter: Arc::default(),
             user_index: Arc::default(),
             https: https::HttpsPolicy {
                 always: options

@@ -1,11 +1,9 @@
 //! The rulebook's `Store` over SQLite: one transaction per writing operation (`BEGIN
 //! IMMEDIATE`, so that what an operation reads is still true when it writes), a pooled
-//! connection for reads. Sign-in failures live in this process (`RateLimiter`).
+//! connection for reads. Every node keeps nothing of its own but the user list's search index
+//! (`user_index.rs`, checked against the database's version): sign-in failures are rows too.
 
-use std::{
-    collections::HashMap,
-    sync::{Arc, Mutex},
-};
+use std::sync::Arc;
 
 use partner_domain::{
     search::{user_search_text, user_sort_key},
@@ -58,7 +56,6 @@ impl std::ops::DerefMut for Db<'_> {
 pub struct SqlStore {
     conn: Conn,
     env: ServerEnv,
-    limiter: Arc<RateLimiter>,
     user_index: Arc<UserIndex>,
 }
 
@@ -69,7 +66,6 @@ impl AppState {
             env: ServerEnv {
                 vetting_delay_s: self.vetting_delay_s,
             },
-            limiter: self.limiter.clone(),
             user_index: self.user_index.clone(),
         }
     }
@@ -98,45 +94,6 @@ impl SqlStore {
             Conn::Write(tx) => Db::Tx(tx),
             Conn::Read(pool) => Db::Pooled(pool.acquire().await?),
         })
-    }
-}
-
-/// Counts sign-in failures per key in this process. Failures older than the window are
-/// forgotten, and at most `RATE_LIMIT_KEYS` keys are kept: past that, those whose last failure
-/// is the oldest go first (a flood of made-up emails cannot fill the memory).
-#[derive(Default)]
-pub struct RateLimiter(Mutex<HashMap<String, Vec<i64>>>);
-
-const RATE_LIMIT_KEYS: usize = 10_000;
-
-impl RateLimiter {
-    fn with<T>(&self, f: impl FnOnce(&mut HashMap<String, Vec<i64>>) -> T) -> T {
-        f(&mut self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()))
-    }
-
-    fn record(&self, key: &str, at: i64) {
-        self.with(|failures| {
-            failures.entry(key.to_owned()).or_default().push(at);
-            if failures.len() <= RATE_LIMIT_KEYS {
-                return;
-            }
-            let since = at - partner_domain::limits::SIGN_IN_WINDOW_S;
-            failures.retain(|_, times| times.last().is_some_and(|t| *t > since));
-            let excess = failures.len().saturating_sub(RATE_LIMIT_KEYS * 9 / 10);
-            if excess > 0 {
-                let mut by_age: Vec<(i64, String)> = failures
-                    .iter()
-                    .map(|(key, times)| (times.last().copied().unwrap_or(i64::MIN), key.clone()))
-                    .collect();
-                by_age.sort_unstable();
-                for (_, key) in by_age.into_iter().take(excess) {
-                    failures.remove(&key);
-                }
-            }
-        });
     }
 }
 
@@ -360,22 +317,29 @@ impl Store for SqlStore {
     }
 
     async fn sign_in_failures(&mut self, key: &str, since: i64) -> StoreResult<Vec<i64>> {
-        Ok(self.limiter.with(|failures| {
-            let Some(times) = failures.get_mut(key) else {
-                return Vec::new();
-            };
-            times.retain(|t| *t > since);
-            times.clone()
-        }))
+        let rows =
+            sqlx::query("SELECT at FROM sign_in_failures WHERE key = ? AND at > ? ORDER BY at")
+                .bind(key)
+                .bind(since)
+                .fetch_all(&mut *self.db().await?)
+                .await?;
+        Ok(rows.iter().map(|row| row.get("at")).collect())
     }
 
     async fn record_sign_in_failure(&mut self, key: &str, at: i64) -> StoreResult<()> {
-        self.limiter.record(key, at);
+        sqlx::query("INSERT INTO sign_in_failures (key, at) VALUES (?, ?)")
+            .bind(key)
+            .bind(at)
+            .execute(&mut *self.db().await?)
+            .await?;
         Ok(())
     }
 
     async fn clear_sign_in_failures(&mut self, key: &str) -> StoreResult<()> {
-        self.limiter.with(|failures| failures.remove(key));
+        sqlx::query("DELETE FROM sign_in_failures WHERE key = ?")
+            .bind(key)
+            .execute(&mut *self.db().await?)
+            .await?;
         Ok(())
     }
 
@@ -385,7 +349,12 @@ impl Store for SqlStore {
         links_until: &str,
         emails_until: &str,
         activity_until: &str,
+        failures_until: i64,
     ) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sign_in_failures WHERE at <= ?")
+            .bind(failures_until)
+            .execute(&mut *self.db().await?)
+            .await?;
         for (sql, until) in [
             ("DELETE FROM sessions WHERE expires_at <= ?", sessions_until),
             (
@@ -814,23 +783,5 @@ impl SqlStore {
                 .await?;
         }
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{RateLimiter, RATE_LIMIT_KEYS};
-
-    #[test]
-    fn the_rate_limiter_stays_bounded_and_keeps_the_latest() {
-        let limiter = RateLimiter::default();
-        for i in 0..100_000 {
-            limiter.record(&format!("client:1.2.3.4 email:user{i}@example.com"), i);
-        }
-        limiter.with(|failures| {
-            assert!(failures.len() <= RATE_LIMIT_KEYS, "{}", failures.len());
-            assert!(failures.contains_key("client:1.2.3.4 email:user99999@example.com"));
-            assert!(!failures.contains_key("client:1.2.3.4 email:user0@example.com"));
-        });
     }
 }

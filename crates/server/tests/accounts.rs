@@ -137,6 +137,30 @@ async fn a_rate_limited_sign_in_says_when_to_retry() {
 }
 
 #[tokio::test]
+async fn every_node_on_one_database_counts_the_same_sign_in_failures() {
+    let a = start().await;
+    let database = format!("sqlite:{}", a.dir.path().join("data/partner.db").display());
+    let b = start_configured(|options| options.database = database).await;
+    let (_, me) = a.tenant("contoso").await;
+    let wrong = json!({ "email": me.user.email, "password": "nope" });
+    // Failures alternate between the nodes, as a load balancer would send them.
+    for i in 0..partner_domain::limits::SIGN_IN_FAILURES_PER_EMAIL {
+        let node = if i % 2 == 0 { &a } else { &b };
+        node.client()
+            .raw(Method::POST, "/api/session", Some(wrong.clone()))
+            .await
+            .error(401, ErrorKind::Unauthenticated);
+    }
+    for node in [&a, &b] {
+        let right = json!({ "email": me.user.email, "password": PASSWORD });
+        node.client()
+            .raw(Method::POST, "/api/session", Some(right))
+            .await
+            .error(429, ErrorKind::RateLimited);
+    }
+}
+
+#[tokio::test]
 async fn sessions_slide_with_use_and_end_when_idle() {
     let server = start().await;
     let (client, _) = server.tenant("contoso").await;

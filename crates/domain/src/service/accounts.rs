@@ -236,7 +236,13 @@ pub async fn housekeeping<S: Store>(store: &mut S) -> ServiceResult<()> {
         stamp(now - ACTIVITY_RETENTION_S),
     );
     Ok(store
-        .purge(&stamp(now), &week_ago, &week_ago, &retained)
+        .purge(
+            &stamp(now),
+            &week_ago,
+            &week_ago,
+            &retained,
+            now - SIGN_IN_WINDOW_S,
+        )
         .await?)
 }
 

@@ -213,7 +213,12 @@ impl<E: Env> Store for MemoryStore<E> {
         links_until: &str,
         emails_until: &str,
         activity_until: &str,
+        failures_until: i64,
     ) -> StoreResult<()> {
+        self.data.sign_in_failures.retain(|_, times| {
+            times.retain(|t| *t > failures_until);
+            !times.is_empty()
+        });
         self.data
             .sessions
             .retain(|s| s.expires_at.as_str() > sessions_until);

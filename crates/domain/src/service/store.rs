@@ -167,13 +167,14 @@ pub trait Store {
     async fn clear_sign_in_failures(&mut self, key: &str) -> StoreResult<()>;
     /// Forgets sessions that expired by `sessions_until`, verification links that expired by
     /// `links_until`, emails sent by `emails_until` and activity recorded by `activity_until`
-    /// (stamps).
+    /// (stamps), and sign-in failures made by `failures_until` (Unix seconds).
     async fn purge(
         &mut self,
         sessions_until: &str,
         links_until: &str,
         emails_until: &str,
         activity_until: &str,
+        failures_until: i64,
     ) -> StoreResult<()>;
 
     async fn email_taken(&mut self, email: &str) -> StoreResult<bool>;

@@ -176,6 +176,11 @@ fn a_client_trying_many_emails_is_limited_too() {
 #[test]
 fn housekeeping_forgets_expired_sessions_and_week_old_links_and_emails() {
     let mut store = store_with_tenant();
+    let _ = sign_in_from(&mut store, &credentials("wrong password"), "c1");
+    let failures = |store: &mut MemoryStore<TestEnv>| {
+        block_on(store.sign_in_failures("client:c1", 0)).unwrap().len()
+    };
+    assert_eq!(failures(&mut store), 1);
     let first = sign_in_from(&mut store, &credentials(PASSWORD), "c1").unwrap();
     block_on(put_profile(
         &mut store,
@@ -196,7 +201,9 @@ fn housekeeping_forgets_expired_sessions_and_week_old_links_and_emails() {
     assert_eq!(expired.body().error, crate::ErrorKind::Expired);
     assert!(block_on(store.session(&first_session)).unwrap().is_some());
 
+    assert_eq!(failures(&mut store), 1, "asked for since the epoch");
     block_on(housekeeping(&mut store)).unwrap();
+    assert_eq!(failures(&mut store), 0, "failures older than the window");
     assert!(block_on(store.session(&first_session)).unwrap().is_none());
     assert!(
         block_on(outbox(&mut store, None)).unwrap().is_empty(),
