@@ -1,7 +1,8 @@
 //! Security headers on every response: a strict Content-Security-Policy (scripts from this
-//! origin, WebAssembly compilation, and Trunk's inline loader by its hash; no inline style, no
-//! plugin, no framing, no `<base>`), `nosniff`, no referrer. Violations are reported to
-//! `POST /api/csp-report`, logged, and kept (for `--dev`) at `GET /api/dev/csp-reports`.
+//! origin, WebAssembly compilation, and Trunk's inline loader by its hash; `<style>` elements
+//! (stylist's) but no `style` attribute, no plugin, no framing, no `<base>`), `nosniff`, no
+//! referrer. Violations are reported to `POST /api/csp-report`, logged, and kept (for `--dev`,
+//! by the node that received them: a development aid) at `GET /api/dev/csp-reports`.
 
 use std::{
     path::Path,
