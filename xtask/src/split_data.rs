@@ -4,10 +4,10 @@
 //! the rest shares the primary's memory, so at first all data stayed there. The linker's map
 //! (`--Map`, written by `build.rs` beside the release wasm) gives each static's address and
 //! size; wasm-bindgen and wasm-opt keep the addresses. A static stays in the primary when the
-//! code kept there names an address in it (a constant, or a load's or store's offset), or when
-//! a static that stays holds a pointer into it; the others become active data segments of the
-//! rest, written into the shared memory when the rest is instantiated, before any deferred
-//! function runs.
+//! code kept there names an address in it (a constant, either half of a 64-bit one, or a load's
+//! or store's offset), or when a static that stays holds a pointer into it; the others become
+//! active data segments of the rest, written into the shared memory when the rest is
+//! instantiated, before any deferred function runs.
 //!
 //! Conservative where the compiler may be clever: a constant keeps the static it falls in and
 //! both neighbours (an address folded as `array - 4 + 4 * i` lands in the static before), and
@@ -100,8 +100,11 @@ struct Named(Vec<u32>);
 
 impl Visitor<'_> for Named {
     fn visit_const(&mut self, instr: &Const) {
-        if let Value::I32(value) = instr.value {
-            self.0.push(value as u32);
+        match instr.value {
+            Value::I32(value) => self.0.push(value as u32),
+            // Two 32-bit words stored at once (a pointer and a length, say).
+            Value::I64(value) => self.0.extend([value as u32, (value >> 32) as u32]),
+            _ => {}
         }
     }
 

@@ -178,7 +178,9 @@ fn housekeeping_forgets_expired_sessions_and_week_old_links_and_emails() {
     let mut store = store_with_tenant();
     let _ = sign_in_from(&mut store, &credentials("wrong password"), "c1");
     let failures = |store: &mut MemoryStore<TestEnv>| {
-        block_on(store.sign_in_failures("client:c1", 0)).unwrap().len()
+        block_on(store.sign_in_failures("client:c1", 0))
+            .unwrap()
+            .len()
     };
     assert_eq!(failures(&mut store), 1);
     let first = sign_in_from(&mut store, &credentials(PASSWORD), "c1").unwrap();
