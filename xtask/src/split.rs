@@ -271,13 +271,14 @@ pub fn split(wasm: &[u8], start_up: &BTreeSet<String>, statics: &[Static]) -> Re
         .filter(|i| !ran.contains(i) && !keep.contains(i))
         .collect();
 
-    // Deferred functions the primary still names need a stub there.
-    let kept = primary
+    let kept: Vec<FunctionId> = primary
         .funcs
         .iter_local()
         .map(|(id, _)| id)
-        .filter(|id| !deferred.contains(&id.index()));
-    let mut named: HashSet<usize> = called_by(&primary, kept)
+        .filter(|id| !deferred.contains(&id.index()))
+        .collect();
+    // Deferred functions the primary still names need a stub there.
+    let mut named: HashSet<usize> = called_by(&primary, kept.iter().copied())
         .into_iter()
         .map(|id| id.index())
         .collect();
@@ -306,15 +307,7 @@ pub fn split(wasm: &[u8], start_up: &BTreeSet<String>, statics: &[Static]) -> Re
         .filter(|i| named.contains(i))
         .collect();
     let slots = stubbed.len() as u64;
-    let primary_functions = primary.funcs.iter_local().count() - deferred.len();
-
-    let primary_code: Vec<FunctionId> = primary
-        .funcs
-        .iter_local()
-        .map(|(id, _)| id)
-        .filter(|id| !deferred.contains(&id.index()))
-        .collect();
-    let moved = split_data::movable_ranges(&primary, &primary_code, statics)?;
+    let moved = split_data::movable_ranges(&primary, &kept, statics)?;
 
     let needed = make_rest(&mut rest, &deferred, &stubbed)?;
     make_primary(&mut primary, load, &stubbed, &needed)?;
@@ -322,7 +315,7 @@ pub fn split(wasm: &[u8], start_up: &BTreeSet<String>, statics: &[Static]) -> Re
     Ok(Split {
         primary: primary.emit_wasm(),
         rest: rest.emit_wasm(),
-        kept: primary_functions,
+        kept: kept.len(),
         deferred: deferred.len(),
         stubs: slots as usize,
         moved_data,

@@ -22,7 +22,9 @@ use walrus::ir::{
     dfs_in_order, BinaryOp, Const, Instr, InstrSeq, Load, LocalGet, LocalSet, LocalTee, MemArg,
     Select, Store, StoreKind, Value, Visitor, VisitorMut,
 };
-use walrus::{ConstExpr, DataKind, FunctionId, GlobalKind, LocalId, MemoryId, Module};
+use walrus::{
+    ConstExpr, DataKind, FunctionId, FunctionKind, GlobalKind, LocalId, MemoryId, Module,
+};
 
 use crate::tools::Fail;
 
@@ -251,7 +253,7 @@ fn kept(
 
     let mut named = Named::default();
     for id in primary_code {
-        if let walrus::FunctionKind::Local(local) = &module.funcs.get(*id).kind {
+        if let FunctionKind::Local(local) = &module.funcs.get(*id).kind {
             dfs_in_order(&mut named, local, local.entry_block());
         }
     }
@@ -386,7 +388,7 @@ pub fn move_data(
     Ok(bytes)
 }
 
-pub fn only_memory(module: &Module) -> Result<walrus::MemoryId, Fail> {
+pub fn only_memory(module: &Module) -> Result<MemoryId, Fail> {
     let mut memories = module.memories.iter();
     match (memories.next(), memories.next()) {
         (Some(memory), None) => Ok(memory.id()),
@@ -394,7 +396,7 @@ pub fn only_memory(module: &Module) -> Result<walrus::MemoryId, Fail> {
     }
 }
 
-fn add_segments(module: &mut Module, memory: walrus::MemoryId, segments: Vec<(u32, Vec<u8>)>) {
+fn add_segments(module: &mut Module, memory: MemoryId, segments: Vec<(u32, Vec<u8>)>) {
     for (at, bytes) in segments {
         let id = module.data.add(
             DataKind::Active {
