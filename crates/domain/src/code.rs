@@ -62,6 +62,10 @@ codes! {
     SeedTooMany = "seed.too_many",
     DateFormat = "date.format",
     DateRange = "date.range",
+    DocumentEmpty = "document.empty",
+    DocumentTooLarge = "document.too_large",
+    DocumentType = "document.type",
+    DocumentsTooMany = "documents.too_many",
 }
 
 impl Code {

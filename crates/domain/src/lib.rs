@@ -21,6 +21,7 @@ mod region_rows;
 pub mod role;
 pub mod search;
 pub mod service;
+pub mod supporting;
 pub mod validate;
 pub mod verification;
 mod wire;

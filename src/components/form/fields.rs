@@ -46,6 +46,10 @@ pub fn code_message(t: &I18n, code: Code, postal_example: &str) -> String {
         Code::SeedTooMany => t.code_seed_too_many(),
         Code::DateFormat => t.code_date_format(),
         Code::DateRange => t.code_date_range(),
+        Code::DocumentEmpty => t.code_document_empty(),
+        Code::DocumentTooLarge => t.code_document_too_large(),
+        Code::DocumentType => t.code_document_type(),
+        Code::DocumentsTooMany => t.code_documents_too_many(),
         // Sent by a newer server than this build.
         Code::Unknown => t.code_other(),
     }
