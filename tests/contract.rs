@@ -7,16 +7,16 @@ mod support;
 use std::{cell::RefCell, rc::Rc};
 
 use partner_center::{
-    api::{ApiError, ApiFuture, Backend, MockBackend, MOCK_STORAGE_KEY},
+    api::{ApiError, ApiFuture, Backend, Document, MockBackend, MOCK_STORAGE_KEY},
     config::MockOptions,
 };
 use partner_contract::{Answer, Api, Download, Refusal, Target};
 use partner_domain::{
-    service::MemoryData, AcceptAgreement, ActivityPage, ActivityQuery, Agreement,
-    AgreementAcceptance, AgreementKind, Credentials, EmailVerified, ErrorBody, ImportUsers,
-    ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
-    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
-    UserQuery, Vetting,
+    service::MemoryData, supporting::SupportingDocument, AcceptAgreement, ActivityPage,
+    ActivityQuery, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
+    ErrorBody, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner,
+    PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList,
+    UserPatch, UserQuery, Vetting,
 };
 use serde_json::{json, Value};
 use support::{clear_storage, store, stored};
@@ -74,6 +74,14 @@ impl Browser {
             },
             other => panic!("the mock answers or refuses: {other:?}"),
         })
+    }
+}
+
+fn downloaded(document: Document) -> Download {
+    Download {
+        filename: document.filename,
+        mime: document.mime,
+        bytes: document.bytes,
     }
 }
 
@@ -140,12 +148,27 @@ impl Api for Browser {
     }
 
     async fn agreement_document(&self, id: &str) -> Answer<Download> {
-        let document = self.call(|b| b.agreement_document(id.into())).await?;
-        Ok(Download {
-            filename: document.filename,
-            mime: document.mime,
-            bytes: document.bytes,
-        })
+        (self.call(|b| b.agreement_document(id.into())).await).map(downloaded)
+    }
+
+    async fn upload_document(&self, name: &str, bytes: &[u8]) -> Answer<SupportingDocument> {
+        self.call(|b| b.upload_document(name.into(), bytes.to_vec()))
+            .await
+    }
+
+    async fn document(&self, id: &str) -> Answer<Download> {
+        (self
+            .call(|b| b.supporting_document(id.into(), String::new()))
+            .await)
+            .map(downloaded)
+    }
+
+    async fn delete_document(&self, id: &str) -> Answer<()> {
+        self.call(|b| b.delete_document(id.into())).await
+    }
+
+    async fn submit_documents(&self) -> Answer<Partner> {
+        self.call(|b| b.submit_documents()).await
     }
 
     async fn users(&self, query: &UserQuery) -> Answer<UserList> {
@@ -184,12 +207,7 @@ impl Api for Browser {
     }
 
     async fn export_activity(&self, query: &ActivityQuery) -> Answer<Download> {
-        let document = self.call(|b| b.export_activity(query.clone())).await?;
-        Ok(Download {
-            filename: document.filename,
-            mime: document.mime,
-            bytes: document.bytes,
-        })
+        (self.call(|b| b.export_activity(query.clone())).await).map(downloaded)
     }
 
     async fn outbox(&self) -> Answer<Vec<OutboxEmail>> {

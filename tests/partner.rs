@@ -222,6 +222,69 @@ async fn an_authorized_or_rejected_business_is_said_so() {
 }
 
 #[wasm_bindgen_test]
+async fn a_check_asking_for_a_proof_of_address_takes_documents_on_the_partner_profile() {
+    let partner = enrolled().await;
+    contact_confirms().await;
+    let asked = Vetting::because(
+        VettingDecision::ActionRequired,
+        VettingReason::AddressUnconfirmed,
+    );
+    mock().dev_vetting(partner.id, asked).await.unwrap();
+    let app = Mounted::keeping_storage("/settings/partner-profile", CONFIG).await;
+    app.wait_for("#documents-heading").await;
+    let business = app.text(".timeline li:last-child");
+    assert!(
+        business.contains("Motif\u{a0}: l’adresse de l’entreprise n’a pas pu être confirmée."),
+        "{business}"
+    );
+    assert!(
+        business.contains("ou envoyez un justificatif (PDF, PNG ou JPEG, 5\u{a0}Mo au plus)"),
+        "{business}"
+    );
+    assert!(app
+        .text("#documents-heading + p + p")
+        .contains("Aucun justificatif envoyé."));
+
+    // One file lies about its type, the other is a PDF: each is said, the PDF listed.
+    let pdf: &[u8] = b"%PDF-1.7\n%%EOF\n";
+    app.choose_files(
+        "#documents-file",
+        &[
+            ("menu.pdf", b"<html><body>menu</body></html>"),
+            ("Facture d’électricité.pdf", pdf),
+        ],
+    );
+    app.wait_for_content("\u{2068}Facture d’électricité.pdf\u{2069} envoyé.")
+        .await;
+    app.wait_for(".documents-failures").await;
+    assert_eq!(
+        app.text(".documents-failures"),
+        "\u{2068}menu.pdf\u{2069}\u{a0}: \u{2068}Choisissez un fichier PDF, PNG ou JPEG dont le nom finit par .pdf, .png, .jpg ou .jpeg.\u{2069}"
+    );
+    app.eventually("the document listed", || {
+        app.find("section[aria-labelledby=documents-heading] tbody th")
+            .filter(|name| name.text_content().unwrap_or_default() == "Facture d’électricité.pdf")
+    })
+    .await;
+    let row = app.text("section[aria-labelledby=documents-heading] tbody tr");
+    assert!(
+        row.contains("\u{2068}1\u{2069}\u{a0}Ko") && row.contains("admin@contoso.onmicrosoft.com"),
+        "{row}"
+    );
+
+    // Submitted: checked again; the list stays, with nothing more to send.
+    app.click_button("Soumettre pour vérification");
+    app.wait_for_content("Justificatifs soumis\u{a0}: la vérification de l’entreprise reprend.")
+        .await;
+    app.wait_for_content("En cours depuis le").await;
+    assert!(app.find("#documents-file").is_none());
+    assert!(app
+        .text("section[aria-labelledby=documents-heading]")
+        .contains("Facture d’électricité.pdf"));
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
 async fn the_overview_lists_the_next_steps_of_the_seed() {
     enrolled().await;
     let app = overview().await;

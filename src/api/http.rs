@@ -3,10 +3,11 @@
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use partner_domain::{
-    AcceptAgreement, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind,
-    Credentials, EmailVerified, Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser,
-    OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User,
-    UserCreated, UserList, UserPatch, UserQuery, VerifyEmail, Vetting,
+    supporting::SupportingDocument, AcceptAgreement, ActivityPage, ActivityQuery, Agreement,
+    AgreementAcceptance, AgreementKind, Credentials, EmailVerified, Health, ImportUsers,
+    ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
+    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
+    UserQuery, VerifyEmail, Vetting,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -14,13 +15,24 @@ use super::{ApiError, ApiFuture, ApiResult, Backend, Document};
 use crate::config::BackendKind;
 
 const TIMEOUT_S: u32 = 15;
+/// A 5 MB document on a slow uplink (1 Mbit/s) takes most of a minute.
+const UPLOAD_TIMEOUT_S: u32 = 120;
 
 pub struct HttpBackend {
     base: String,
 }
 
-fn json(value: impl Serialize) -> Option<serde_json::Value> {
-    Some(serde_json::to_value(value).expect("API types always serialize"))
+/// What a request carries.
+enum Body {
+    Json(serde_json::Value),
+    /// A file, as it is.
+    Bytes(Vec<u8>),
+}
+
+fn json(value: impl Serialize) -> Option<Body> {
+    Some(Body::Json(
+        serde_json::to_value(value).expect("API types always serialize"),
+    ))
 }
 
 /// Query-string escaping for a path segment or parameter value.
@@ -63,7 +75,7 @@ impl HttpBackend {
     fn download(&self, path: &str, fallback_name: String) -> ApiFuture<Document> {
         let url = format!("{}{}", self.base, path);
         Box::pin(async move {
-            let response = send(Method::GET, &url, None).await?;
+            let response = send(Method::GET, &url, None, TIMEOUT_S).await?;
             let headers = response.headers();
             let mime = headers
                 .get("content-type")
@@ -85,11 +97,15 @@ impl HttpBackend {
         &self,
         method: Method,
         path: &str,
-        body: Option<serde_json::Value>,
+        body: Option<Body>,
     ) -> ApiFuture<T> {
+        let timeout_s = match body {
+            Some(Body::Bytes(_)) => UPLOAD_TIMEOUT_S,
+            _ => TIMEOUT_S,
+        };
         let url = format!("{}{}", self.base, path);
         Box::pin(async move {
-            let response = send(method, &url, body).await?;
+            let response = send(method, &url, body, timeout_s).await?;
             let text = response
                 .text()
                 .await
@@ -105,14 +121,19 @@ impl HttpBackend {
     }
 }
 
-/// Sends one request, aborting it after `TIMEOUT_S`; any non-2xx becomes an `ApiError`.
-async fn send(method: Method, url: &str, body: Option<serde_json::Value>) -> ApiResult<Response> {
+/// Sends one request, aborting it after `timeout_s`; any non-2xx becomes an `ApiError`.
+async fn send(
+    method: Method,
+    url: &str,
+    body: Option<Body>,
+    timeout_s: u32,
+) -> ApiResult<Response> {
     let controller =
         web_sys::AbortController::new().map_err(|e| ApiError::Network(format!("{e:?}")))?;
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let _timer = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        gloo_timers::callback::Timeout::new(TIMEOUT_S * 1000, move || {
+        gloo_timers::callback::Timeout::new(timeout_s * 1000, move || {
             timed_out.set(true);
             controller.abort();
         })
@@ -124,13 +145,16 @@ async fn send(method: Method, url: &str, body: Option<serde_json::Value>) -> Api
         .header("X-Requested-With", "partner-center")
         .abort_signal(Some(&controller.signal()));
     let request = match body {
-        Some(body) => builder.json(&body),
+        Some(Body::Json(body)) => builder.json(&body),
+        Some(Body::Bytes(bytes)) => builder
+            .header("Content-Type", "application/octet-stream")
+            .body(js_sys::Uint8Array::from(&bytes[..])),
         None => builder.build(),
     }
     .map_err(|e| ApiError::Decode(e.to_string()))?;
     let response = request.send().await.map_err(|e| {
         if timed_out.get() {
-            ApiError::Timeout(TIMEOUT_S)
+            ApiError::Timeout(timeout_s)
         } else {
             ApiError::Network(e.to_string())
         }
@@ -143,9 +167,16 @@ async fn send(method: Method, url: &str, body: Option<serde_json::Value>) -> Api
     }
 }
 
-/// `attachment; filename="x.pdf"` → `x.pdf`.
+/// `attachment; filename="x.pdf"` → `x.pdf`; RFC 8187's `filename*=UTF-8''…` when given, which
+/// names a file in any script.
 fn filename_of(disposition: Option<String>) -> Option<String> {
     let disposition = disposition?;
+    let encoded = disposition
+        .split_once("filename*=UTF-8''")
+        .map(|(_, name)| name);
+    if let Some(name) = encoded.and_then(|name| js_sys::decode_uri_component(name).ok()) {
+        return Some(name.into());
+    }
     let start = disposition.find("filename=\"")? + "filename=\"".len();
     let end = disposition[start..].find('"')? + start;
     Some(disposition[start..end].to_owned())
@@ -223,6 +254,24 @@ impl Backend for HttpBackend {
     fn agreement_document(&self, id: String) -> ApiFuture<Document> {
         let path = format!("/partner/agreements/{}/document", escape(&id));
         self.download(&path, format!("{id}.pdf"))
+    }
+
+    fn upload_document(&self, name: String, bytes: Vec<u8>) -> ApiFuture<SupportingDocument> {
+        let path = format!("/partner/documents?name={}", escape(&name));
+        self.request(Method::POST, &path, Some(Body::Bytes(bytes)))
+    }
+
+    fn supporting_document(&self, id: String, name: String) -> ApiFuture<Document> {
+        self.download(&format!("/partner/documents/{}", escape(&id)), name)
+    }
+
+    fn delete_document(&self, id: String) -> ApiFuture<()> {
+        let path = format!("/partner/documents/{}", escape(&id));
+        self.request(Method::DELETE, &path, None)
+    }
+
+    fn submit_documents(&self) -> ApiFuture<Partner> {
+        self.request(Method::POST, "/partner/documents/submit", None)
     }
 
     fn users(&self, query: UserQuery) -> ApiFuture<UserList> {

@@ -3,12 +3,17 @@
 //! without a network. It holds data only: every permission, transition, limit and error is the
 //! rulebook's, as on `partner-server`. It can add latency and faults (`config.json`, `mock`).
 
-use std::{cell::Cell, rc::Rc};
+use std::{
+    cell::{Cell, RefCell},
+    collections::BTreeMap,
+    rc::Rc,
+};
 
 use gloo_storage::{LocalStorage, Storage};
 use partner_domain::{
     document::Typeface,
     service::{self, Env, MemoryData, MemoryStore, ServiceError, StoreResult},
+    supporting::SupportingDocument,
     AcceptAgreement, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind,
     Credentials, EmailVerified, ErrorBody, ErrorKind, Health, ImportUsers, ImportedUsers, Lang, Me,
     NewTenant, NewUser, OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword,
@@ -165,10 +170,15 @@ fn simulated_failure() -> ApiError {
     }
 }
 
+/// Supporting documents' bytes, by id: too big for local storage, so kept in this page's
+/// memory (a reload forgets them; the list, in local storage, says so on download).
+type DocumentBytes = Rc<RefCell<BTreeMap<String, Vec<u8>>>>;
+
 #[derive(Clone)]
 pub struct MockBackend {
     options: Rc<MockOptions>,
     faults: Rc<Faults>,
+    document_bytes: DocumentBytes,
 }
 
 impl MockBackend {
@@ -181,6 +191,7 @@ impl MockBackend {
         Self {
             options: Rc::new(options),
             faults,
+            document_bytes: DocumentBytes::default(),
         }
     }
 
@@ -192,6 +203,7 @@ impl MockBackend {
         op: impl AsyncFnOnce(&mut Session) -> Result<T, ServiceError> + 'static,
     ) -> ApiFuture<T> {
         let (options, faults) = (self.options.clone(), self.faults.clone());
+        let document_bytes = self.document_bytes.clone();
         Box::pin(async move {
             if options.latency_ms > 0 {
                 gloo_timers::future::TimeoutFuture::new(options.latency_ms).await;
@@ -204,7 +216,8 @@ impl MockBackend {
             let read = |json: &str| serde_json::from_str::<Saved>(json).ok();
             let saved = before.as_deref().and_then(read);
             let fresh = saved.is_none();
-            let Saved { data, session } = saved.unwrap_or_default();
+            let Saved { mut data, session } = saved.unwrap_or_default();
+            data.document_bytes = document_bytes.take();
             let mut session = Session {
                 store: MemoryStore {
                     data,
@@ -220,6 +233,7 @@ impl MockBackend {
                 )?;
             }
             let result = op(&mut session).await;
+            document_bytes.replace(std::mem::take(&mut session.store.data.document_bytes));
             let after = Saved {
                 data: session.store.data,
                 session: session.cookie,
@@ -363,6 +377,31 @@ impl Backend for MockBackend {
                 bytes: partner_domain::document::pdf(&signed, Typeface::Helvetica),
             })
         }))
+    }
+
+    fn upload_document(&self, name: String, bytes: Vec<u8>) -> ApiFuture<SupportingDocument> {
+        self.call_as(async move |store, me| {
+            service::upload_document(store, &me, &name, &bytes).await
+        })
+    }
+
+    fn supporting_document(&self, id: String, _name: String) -> ApiFuture<Document> {
+        self.call_as(async move |store, me| {
+            let (document, bytes) = service::document(store, &me, &id).await?;
+            Ok(Document {
+                filename: document.name,
+                mime: document.content_type.as_str().into(),
+                bytes,
+            })
+        })
+    }
+
+    fn delete_document(&self, id: String) -> ApiFuture<()> {
+        self.call_as(async move |store, me| service::delete_document(store, &me, &id).await)
+    }
+
+    fn submit_documents(&self) -> ApiFuture<Partner> {
+        self.call_as(async move |store, me| service::submit_documents(store, &me).await)
     }
 
     fn users(&self, query: UserQuery) -> ApiFuture<UserList> {

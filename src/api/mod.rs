@@ -11,10 +11,11 @@ mod session_watch;
 use std::{future::Future, pin::Pin, rc::Rc};
 
 use partner_domain::{
-    AcceptAgreement, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind,
-    Credentials, EmailVerified, Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser,
-    OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User,
-    UserCreated, UserList, UserPatch, UserQuery, Vetting,
+    supporting::SupportingDocument, AcceptAgreement, ActivityPage, ActivityQuery, Agreement,
+    AgreementAcceptance, AgreementKind, Credentials, EmailVerified, Health, ImportUsers,
+    ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
+    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
+    UserQuery, Vetting,
 };
 use yew::prelude::*;
 
@@ -59,6 +60,12 @@ pub trait Backend {
     fn accept_agreement(&self, body: AcceptAgreement, lang: Lang)
         -> ApiFuture<AgreementAcceptance>;
     fn agreement_document(&self, id: String) -> ApiFuture<Document>;
+    /// `POST /api/partner/documents`: one file, as the user chose it.
+    fn upload_document(&self, name: String, bytes: Vec<u8>) -> ApiFuture<SupportingDocument>;
+    /// A supporting document's bytes; `name` is the listed one, for a server that gives none.
+    fn supporting_document(&self, id: String, name: String) -> ApiFuture<Document>;
+    fn delete_document(&self, id: String) -> ApiFuture<()>;
+    fn submit_documents(&self) -> ApiFuture<Partner>;
 
     fn users(&self, query: UserQuery) -> ApiFuture<UserList>;
     fn create_user(&self, body: NewUser) -> ApiFuture<UserCreated>;

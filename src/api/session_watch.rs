@@ -5,10 +5,11 @@
 use std::rc::Rc;
 
 use partner_domain::{
-    AcceptAgreement, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind,
-    Credentials, EmailVerified, Health, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser,
-    OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User,
-    UserCreated, UserList, UserPatch, UserQuery, Vetting,
+    supporting::SupportingDocument, AcceptAgreement, ActivityPage, ActivityQuery, Agreement,
+    AgreementAcceptance, AgreementKind, Credentials, EmailVerified, Health, ImportUsers,
+    ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
+    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
+    UserQuery, Vetting,
 };
 use yew::Callback;
 
@@ -78,6 +79,10 @@ impl Backend for SessionWatch {
         current_agreement(kind: AgreementKind, lang: Lang) -> Agreement;
         accept_agreement(body: AcceptAgreement, lang: Lang) -> AgreementAcceptance;
         agreement_document(id: String) -> Document;
+        upload_document(name: String, bytes: Vec<u8>) -> SupportingDocument;
+        supporting_document(id: String, name: String) -> Document;
+        delete_document(id: String) -> ();
+        submit_documents() -> Partner;
         users(query: UserQuery) -> UserList;
         create_user(body: NewUser) -> UserCreated;
         import_users(body: ImportUsers) -> ImportedUsers;

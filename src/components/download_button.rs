@@ -1,6 +1,6 @@
 //! A button that asks the backend for a file and saves it, with progress and a toast on failure.
 
-use partner_domain::ActivityQuery;
+use partner_domain::{ActivityQuery, ErrorKind};
 use yew::prelude::*;
 
 use super::{error_message, use_submit_guard};
@@ -18,6 +18,8 @@ pub enum Downloadable {
     Agreement(AttrValue),
     /// The activity log that these filters keep, as CSV.
     Activity(ActivityQuery),
+    /// A supporting document, as it was sent.
+    Document { id: AttrValue, name: AttrValue },
 }
 
 impl Downloadable {
@@ -25,12 +27,15 @@ impl Downloadable {
         match self {
             Self::Agreement(id) => backend.agreement_document(id.to_string()),
             Self::Activity(query) => backend.export_activity(query.clone()),
+            Self::Document { id, name } => {
+                backend.supporting_document(id.to_string(), name.to_string())
+            }
         }
     }
 
     fn label(&self, t: &I18n) -> String {
         match self {
-            Self::Agreement(_) => t.download(),
+            Self::Agreement(_) | Self::Document { .. } => t.download(),
             Self::Activity(_) => t.activity_export(),
         }
         .to_string()
@@ -38,7 +43,7 @@ impl Downloadable {
 
     fn failed(&self, t: &I18n, reason: String) -> String {
         match self {
-            Self::Agreement(_) => t.download_failed(reason),
+            Self::Agreement(_) | Self::Document { .. } => t.download_failed(reason),
             Self::Activity(_) => t.export_failed(reason),
         }
         .to_string()
@@ -71,6 +76,10 @@ pub fn DownloadButton(props: &DownloadButtonProps) -> Html {
             guard.run(async move {
                 let saved = match answer.await {
                     Ok(document) => download::save(&document).map_err(|e| e.to_string()),
+                    // A document the mock kept in a page since reloaded.
+                    Err(e) if e.kind() == Some(ErrorKind::Expired) => {
+                        Err(t.documents_gone().to_string())
+                    }
                     Err(e) => Err(error_message(&t, &e)),
                 };
                 if let Err(reason) = saved {

@@ -16,6 +16,7 @@ mod settings_menu;
 mod sign_in_form;
 mod status;
 mod submit;
+mod supporting_documents;
 mod temporary_password;
 mod toast_region;
 mod top_bar;
@@ -42,6 +43,7 @@ pub use status::{
     RequireSession, Skeleton,
 };
 pub use submit::{use_submit_guard, SubmitButton, SubmitGuard};
+pub use supporting_documents::SupportingDocuments;
 pub use temporary_password::TemporaryPassword;
 pub use toast_region::ToastRegion;
 pub use top_bar::TopBar;

@@ -91,6 +91,19 @@ pub fn VerificationTimeline(props: &VerificationTimelineProps) -> Html {
             VettingReason::DocumentUnreadable => t.check_reason_document_unreadable(),
             VettingReason::Other => t.check_reason_other(reason.note.clone().unwrap_or_default()),
         });
+    // What the reason asks for, while the check waits for it.
+    let fix = (partner.verification.reason.as_ref())
+        .filter(|_| partner.verification.status == VerificationStatus::ActionRequired)
+        .map(|reason| {
+            match (
+                reason.code.asks_for_correction(),
+                reason.code.asks_for_documents(),
+            ) {
+                (true, true) => t.fix_either(),
+                (false, true) => t.fix_documents(),
+                _ => t.fix_correct(),
+            }
+        });
     html! {
         <ol class={classes!("timeline", style)} aria-label={t.timeline_title().to_string()}>
             <li class={classes!("timeline-step", format!("timeline-{contact_state}"))}>
@@ -105,6 +118,9 @@ pub fn VerificationTimeline(props: &VerificationTimelineProps) -> Html {
                 <p>{ business_text.to_string() }</p>
                 if let Some(reason) = reason {
                     <p class="timeline-reason">{ reason.to_string() }</p>
+                }
+                if let Some(fix) = fix {
+                    <p class="timeline-fix">{ fix.to_string() }</p>
                 }
                 if business_state == "rejected" {
                     <p>

@@ -18,6 +18,7 @@ pub fn resource_name(t: &I18n, resource: R) -> String {
         R::Agreement => t.resource_agreement(),
         R::Verification => t.resource_verification(),
         R::SignIn => t.resource_sign_in(),
+        R::Document => t.resource_document(),
     }
     .to_string()
 }
@@ -143,5 +144,7 @@ pub fn describe(t: &I18n, a: &Activity) -> String {
             }
         }
         (R::SignIn, _) => t.change_sign_in_blocked(target).to_string(),
+        (R::Document, A::Deleted) => t.change_document_removed(target).to_string(),
+        (R::Document, _) => t.change_document_sent(target).to_string(),
     }
 }

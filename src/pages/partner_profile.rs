@@ -16,7 +16,7 @@ use crate::{
     api::{use_backend, use_load, ApiError},
     components::{
         state_name, CopyButton, DownloadButton, Downloadable, ErrorPanel, ProfileForm,
-        RefreshFailed, RequireSession, Skeleton, VerificationTimeline,
+        RefreshFailed, RequireSession, Skeleton, SupportingDocuments, VerificationTimeline,
     },
     i18n::{country_name, date_of, use_i18n, use_region_names},
     route::Route,
@@ -40,6 +40,7 @@ fn PartnerProfileBody() -> Html {
                 if error.is_some() { <RefreshFailed on_retry={on_retry.clone()} /> }
                 <VerificationTimeline partner={p.clone()} link_to_profile={false} />
                 <LegalProfileSection partner={p.clone()} />
+                <SupportingDocuments partner={p.clone()} />
                 <ProgramSection partner={p.clone()} />
                 <AgreementsSection partner={p.clone()} />
             </>

@@ -288,6 +288,22 @@ impl Mounted {
         select.dispatch_event(&change).unwrap();
     }
 
+    /// Chooses files in a file input, as a user does in the browser's dialog: (name, bytes).
+    pub fn choose_files(&self, selector: &str, files: &[(&str, &[u8])]) {
+        let input: web_sys::HtmlInputElement = self.find(selector).unwrap().dyn_into().unwrap();
+        let chosen = web_sys::DataTransfer::new().unwrap();
+        for (name, bytes) in files {
+            let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(*bytes));
+            let file = web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap();
+            chosen.items().add_with_file(&file).unwrap();
+        }
+        input.set_files(chosen.files().as_ref());
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let change = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+        input.dispatch_event(&change).unwrap();
+    }
+
     /// Sets an input whose page reads it on `change` (a date picked), as a user does.
     pub fn change(&self, selector: &str, value: &str) {
         let input: web_sys::HtmlInputElement = self.find(selector).unwrap().dyn_into().unwrap();

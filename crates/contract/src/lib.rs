@@ -9,21 +9,23 @@
 
 mod accounts;
 mod activity;
+mod documents;
 mod fixtures;
 mod partner;
 mod users;
 
 pub use accounts::*;
 pub use activity::*;
+pub use documents::*;
 pub use fixtures::*;
 pub use partner::*;
 pub use users::*;
 
 use partner_domain::{
-    ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind, Code,
-    EmailVerified, ErrorBody, ErrorKind, FieldErrors, ImportedUsers, Lang, Me, NewTenant, NewUser,
-    OutboxEmail, Partner, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
-    UserList, UserPatch, UserQuery, Vetting,
+    supporting::SupportingDocument, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance,
+    AgreementKind, Code, EmailVerified, ErrorBody, ErrorKind, FieldErrors, ImportedUsers, Lang, Me,
+    NewTenant, NewUser, OutboxEmail, Partner, ProfileRequest, TemporaryPassword, TenantCreated,
+    User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
 };
 
 /// A refusal: the status and the error body of docs/API.md.
@@ -64,6 +66,11 @@ pub trait Api {
         lang: Lang,
     ) -> Answer<AgreementAcceptance>;
     async fn agreement_document(&self, id: &str) -> Answer<Download>;
+    /// `POST /api/partner/documents?name=…` with the file's bytes.
+    async fn upload_document(&self, name: &str, bytes: &[u8]) -> Answer<SupportingDocument>;
+    async fn document(&self, id: &str) -> Answer<Download>;
+    async fn delete_document(&self, id: &str) -> Answer<()>;
+    async fn submit_documents(&self) -> Answer<Partner>;
 
     async fn users(&self, query: &UserQuery) -> Answer<UserList>;
     async fn create_user(&self, body: &NewUser) -> Answer<UserCreated>;
@@ -148,6 +155,7 @@ macro_rules! contract_scenarios {
                 profile_edits_follow_the_rules_the_ui_states,
                 the_outbox_shows_each_work_account_its_own_emails,
                 the_activity_log_records_each_change_and_only_admins_read_it,
+                supporting_documents_answer_the_check_and_only_while_it_asks,
             );
         }
     };

@@ -16,6 +16,8 @@ crate::wire_enum! {
         PrimaryContact = "primary_contact",
         Agreement = "agreement",
         Verification = "verification",
+        /// A supporting document sent for the business check.
+        Document = "document",
         /// Sign-in refused for too many failures.
         SignIn = "sign_in",
     }

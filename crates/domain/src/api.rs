@@ -269,6 +269,9 @@ pub struct Partner {
     pub verification: Verification,
     pub programs: Vec<ProgramStatus>,
     pub agreements: Vec<AgreementAcceptance>,
+    /// Supporting documents sent for the business check, oldest first.
+    #[serde(default)]
+    pub documents: Vec<crate::supporting::SupportingDocument>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

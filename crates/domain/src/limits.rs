@@ -37,3 +37,6 @@ pub const NOTE_MAX: usize = 500;
 /// Request bodies, and the larger one of `POST /api/users/import`.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
 pub const IMPORT_BODY_LIMIT_BYTES: usize = 256 * 1024;
+/// `POST /api/partner/documents`: a little over the largest file, so that a file just over
+/// it is refused as a file (422 `document.too_large`), not as a body (413).
+pub const DOCUMENT_BODY_LIMIT_BYTES: usize = crate::supporting::DOCUMENT_MAX_BYTES + 64 * 1024;

@@ -112,6 +112,19 @@ crate::wire_enum! {
     }
 }
 
+impl VettingReason {
+    /// Whether the fix is to correct the legal profile (which resubmits it).
+    pub fn asks_for_correction(self) -> bool {
+        !matches!(self, Self::DocumentUnreadable)
+    }
+
+    /// Whether the fix is to send supporting documents: an address to prove, a document to
+    /// send again, or whatever the check's note asks for.
+    pub fn asks_for_documents(self) -> bool {
+        !matches!(self, Self::LegalNameMismatch)
+    }
+}
+
 crate::wire_enum! {
     /// The two steps of the verification.
     pub enum StepName {

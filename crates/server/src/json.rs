@@ -11,13 +11,16 @@ use serde::de::DeserializeOwned;
 use crate::ApiError;
 
 pub use partner_domain::limits::{
-    BODY_LIMIT_BYTES as BODY_LIMIT, IMPORT_BODY_LIMIT_BYTES as IMPORT_BODY_LIMIT,
+    BODY_LIMIT_BYTES as BODY_LIMIT, DOCUMENT_BODY_LIMIT_BYTES as DOCUMENT_BODY_LIMIT,
+    IMPORT_BODY_LIMIT_BYTES as IMPORT_BODY_LIMIT,
 };
 
 /// The largest body a request to `path` (under `/api`) may carry.
 pub fn body_limit(path: &str) -> usize {
     if path.ends_with("/users/import") {
         IMPORT_BODY_LIMIT
+    } else if path.ends_with("/partner/documents") {
+        DOCUMENT_BODY_LIMIT
     } else {
         BODY_LIMIT
     }

@@ -6,6 +6,7 @@ mod auth;
 mod caching;
 mod db;
 mod dev;
+mod documents;
 mod env;
 mod error;
 mod https;

@@ -23,8 +23,8 @@ use tower_http::{
 };
 
 use crate::{
-    activity, agreements, auth, caching, dev,
-    json::{body_limit, too_large, BODY_LIMIT, IMPORT_BODY_LIMIT},
+    activity, agreements, auth, caching, dev, documents,
+    json::{body_limit, too_large, BODY_LIMIT, DOCUMENT_BODY_LIMIT, IMPORT_BODY_LIMIT},
     partner, security, tenants, users, ApiError, AppState,
 };
 
@@ -42,6 +42,15 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .route(
             "/partner/contact-verification",
             post(partner::resend_verification),
+        )
+        .route(
+            "/partner/documents",
+            post(documents::upload).layer(DefaultBodyLimit::max(DOCUMENT_BODY_LIMIT)),
+        )
+        .route("/partner/documents/submit", post(documents::submit))
+        .route(
+            "/partner/documents/{id}",
+            get(documents::download).delete(documents::delete),
         )
         .route("/verify-email", post(partner::verify_email))
         .route("/agreements/current", get(agreements::current))

@@ -11,6 +11,7 @@ use partner_domain::{
         ActivityFilter, PartnerRecord, SessionRecord, SignedRecord, Store, StoreError, StoreResult,
         StoredPassword, TenantRecord, UserFilter, VerificationToken,
     },
+    supporting::{DocumentType, SupportingDocument},
     verification::StepTimes,
     Activity, ActivityAction, ActivityActor, ActivityResource, AgreementAcceptance, AgreementKind,
     Lang, Me, OutboxEmail, Role, Signer, TenantSummary, User, UserList, VerificationStatus,
@@ -168,6 +169,24 @@ fn acceptance_from(row: &SqliteRow) -> StoreResult<AgreementAcceptance> {
             name: row.get("signer_name"),
             email: row.get("signer_email"),
         },
+    })
+}
+
+fn document_from(row: &SqliteRow) -> StoreResult<SupportingDocument> {
+    let content_type: String = row.get("content_type");
+    let size: i64 = row.get("size");
+    Ok(SupportingDocument {
+        id: row.get("id"),
+        name: row.get("name"),
+        size: u64::try_from(size)?,
+        content_type: DocumentType::from_key(&content_type)
+            .ok_or_else(|| StoreError::new(format!("stored document type {content_type:?}")))?,
+        uploaded_by: ActivityActor {
+            id: row.get("uploaded_by_id"),
+            name: row.get("uploaded_by_name"),
+            email: row.get("uploaded_by_email"),
+        },
+        uploaded_at: row.get("uploaded_at"),
     })
 }
 
@@ -590,6 +609,66 @@ impl Store for SqlStore {
             sent_at: row.get("sent_at"),
         })
         .collect())
+    }
+
+    async fn documents(&mut self, partner_id: &str) -> StoreResult<Vec<SupportingDocument>> {
+        sqlx::query(
+            "SELECT id, name, size, content_type, uploaded_by_id, uploaded_by_name,
+                    uploaded_by_email, uploaded_at
+             FROM documents WHERE partner_id = ? ORDER BY uploaded_at, rowid",
+        )
+        .bind(partner_id)
+        .fetch_all(&mut *self.db().await?)
+        .await?
+        .iter()
+        .map(document_from)
+        .collect()
+    }
+
+    async fn document_bytes(&mut self, partner_id: &str, id: &str) -> StoreResult<Option<Vec<u8>>> {
+        Ok(
+            sqlx::query_scalar("SELECT bytes FROM documents WHERE id = ? AND partner_id = ?")
+                .bind(id)
+                .bind(partner_id)
+                .fetch_optional(&mut *self.db().await?)
+                .await?,
+        )
+    }
+
+    async fn insert_document(
+        &mut self,
+        partner_id: &str,
+        document: &SupportingDocument,
+        bytes: &[u8],
+    ) -> StoreResult<()> {
+        let by = &document.uploaded_by;
+        sqlx::query(
+            "INSERT INTO documents (id, partner_id, name, size, content_type, uploaded_by_id,
+                                    uploaded_by_name, uploaded_by_email, uploaded_at, bytes)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&document.id)
+        .bind(partner_id)
+        .bind(&document.name)
+        .bind(i64::try_from(document.size)?)
+        .bind(document.content_type.as_str())
+        .bind(&by.id)
+        .bind(&by.name)
+        .bind(&by.email)
+        .bind(&document.uploaded_at)
+        .bind(bytes)
+        .execute(&mut *self.db().await?)
+        .await?;
+        Ok(())
+    }
+
+    async fn delete_document(&mut self, partner_id: &str, id: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM documents WHERE id = ? AND partner_id = ?")
+            .bind(id)
+            .bind(partner_id)
+            .execute(&mut *self.db().await?)
+            .await?;
+        Ok(())
     }
 
     async fn acceptances(&mut self, partner_id: &str) -> StoreResult<Vec<AgreementAcceptance>> {

@@ -119,3 +119,48 @@ async fn the_signed_pdf_prints_polish_greek_and_cyrillic_names() {
     );
     assert!(text.contains("Contrat Microsoft Partner Network"), "{text}");
 }
+
+/// A body far over the largest document is refused before the rules read it; the download is
+/// the file as sent, with its type, never sniffed by the browser.
+#[tokio::test]
+async fn documents_are_bounded_bodies_and_download_as_sent() {
+    use partner_domain::{limits::DOCUMENT_BODY_LIMIT_BYTES, supporting::SupportingDocument};
+    let server = start_with(true, 3600).await;
+    let (client, _) = server.tenant("contoso").await;
+    let partner: Partner = client
+        .ok(Method::PUT, "/api/partner/profile", Some(&profile()), 200)
+        .await;
+    let token = latest_link(&client, "jean.dupont@contoso.fr").await;
+    server.client().verify_email(&token).await.unwrap();
+    let asked = json!({ "decision": "action_required", "reason": "document_unreadable" });
+    let path = format!("/api/dev/vetting/{}", partner.id);
+    client
+        .ok::<_, Partner>(Method::POST, &path, Some(&asked), 200)
+        .await;
+
+    let huge = vec![b'%'; DOCUMENT_BODY_LIMIT_BYTES + 1];
+    client
+        .upload("/api/partner/documents?name=huge.pdf", huge)
+        .await
+        .error(413, ErrorKind::PayloadTooLarge);
+    let pdf = b"%PDF-1.4\n%%EOF\n".to_vec();
+    let sent = client
+        .upload("/api/partner/documents?name=Kbis.pdf", pdf.clone())
+        .await;
+    assert_eq!(sent.status, 201);
+    let sent: SupportingDocument = sent.json();
+    let download = client
+        .get(&format!("/api/partner/documents/{}", sent.id))
+        .await;
+    assert_eq!(download.bytes, pdf);
+    assert_eq!(download.headers["content-type"], "application/pdf");
+    assert_eq!(download.headers["x-content-type-options"], "nosniff");
+    assert!(download.headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment;"));
+    client
+        .upload("/api/partner/documents", b"%PDF-1.4".to_vec())
+        .await
+        .field(422, ErrorKind::Validation, "file", "required");
+}

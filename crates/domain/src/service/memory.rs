@@ -10,8 +10,8 @@ use super::{
     StoredPassword, TenantRecord, UserFilter, VerificationToken,
 };
 use crate::{
-    directory::Directory, Activity, ActivityResource, AgreementAcceptance, Me, OutboxEmail,
-    TenantSummary, User, UserList,
+    directory::Directory, supporting::SupportingDocument, Activity, ActivityResource,
+    AgreementAcceptance, Me, OutboxEmail, TenantSummary, User, UserList,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +52,18 @@ pub struct MemoryData {
     /// The id of the last activity record, kept when old records are forgotten.
     #[serde(default)]
     last_activity_id: u64,
+    #[serde(default)]
+    documents: Vec<StoredDocument>,
+    /// The documents' bytes, by document id: never serialised (local storage holds a few
+    /// megabytes at most), so the mock keeps them beside the data, in the page's memory.
+    #[serde(skip)]
+    pub document_bytes: BTreeMap<String, Vec<u8>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct StoredDocument {
+    partner_id: String,
+    document: SupportingDocument,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -382,6 +394,44 @@ impl<E: Env> Store for MemoryStore<E> {
             .take(limit)
             .map(|e| e.email.clone())
             .collect())
+    }
+
+    async fn documents(&mut self, partner_id: &str) -> StoreResult<Vec<SupportingDocument>> {
+        Ok(self
+            .data
+            .documents
+            .iter()
+            .filter(|d| d.partner_id == partner_id)
+            .map(|d| d.document.clone())
+            .collect())
+    }
+
+    async fn document_bytes(&mut self, partner_id: &str, id: &str) -> StoreResult<Option<Vec<u8>>> {
+        let listed =
+            (self.data.documents.iter()).any(|d| d.partner_id == partner_id && d.document.id == id);
+        Ok(listed
+            .then(|| self.data.document_bytes.get(id).cloned())
+            .flatten())
+    }
+
+    async fn insert_document(
+        &mut self,
+        partner_id: &str,
+        document: &SupportingDocument,
+        bytes: &[u8],
+    ) -> StoreResult<()> {
+        self.data.documents.push(StoredDocument {
+            partner_id: partner_id.to_owned(),
+            document: document.clone(),
+        });
+        (self.data.document_bytes).insert(document.id.clone(), bytes.to_vec());
+        Ok(())
+    }
+
+    async fn delete_document(&mut self, partner_id: &str, id: &str) -> StoreResult<()> {
+        (self.data.documents).retain(|d| d.partner_id != partner_id || d.document.id != id);
+        self.data.document_bytes.remove(id);
+        Ok(())
     }
 
     async fn acceptances(&mut self, partner_id: &str) -> StoreResult<Vec<AgreementAcceptance>> {

@@ -7,6 +7,7 @@
 mod accounts;
 mod activity;
 mod agreements;
+mod documents;
 mod mail;
 mod memory;
 mod partner;
@@ -19,6 +20,7 @@ pub use accounts::{
 };
 pub use activity::{export_activity, list_activity, seed_activity, ActivityFilter};
 pub use agreements::{accept_agreement, current_agreement, signed_agreement, SignedDocument};
+pub use documents::{delete_document, document, submit_documents, upload_document, UPLOAD_FIELD};
 pub use memory::{MemoryData, MemoryStore};
 pub use partner::{
     decide_vetting, outbox, partner, put_profile, resend_contact_verification, verify_email,

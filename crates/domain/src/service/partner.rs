@@ -96,9 +96,10 @@ fn rejection_is_final(record: &PartnerRecord) -> bool {
 }
 
 /// docs/API.md's `Partner`.
-async fn view<S: Store>(store: &mut S, record: PartnerRecord) -> ServiceResult<Partner> {
+pub(super) async fn view<S: Store>(store: &mut S, record: PartnerRecord) -> ServiceResult<Partner> {
     let agreements = store.acceptances(&record.id).await?;
     let signed = agreements.iter().any(|a| a.kind == AgreementKind::Mpn);
+    let documents = store.documents(&record.id).await?;
     Ok(Partner {
         verification: crate::Verification {
             final_decision: rejection_is_final(&record),
@@ -113,6 +114,7 @@ async fn view<S: Store>(store: &mut S, record: PartnerRecord) -> ServiceResult<P
         legal_profile: record.legal_profile,
         primary_contact: record.primary_contact,
         agreements,
+        documents,
     })
 }
 
@@ -257,9 +259,7 @@ pub async fn put_profile<S: Store>(
             if status == VerificationStatus::BusinessPending
                 && (status != record.status || legal_changed)
             {
-                record.vetting_due_at =
-                    Some(stamp(store.env().now() + store.env().vetting_delay_s()));
-                record.times.business_step_at = Some(now.clone());
+                start_check(store, &mut record);
             }
             let changes = profile_changes((&record.legal_profile, &record.primary_contact), &body);
             for change in changes {
@@ -282,6 +282,27 @@ pub async fn put_profile<S: Store>(
         }
     };
     view(store, record).await
+}
+
+/// The simulated business check starts now (or again): it approves after the store's delay.
+fn start_check<S: Store>(store: &S, record: &mut PartnerRecord) {
+    let now = store.env().now();
+    record.vetting_due_at = Some(stamp(now + store.env().vetting_delay_s()));
+    record.times.business_step_at = Some(stamp(now));
+}
+
+/// A partner the check asked to act sends its answer (documents): checked again, and logged.
+pub(super) async fn resubmit<S: Store>(
+    store: &mut S,
+    caller: &Me,
+    record: &mut PartnerRecord,
+) -> ServiceResult<()> {
+    let status = advance(record.status, VerificationEvent::ProfileSubmitted)?;
+    start_check(store, record);
+    let resubmitted = status_change(record, record.status, status);
+    note_by(store, caller, resubmitted).await?;
+    record.status = status;
+    Ok(())
 }
 
 /// `POST /api/partner/contact-verification`: once a minute at most, while unconfirmed.
@@ -338,8 +359,7 @@ pub async fn verify_email<S: Store>(store: &mut S, token: &str) -> ServiceResult
         .ok_or_else(not_enrolled)?;
     record.status = advance(record.status, VerificationEvent::ContactEmailVerified)?;
     record.times.contact_verified_at = Some(now.clone());
-    record.times.business_step_at = Some(now.clone());
-    record.vetting_due_at = Some(stamp(store.env().now() + store.env().vetting_delay_s()));
+    start_check(store, &mut record);
     store.use_verification_token(&token_hash, &now).await?;
     store.update_partner(&record).await?;
     let verified = Change::new(

@@ -7,8 +7,8 @@ use std::fmt;
 
 use super::ActivityFilter;
 use crate::{
-    verification::StepTimes, Activity, AgreementAcceptance, Lang, LegalProfile, Me, OutboxEmail,
-    PrimaryContact, Role, User, UserList, VerificationStatus,
+    supporting::SupportingDocument, verification::StepTimes, Activity, AgreementAcceptance, Lang,
+    LegalProfile, Me, OutboxEmail, PrimaryContact, Role, User, UserList, VerificationStatus,
 };
 
 /// A storage failure, with its cause; answered as a 500 without it.
@@ -211,6 +211,17 @@ pub trait Store {
         tenant_id: Option<&str>,
         limit: usize,
     ) -> StoreResult<Vec<OutboxEmail>>;
+
+    /// A partner's supporting documents, oldest first (their bytes apart).
+    async fn documents(&mut self, partner_id: &str) -> StoreResult<Vec<SupportingDocument>>;
+    async fn document_bytes(&mut self, partner_id: &str, id: &str) -> StoreResult<Option<Vec<u8>>>;
+    async fn insert_document(
+        &mut self,
+        partner_id: &str,
+        document: &SupportingDocument,
+        bytes: &[u8],
+    ) -> StoreResult<()>;
+    async fn delete_document(&mut self, partner_id: &str, id: &str) -> StoreResult<()>;
 
     /// Oldest first.
     async fn acceptances(&mut self, partner_id: &str) -> StoreResult<Vec<AgreementAcceptance>>;

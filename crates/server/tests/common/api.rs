@@ -2,9 +2,10 @@
 
 use partner_contract::{Answer, Api, Download, Refusal};
 use partner_domain::{
-    ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind, EmailVerified,
-    ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner, ProfileRequest,
-    TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
+    supporting::SupportingDocument, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance,
+    AgreementKind, EmailVerified, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail,
+    Partner, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList,
+    UserPatch, UserQuery, Vetting,
 };
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -36,12 +37,22 @@ impl Client {
         }
         let header = |name: &str| answer.headers[name].to_str().unwrap().to_owned();
         let disposition = header("content-disposition");
-        Ok(Download {
-            filename: disposition
+        let encoded = disposition
+            .split_once("filename*=UTF-8''")
+            .map(|(_, name)| {
+                percent_encoding::percent_decode_str(name)
+                    .decode_utf8()
+                    .unwrap()
+            });
+        let plain = || {
+            disposition
                 .strip_prefix("attachment; filename=\"")
                 .and_then(|rest| rest.strip_suffix('"'))
                 .unwrap_or_else(|| panic!("{disposition}"))
-                .to_owned(),
+                .to_owned()
+        };
+        Ok(Download {
+            filename: encoded.map_or_else(plain, |name| name.into_owned()),
             mime: header("content-type"),
             bytes: answer.bytes,
         })
@@ -148,6 +159,33 @@ impl Api for Client {
 
     async fn agreement_document(&self, id: &str) -> Answer<Download> {
         self.download(&format!("/api/partner/agreements/{}/document", escape(id)))
+            .await
+    }
+
+    async fn upload_document(&self, name: &str, bytes: &[u8]) -> Answer<SupportingDocument> {
+        let path = format!("/api/partner/documents?name={}", escape(name));
+        let answer = self.upload(&path, bytes.to_vec()).await;
+        if !answer.status.is_success() {
+            return Err(Refusal {
+                status: answer.status.as_u16(),
+                body: answer.json(),
+            });
+        }
+        Ok(answer.json())
+    }
+
+    async fn document(&self, id: &str) -> Answer<Download> {
+        self.download(&format!("/api/partner/documents/{}", escape(id)))
+            .await
+    }
+
+    async fn delete_document(&self, id: &str) -> Answer<()> {
+        let path = format!("/api/partner/documents/{}", escape(id));
+        self.answer(Method::DELETE, &path, None).await
+    }
+
+    async fn submit_documents(&self) -> Answer<Partner> {
+        self.answer(Method::POST, "/api/partner/documents/submit", None)
             .await
     }
 

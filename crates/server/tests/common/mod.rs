@@ -154,6 +154,24 @@ impl Client {
         }
     }
 
+    /// `POST path` with a file's bytes as the body, as the SPA sends an upload.
+    pub async fn upload(&self, path: &str, bytes: Vec<u8>) -> Answer {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("x-requested-with", "partner-center")
+            .header("content-type", "application/octet-stream")
+            .body(bytes)
+            .send()
+            .await
+            .unwrap();
+        Answer {
+            status: response.status(),
+            headers: response.headers().clone(),
+            bytes: response.bytes().await.unwrap().to_vec(),
+        }
+    }
+
     pub async fn call<B: Serialize>(&self, method: Method, path: &str, body: Option<&B>) -> Answer {
         self.raw(method, path, body.map(|b| serde_json::to_value(b).unwrap()))
             .await
