@@ -475,6 +475,17 @@ impl Browser {
         }
     }
 
+    /// Chooses files in the file input with this id, as the browser's file dialog does.
+    pub async fn choose_files(&self, id: &str, paths: &[&Path]) {
+        let input = self
+            .client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("#{id}: {e}"));
+        let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        input.send_keys(&paths.join("\n")).await.unwrap();
+    }
+
     pub async fn choose(&self, id: &str, value: &str) {
         let select = self
             .client

@@ -121,3 +121,112 @@ async fn the_check_says_why_and_a_second_refusal_is_final() {
     browser.assert_no_csp_violation().await;
     browser.close().await;
 }
+
+/// Issue #17's walk, as far as it is built: the check asks for a document → the overview and the
+/// partner profile say why and what to do → the admin sends files (one too big, one that lies
+/// about its type, one good PDF) → submits → the check authorizes → the activity log lists each
+/// step with who and when.
+#[tokio::test]
+async fn the_check_asks_for_a_document_and_the_admin_sends_one() {
+    let server = Server::start().await;
+    let base = &server.base;
+    let browser = Browser::start_in("fr-FR").await;
+    browser.goto(&format!("{base}/onboarding/welcome")).await;
+    browser.wait_for("#language").await;
+    browser.sign_up("justifiee").await;
+    let partner_id = submit_profile(&browser).await;
+    let (_, outbox) = browser.api("GET", "/api/dev/outbox", None).await;
+    let link = outbox[0]["link"].as_str().unwrap().to_owned();
+    browser.goto(&format!("{base}{link}")).await;
+    browser.wait_for_content("jean.dupont@contoso.fr").await;
+    let (_, current) = browser
+        .api("GET", "/api/agreements/current?kind=mpn&lang=fr-FR", None)
+        .await;
+    let accept = json!({ "kind": "mpn", "version": current["version"] });
+    let (status, _) = browser
+        .api("POST", "/api/partner/agreements?lang=fr-FR", Some(accept))
+        .await;
+    assert_eq!(status, 201);
+    let asked = json!({ "decision": "action_required", "reason": "address_unconfirmed" });
+    decide(&browser, &partner_id, asked).await;
+
+    browser.goto(&format!("{base}/dashboard")).await;
+    browser
+        .wait_for_content("l’adresse de l’entreprise n’a pas pu être confirmée")
+        .await;
+    browser.wait_for_content("ou envoyez un justificatif").await;
+    browser.click_text("Ouvrir le Profil du partenaire").await;
+    browser.wait_for_path("/settings/partner-profile").await;
+    browser.wait_for("#documents-file").await;
+    browser
+        .assert_accessible("partner profile, documents asked")
+        .await;
+
+    let files = tempfile::tempdir().unwrap();
+    let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    let mut big = b"%PDF-1.4\n".to_vec();
+    big.resize(partner_domain::supporting::DOCUMENT_MAX_BYTES + 1, b' ');
+    let written = [
+        ("gros.pdf", big),
+        ("menu.pdf", b"<html><body>Menu</body></html>".to_vec()),
+        ("Kbis.pdf", pdf.to_vec()),
+    ]
+    .map(|(name, bytes)| {
+        let path = files.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    });
+    let paths: Vec<&std::path::Path> = written.iter().map(|p| p.as_path()).collect();
+    browser.choose_files("documents-file", &paths).await;
+    browser.wait_for(".documents-failures").await;
+    let failures = browser.text(".documents-failures").await;
+    assert!(
+        failures.contains("gros.pdf") && failures.contains("dépasse 5 Mo"),
+        "{failures}"
+    );
+    assert!(
+        failures.contains("menu.pdf") && failures.contains("PDF, PNG ou JPEG"),
+        "{failures}"
+    );
+    browser
+        .wait_for_text(
+            "section[aria-labelledby=documents-heading] tbody th",
+            "Kbis.pdf",
+        )
+        .await;
+    browser
+        .assert_accessible("partner profile, a document sent and two refused")
+        .await;
+    browser.click_text("Télécharger – Kbis.pdf").await;
+    let (name, bytes) = browser.wait_for_download().await;
+    assert_eq!((name.as_str(), bytes.as_slice()), ("Kbis.pdf", &pdf[..]));
+
+    browser.click_text("Soumettre pour vérification").await;
+    browser
+        .wait_for_content("la vérification de l’entreprise reprend")
+        .await;
+    browser.wait_for_content("En cours depuis le").await;
+    decide(&browser, &partner_id, json!({ "decision": "authorize" })).await;
+    browser
+        .goto(&format!("{base}/settings/partner-profile"))
+        .await;
+    browser.wait_for_content("Entreprise vérifiée le").await;
+    browser.wait_for_content("Kbis.pdf").await;
+
+    browser.goto(&format!("{base}/settings/activity")).await;
+    browser.wait_for(".page tbody tr").await;
+    browser
+        .wait_for_content("Justificatif \u{2068}Kbis.pdf\u{2069} envoyé")
+        .await;
+    let rows = browser.text(".page tbody").await;
+    for step in [
+        "\u{2068}Vérification en cours\u{2069} → \u{2068}Action requise\u{2069}",
+        "\u{2068}Action requise\u{2069} → \u{2068}Vérification en cours\u{2069}",
+        "\u{2068}Vérification en cours\u{2069} → \u{2068}Autorisé\u{2069}",
+    ] {
+        assert!(rows.contains(step), "{step} in {rows}");
+    }
+    assert!(rows.contains("Éloïse Lefèvre"), "who sent it: {rows}");
+    browser.assert_no_csp_violation().await;
+    browser.close().await;
+}

@@ -211,9 +211,9 @@ pub fn SupportingDocuments(props: &SupportingDocumentsProps) -> Html {
                     }
                 </p>
                 if !failures.is_empty() {
-                    <ul class="documents-failures panel panel-error" role="alert">
-                        { for failures.iter().map(|f| html! { <li>{ f.clone() }</li> }) }
-                    </ul>
+                    <div class="documents-failures panel panel-error" role="alert">
+                        <ul>{ for failures.iter().map(|f| html! { <li>{ f.clone() }</li> }) }</ul>
+                    </div>
                 }
                 <button type="button" class="button button-primary" onclick={on_submit}
                     aria-disabled={(busy || submit_guard.busy()).then_some("true")}>
