@@ -27,6 +27,8 @@ pub enum Route {
     WorkAccountHelp,
     #[at("/verify-email")]
     VerifyEmail,
+    #[at("/set-password")]
+    SetPassword,
     #[at("/dashboard")]
     Dashboard,
     #[at("/not-enrolled")]
@@ -48,6 +50,15 @@ pub enum Route {
     #[not_found]
     #[at("/404")]
     NotFound,
+}
+
+/// The `?token=` of an emailed link (verification, invitation), if there is one.
+pub fn link_token() -> Option<String> {
+    let search = gloo_utils::window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get("token")
+        .filter(|t| !t.trim().is_empty())
 }
 
 /// The page a guard remembered in `?next=`, if it is one of ours and not a sign-in page.
@@ -73,6 +84,7 @@ pub fn switch(route: Route) -> Html {
         Route::Done => html! { <pages::onboarding::DoneStep /> },
         Route::WorkAccountHelp => html! { <pages::WorkAccountHelpPage /> },
         Route::VerifyEmail => html! { <pages::VerifyEmailPage /> },
+        Route::SetPassword => html! { <pages::SetPasswordPage /> },
         Route::Dashboard => html! { <pages::DashboardPage /> },
         Route::NotEnrolled => html! { <pages::NotEnrolledPage /> },
         Route::Users => html! { <pages::UsersPage /> },

@@ -12,11 +12,11 @@ use partner_center::{
 };
 use partner_contract::{Answer, Api, Download, Refusal, Target};
 use partner_domain::{
-    service::MemoryData, supporting::SupportingDocument, AcceptAgreement, ActivityPage,
-    ActivityQuery, Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified,
-    ErrorBody, ImportUsers, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner,
-    PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList,
-    UserPatch, UserQuery, Vetting,
+    service::MemoryData, supporting::SupportingDocument, AcceptAgreement, AcceptInvitation,
+    ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind, Credentials,
+    EmailVerified, ErrorBody, ImportUsers, ImportedUsers, Invitation, InvitationAccepted, Lang, Me,
+    NewTenant, NewUser, OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword,
+    TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
 };
 use serde_json::{json, Value};
 use support::{clear_storage, store, stored};
@@ -200,6 +200,18 @@ impl Api for Browser {
 
     async fn reset_password(&self, id: &str) -> Answer<TemporaryPassword> {
         self.call(|b| b.reset_password(id.into())).await
+    }
+
+    async fn resend_invitation(&self, id: &str) -> Answer<Invitation> {
+        self.call(|b| b.resend_invitation(id.into())).await
+    }
+
+    async fn accept_invitation(&self, token: &str, password: &str) -> Answer<InvitationAccepted> {
+        let body = AcceptInvitation {
+            token: token.into(),
+            password: password.into(),
+        };
+        self.call(|b| b.accept_invitation(body)).await
     }
 
     async fn activity(&self, query: &ActivityQuery) -> Answer<ActivityPage> {

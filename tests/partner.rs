@@ -494,14 +494,15 @@ async fn a_sales_agent_of_an_account_not_enrolled_yet_is_told_whom_to_ask() {
         Role::SalesAgent,
     )
     .await;
+    let temporary = reveal_temporary_password(&agent).await;
     sign_out().await;
     let app = Mounted::keeping_storage("/onboarding/welcome", CONFIG).await;
     app.wait_for("#welcome-title").await;
-    sign_in_from_the_top_bar(&app, &agent.user.email, &agent.temporary_password).await;
+    sign_in_from_the_top_bar(&app, &agent.user.email, &temporary).await;
 
     // Their temporary password first, then the page for their situation.
     app.wait_for("#new_password").await;
-    app.type_into("#current_password", &agent.temporary_password);
+    app.type_into("#current_password", &temporary);
     app.type_into("#new_password", partner_contract::CHOSEN_PASSWORD);
     app.click("form button[type=submit]");
     app.wait_for_path("/not-enrolled").await;
@@ -558,11 +559,12 @@ async fn a_new_user_of_an_enrolled_partner_chooses_a_password_then_sees_the_over
         Role::AccountAdmin,
     )
     .await;
+    let temporary = reveal_temporary_password(&created).await;
     sign_out().await;
     let app = Mounted::keeping_storage("/sign-in", CONFIG).await;
-    sign_in_here(&app, &created.user.email, &created.temporary_password).await;
+    sign_in_here(&app, &created.user.email, &temporary).await;
     app.wait_for("#new_password").await;
-    app.type_into("#current_password", &created.temporary_password);
+    app.type_into("#current_password", &temporary);
     app.type_into("#new_password", partner_contract::CHOSEN_PASSWORD);
     app.click("form button[type=submit]");
     // The partner is read once the password is chosen, not refused before and kept as an error.

@@ -185,7 +185,7 @@ async fn sorting_by_email_both_ways_and_moving_with_the_keyboard() {
 }
 
 #[wasm_bindgen_test]
-async fn adding_a_user_shows_the_temporary_password_once() {
+async fn an_added_user_is_invited_by_email_and_chooses_a_password_from_the_link() {
     work_account_with(0).await;
     let app = Mounted::keeping_storage("/settings/users", MOCK_CONFIG).await;
     app.wait_for(".user-table").await;
@@ -222,20 +222,60 @@ async fn adding_a_user_shows_the_temporary_password_once() {
     // The box takes the part before @: the domain is the account's.
     app.type_into("#email", "lucie.bernard");
     app.click("form button[type=submit]");
-    app.wait_for("#temporary-password").await;
-    assert!(app.text(".panel-success").contains("ne sera plus affiché"));
-    let password = app.text("#temporary-password");
-    assert!(password.len() >= 12, "{password}");
-    // The new user signs in with it, and must choose their own.
+    app.wait_for_content("Une invitation a été envoyée à lucie.bernard@contoso.onmicrosoft.com")
+        .await;
+    assert!(app.text(".panel-success").contains(
+        "réinitialisez son mot de passe pour lui communiquer un mot de passe temporaire"
+    ));
+    let link = app
+        .eventually("the demo's link to the invitation", || {
+            app.find("#dev-email-link")?.get_attribute("href")
+        })
+        .await;
+    assert!(link.starts_with("/set-password?token="), "{link}");
+
+    // The list says who has not accepted yet, and keeps only them on demand.
+    app.go("/settings/users").await;
+    app.wait_for(".user-table").await;
+    app.select("#user-status", "invited");
+    app.wait_for_path("/settings/users").await;
+    app.eventually("only Lucie listed", || {
+        let rows = app.find_all(".user-table tbody tr:not(.spacer)");
+        (rows.len() == 1).then_some(())
+    })
+    .await;
+    let row = app.text(".user-table tbody tr:not(.spacer)");
+    assert!(
+        row.contains("Lucie Bernard") && row.contains("Invitation envoyée le"),
+        "{row}"
+    );
+
+    // Lucie opens the emailed link and chooses her password; then she signs in with it.
+    app.go(&link).await;
+    app.wait_for_text("h1", "Choisissez votre mot de passe")
+        .await;
+    app.type_into("#password", "court");
+    app.click("form button[type=submit]");
+    app.wait_for("#password-error").await;
+    app.type_into("#password", "Lucie-Bernard-2026");
+    app.click("form button[type=submit]");
+    app.wait_for_content("Mot de passe enregistré. Connectez-vous avec")
+        .await;
     let me = MockBackend::new(Default::default())
         .sign_in(Credentials {
             email: "lucie.bernard@contoso.onmicrosoft.com".into(),
-            password,
+            password: "Lucie-Bernard-2026".into(),
         })
         .await
         .unwrap();
-    assert!(me.must_change_password);
+    assert!(!me.must_change_password);
     assert_eq!(me.user.roles, [Role::SalesAgent]);
+    assert_eq!(me.user.invited_at, None);
+    // The link served once.
+    app.go(&link).await;
+    app.type_into("#password", "Lucie-Bernard-2027");
+    app.click("form button[type=submit]");
+    app.wait_for_content("Ce lien a déjà servi").await;
     app.unmount();
 }
 
@@ -282,7 +322,7 @@ async fn resetting_a_password_and_deleting_a_user_but_never_the_last_global_admi
     app.click_button("Réinitialiser le mot de passe");
     app.wait_for("#temporary-password").await;
     let password = app.text("#temporary-password");
-    assert_ne!(password, created.temporary_password);
+    assert_eq!(partner_domain::validate::password(&password, ""), Ok(()));
 
     app.click_button("Supprimer l’utilisateur");
     app.settle().await;
@@ -394,18 +434,20 @@ async fn a_temporary_password_is_changed_before_anything_else() {
         Role::UserManagementAdmin,
     )
     .await;
-    MockBackend::new(Default::default())
-        .sign_in(Credentials {
-            email: created.user.email.clone(),
-            password: created.temporary_password.clone(),
-        })
-        .await
-        .unwrap();
+    // Nina cannot read her mailbox yet: the admin reveals a temporary password.
+    let mock = MockBackend::new(Default::default());
+    let revealed = mock.reset_password(created.user.id.clone()).await.unwrap();
+    mock.sign_in(Credentials {
+        email: created.user.email.clone(),
+        password: revealed.temporary_password.clone(),
+    })
+    .await
+    .unwrap();
     let app = Mounted::keeping_storage("/settings/users", MOCK_CONFIG).await;
     app.wait_for_path("/sign-in").await;
     app.wait_for_content("Choisissez d’abord votre propre mot de passe")
         .await;
-    app.type_into("#current_password", &created.temporary_password);
+    app.type_into("#current_password", &revealed.temporary_password);
     app.type_into("#new_password", "Nina-choisit-2026");
     app.click("form button[type=submit]");
     app.wait_for_path("/settings/users").await;

@@ -34,13 +34,20 @@ const ENGLISH: Words = Words {
 const CHOSEN: &str = "Chosen-password-2026";
 
 /// Adds a user with one role through the API (the page is signed in as the Global admin); the
-/// temporary password.
+/// temporary password the admin reveals for them.
 async fn add(browser: &Browser, prefix: &str, name: &str, role: &str) -> (String, String) {
     let email = format!("{name}@{prefix}.onmicrosoft.com");
     let body = json!({ "first_name": name, "last_name": "Test", "email": email, "roles": [role] });
     let (status, created) = browser.api("POST", "/api/users", Some(body)).await;
     assert_eq!(status, 201, "{created}");
-    let password = created["temporary_password"].as_str().unwrap().to_owned();
+    // No mailbox in these tests: the admin reveals a temporary password instead.
+    let reset = format!(
+        "/api/users/{}/password-reset",
+        created["user"]["id"].as_str().unwrap()
+    );
+    let (status, revealed) = browser.api("POST", &reset, None).await;
+    assert_eq!(status, 200, "{revealed}");
+    let password = revealed["temporary_password"].as_str().unwrap().to_owned();
     (email, password)
 }
 

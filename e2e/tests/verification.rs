@@ -125,7 +125,8 @@ async fn the_check_says_why_and_a_second_refusal_is_final() {
 /// Issue #17's walk, as far as it is built: the check asks for a document → the overview and the
 /// partner profile say why and what to do → the admin sends files (one too big, one that lies
 /// about its type, one good PDF) → submits → the check authorizes → the activity log lists each
-/// step with who and when.
+/// step with who and when; and a newly invited user sets their password from the emailed link
+/// and signs in.
 #[tokio::test]
 async fn the_check_asks_for_a_document_and_the_admin_sends_one() {
     let server = Server::start().await;
@@ -227,6 +228,40 @@ async fn the_check_asks_for_a_document_and_the_admin_sends_one() {
         assert!(rows.contains(step), "{step} in {rows}");
     }
     assert!(rows.contains("Éloïse Lefèvre"), "who sent it: {rows}");
+    browser.assert_no_csp_violation().await;
+
+    // A new user is invited by email, chooses a password from the link and signs in.
+    let marc = "marc@justifiee.onmicrosoft.com";
+    let body = json!({ "first_name": "Marc", "last_name": "Petit", "email": marc, "roles": ["account_admin"] });
+    let (status, created) = browser.api("POST", "/api/users", Some(body)).await;
+    assert_eq!(status, 201, "{created}");
+    let (_, outbox) = browser.api("GET", "/api/dev/outbox", None).await;
+    let invitation = outbox
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["to"] == marc)
+        .expect("an invitation to Marc");
+    let link = invitation["link"].as_str().unwrap().to_owned();
+    assert!(link.starts_with("/set-password?token="), "{link}");
+    browser.click_text("Se déconnecter").await;
+    browser.wait_for_path("/onboarding/welcome").await;
+    browser.goto(&format!("{base}{link}")).await;
+    browser.wait_for("#password").await;
+    browser
+        .assert_accessible("choosing a password from an invitation")
+        .await;
+    browser.fill("password", "Marc-Petit-2026").await;
+    browser.submit().await;
+    browser.wait_for_content("Mot de passe enregistré").await;
+    browser.click_text("Se connecter").await;
+    browser.wait_for_path("/sign-in").await;
+    browser.wait_for("#email").await;
+    browser.fill("email", marc).await;
+    browser.fill("password", "Marc-Petit-2026").await;
+    browser.submit().await;
+    browser.wait_for_path("/dashboard").await;
+    browser.wait_for_content("Entreprise vérifiée le").await;
     browser.assert_no_csp_violation().await;
     browser.close().await;
 }

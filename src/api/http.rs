@@ -3,11 +3,11 @@
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use partner_domain::{
-    supporting::SupportingDocument, AcceptAgreement, ActivityPage, ActivityQuery, Agreement,
-    AgreementAcceptance, AgreementKind, Credentials, EmailVerified, Health, ImportUsers,
-    ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
-    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
-    UserQuery, VerifyEmail, Vetting,
+    supporting::SupportingDocument, AcceptAgreement, AcceptInvitation, ActivityPage, ActivityQuery,
+    Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified, Health, ImportUsers,
+    ImportedUsers, Invitation, InvitationAccepted, Lang, Me, NewTenant, NewUser, OutboxEmail,
+    Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
+    UserList, UserPatch, UserQuery, VerifyEmail, Vetting,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -324,6 +324,15 @@ impl Backend for HttpBackend {
             &format!("/users/{}/password-reset", escape(&id)),
             None,
         )
+    }
+
+    fn resend_invitation(&self, id: String) -> ApiFuture<Invitation> {
+        let path = format!("/users/{}/invitation", escape(&id));
+        self.request(Method::POST, &path, None)
+    }
+
+    fn accept_invitation(&self, body: AcceptInvitation) -> ApiFuture<InvitationAccepted> {
+        self.request(Method::POST, "/set-password", json(body))
     }
 
     fn dev_outbox(&self) -> ApiFuture<Vec<OutboxEmail>> {

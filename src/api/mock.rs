@@ -14,10 +14,11 @@ use partner_domain::{
     document::Typeface,
     service::{self, Env, MemoryData, MemoryStore, ServiceError, StoreResult},
     supporting::SupportingDocument,
-    AcceptAgreement, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind,
-    Credentials, EmailVerified, ErrorBody, ErrorKind, Health, ImportUsers, ImportedUsers, Lang, Me,
-    NewTenant, NewUser, OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword,
-    TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
+    AcceptAgreement, AcceptInvitation, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance,
+    AgreementKind, Credentials, EmailVerified, ErrorBody, ErrorKind, Health, ImportUsers,
+    ImportedUsers, Invitation, InvitationAccepted, Lang, Me, NewTenant, NewUser, OutboxEmail,
+    Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
+    UserList, UserPatch, UserQuery, Vetting,
 };
 use serde::{Deserialize, Serialize};
 
@@ -445,6 +446,14 @@ impl Backend for MockBackend {
                 bytes: csv.into_bytes(),
             })
         })
+    }
+
+    fn resend_invitation(&self, id: String) -> ApiFuture<Invitation> {
+        self.call_as(async move |store, me| service::resend_invitation(store, &me, &id).await)
+    }
+
+    fn accept_invitation(&self, body: AcceptInvitation) -> ApiFuture<InvitationAccepted> {
+        self.call(async move |s| service::accept_invitation(&mut s.store, &body).await)
     }
 
     fn dev_outbox(&self) -> ApiFuture<Vec<OutboxEmail>> {

@@ -11,11 +11,11 @@ mod session_watch;
 use std::{future::Future, pin::Pin, rc::Rc};
 
 use partner_domain::{
-    supporting::SupportingDocument, AcceptAgreement, ActivityPage, ActivityQuery, Agreement,
-    AgreementAcceptance, AgreementKind, Credentials, EmailVerified, Health, ImportUsers,
-    ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
-    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
-    UserQuery, Vetting,
+    supporting::SupportingDocument, AcceptAgreement, AcceptInvitation, ActivityPage, ActivityQuery,
+    Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified, Health, ImportUsers,
+    ImportedUsers, Invitation, InvitationAccepted, Lang, Me, NewTenant, NewUser, OutboxEmail,
+    Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
+    UserList, UserPatch, UserQuery, Vetting,
 };
 use yew::prelude::*;
 
@@ -75,6 +75,9 @@ pub trait Backend {
     fn update_user(&self, id: String, patch: UserPatch) -> ApiFuture<User>;
     fn delete_user(&self, id: String) -> ApiFuture<()>;
     fn reset_password(&self, id: String) -> ApiFuture<TemporaryPassword>;
+    fn resend_invitation(&self, id: String) -> ApiFuture<Invitation>;
+    /// `POST /api/set-password`, with no session.
+    fn accept_invitation(&self, body: AcceptInvitation) -> ApiFuture<InvitationAccepted>;
 
     fn activity(&self, query: ActivityQuery) -> ApiFuture<ActivityPage>;
     /// Every record the query's filters keep, as CSV (its `before` and `limit` are ignored).

@@ -5,11 +5,11 @@
 use std::rc::Rc;
 
 use partner_domain::{
-    supporting::SupportingDocument, AcceptAgreement, ActivityPage, ActivityQuery, Agreement,
-    AgreementAcceptance, AgreementKind, Credentials, EmailVerified, Health, ImportUsers,
-    ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
-    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
-    UserQuery, Vetting,
+    supporting::SupportingDocument, AcceptAgreement, AcceptInvitation, ActivityPage, ActivityQuery,
+    Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified, Health, ImportUsers,
+    ImportedUsers, Invitation, InvitationAccepted, Lang, Me, NewTenant, NewUser, OutboxEmail,
+    Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
+    UserList, UserPatch, UserQuery, Vetting,
 };
 use yew::Callback;
 
@@ -68,6 +68,7 @@ impl Backend for SessionWatch {
         session() -> Me;
         sign_out() -> ();
         verify_email(token: String) -> EmailVerified;
+        accept_invitation(body: AcceptInvitation) -> InvitationAccepted;
         dev_outbox() -> Vec<OutboxEmail>;
     }
 
@@ -90,6 +91,7 @@ impl Backend for SessionWatch {
         update_user(id: String, patch: UserPatch) -> User;
         delete_user(id: String) -> ();
         reset_password(id: String) -> TemporaryPassword;
+        resend_invitation(id: String) -> Invitation;
         activity(query: ActivityQuery) -> ActivityPage;
         export_activity(query: ActivityQuery) -> Document;
         dev_vetting(partner_id: String, vetting: Vetting) -> Partner;

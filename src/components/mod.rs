@@ -34,7 +34,7 @@ pub use layout::Layout;
 pub use left_nav::LeftNav;
 pub use performance_mark::PerformanceMark;
 pub use profile_form::ProfileForm;
-pub use resend_email::ResendEmail;
+pub use resend_email::{DevEmailLink, ResendEmail};
 pub use role_checklist::RoleChecklist;
 pub use settings_menu::SettingsMenu;
 pub use sign_in_form::SignInForm;

@@ -25,7 +25,7 @@ pub fn ResendEmail(props: &ResendEmailProps) -> Html {
     html! {
         <p>
             <ResendButton email={props.email.clone()} {on_sent} />
-            { " " }<DevEmailLink sent={*sent} />
+            { " " }<DevEmailLink sent={*sent} to={props.email.clone()} />
         </p>
     }
 }
@@ -77,25 +77,36 @@ fn ResendButton(props: &ResendButtonProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct DevEmailLinkProps {
+pub struct DevEmailLinkProps {
     /// Emails sent so far from this page: the outbox is read again after each.
-    sent: u32,
+    #[prop_or_default]
+    pub sent: u32,
+    /// Whose latest email it opens.
+    pub to: AttrValue,
+    /// What it says, when not the contact's confirmation.
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
 }
 
-/// In demo mode the "email" is in the browser: a link to open the latest, as the contact would.
-/// Shown only where an outbox answers: the mock, or `partner-server --dev`.
+/// In demo mode the "email" is in the browser: a link to open the latest one sent to `to`, as its
+/// reader would. Shown only where an outbox answers: the mock, or `partner-server --dev`.
 #[function_component]
-fn DevEmailLink(props: &DevEmailLinkProps) -> Html {
+pub fn DevEmailLink(props: &DevEmailLinkProps) -> Html {
     let t = use_i18n();
     let backend = use_backend();
-    // Newest first: the first email with a link is the latest.
+    // Newest first: the first email to them with a link is the latest.
     let outbox = use_load(props.sent, async move |_| backend.dev_outbox().await);
-    match outbox
-        .state()
-        .and_then(|o| o.as_ref().ok()?.iter().find_map(|e| e.link.clone()))
-    {
+    let to = props.to.as_str();
+    let latest = outbox.state().and_then(|o| {
+        (o.as_ref().ok()?.iter())
+            .filter(|e| e.to == to)
+            .find_map(|e| e.link.clone())
+    });
+    match latest {
         Some(href) => {
-            html! { <a id="dev-email-link" {href} target="_blank" rel="noopener">{ t.dev_open_email().to_string() }</a> }
+            let label = (props.label.clone())
+                .unwrap_or_else(|| AttrValue::from(t.dev_open_email().to_string()));
+            html! { <a id="dev-email-link" {href} target="_blank" rel="noopener">{ label }</a> }
         }
         None => Html::default(),
     }

@@ -114,6 +114,8 @@ pub fn describe(t: &I18n, a: &Activity) -> String {
         (R::User, A::Deleted) => t.change_user_deleted(shown(t, old), target).to_string(),
         (R::User, A::PasswordReset) => t.change_password_reset(target).to_string(),
         (R::User, A::PasswordChanged) => t.change_password_changed(target).to_string(),
+        (R::User, A::Accepted) => t.change_invitation_accepted(target).to_string(),
+        (R::User, A::Invited) => t.change_invitation_resent(target).to_string(),
         (R::User, _) => t
             .change_user_field(field(), target, shown(t, old), shown(t, new))
             .to_string(),

@@ -286,6 +286,21 @@ pub fn date_of(t: &I18n, rfc3339: &str) -> String {
     }
 }
 
+/// An RFC 3339 day in the user's language, short ("30 nov. 2026"), for a list's rows.
+pub fn day_of(t: &I18n, rfc3339: &str) -> String {
+    let ms = js_sys::Date::parse(rfc3339);
+    if ms.is_nan() {
+        return rfc3339.to_owned();
+    }
+    let options = intl_options(&[("dateStyle", "medium")]);
+    js_sys::Intl::DateTimeFormat::new(&intl_locales(t.lang), &options)
+        .format()
+        .call1(&wasm_bindgen::JsValue::NULL, &js_sys::Date::new(&ms.into()))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
 /// A role's name in the current language.
 pub fn role_name(t: &I18n, role: partner_domain::Role) -> String {
     use partner_domain::Role;

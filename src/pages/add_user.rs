@@ -1,5 +1,5 @@
 //! "Ajouter un utilisateur" (`/settings/users/new`): first name, last name, work email and roles;
-//! on success the temporary password is shown once, with copy and a warning.
+//! on success the new user is invited by email to choose a password.
 
 use std::rc::Rc;
 
@@ -9,10 +9,8 @@ use yew_router::prelude::*;
 
 use crate::{
     api::use_backend,
-    components::{
-        use_form, RequireSession, RoleChecklist, SubmitButton, TemporaryPassword, TextField,
-    },
-    i18n::use_i18n,
+    components::{use_form, DevEmailLink, RequireSession, RoleChecklist, SubmitButton, TextField},
+    i18n::{date_of, use_i18n},
     route::Route,
     state::use_session,
 };
@@ -43,7 +41,9 @@ fn AddUserBody() -> Html {
         html! {
             <div class="panel panel-success" role="status">
                 <p>{ t.user_added(answer.user.display_name(), answer.user.email.clone()).to_string() }</p>
-                <TemporaryPassword password={answer.temporary_password.clone()} />
+                <p>{ t.invitation_sent(answer.invitation.email.clone(), date_of(&t, &answer.invitation.expires_at)).to_string() }</p>
+                <p>{ t.invitation_no_mail().to_string() }</p>
+                <p><DevEmailLink to={answer.user.email.clone()} label={AttrValue::from(t.dev_open_invitation(answer.user.email.clone()).to_string())} /></p>
                 <p class="actions">
                     <button type="button" class="button" onclick={on_another}>{ t.add_another().to_string() }</button>
                     { " " }

@@ -12,10 +12,10 @@ use yew_router::prelude::*;
 use crate::{
     api::{use_backend, use_load, ApiError},
     components::{
-        failure_message, loaded, use_form, use_submit_guard, Loading, RequireSession,
-        RoleChecklist, SubmitButton, TemporaryPassword,
+        error_message, failure_message, loaded, use_form, use_submit_guard, DevEmailLink, Loading,
+        RequireSession, RoleChecklist, SubmitButton, TemporaryPassword,
     },
-    i18n::use_i18n,
+    i18n::{date_of, use_i18n},
     route::Route,
     state::{use_session, use_toasts, ToastKind},
 };
@@ -134,6 +134,9 @@ fn RolesForm(props: &RolesFormProps) -> Html {
         <>
             <h1>{ props.user.display_name() }</h1>
             <p class="muted">{ props.user.email.clone() }</p>
+            if props.user.invited_at.is_some() {
+                <InvitationStatus user={props.user.clone()} may_resend={may_manage && manages_users} />
+            }
             if !manages_users {
                 <div class="panel panel-info" role="status"><p>{ t.users_read_only().to_string() }</p></div>
             } else if !may_manage {
@@ -146,6 +149,68 @@ fn RolesForm(props: &RolesFormProps) -> Html {
                 if may_manage { <SubmitButton label={t.update().to_string()} busy={form.busy()} /> }
             </form>
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct InvitationStatusProps {
+    user: User,
+    may_resend: bool,
+}
+
+/// A user who has not accepted their invitation yet: since when, and (for who manages them) a
+/// new link, once a minute at most.
+#[function_component]
+fn InvitationStatus(props: &InvitationStatusProps) -> Html {
+    let t = use_i18n();
+    let backend = use_backend();
+    let toasts = use_toasts();
+    let guard = use_submit_guard();
+    let sent_at = use_state(|| props.user.invited_at.clone().unwrap_or_default());
+    let resent = use_state(|| 0u32);
+    let on_resend = {
+        let (guard, t) = (guard.clone(), t.clone());
+        let (id, email) = (props.user.id.clone(), props.user.email.clone());
+        let (sent_at, resent) = (sent_at.clone(), resent.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (answer, toasts, t, email) = (
+                backend.resend_invitation(id.clone()),
+                toasts.clone(),
+                t.clone(),
+                email.clone(),
+            );
+            let (sent_at, resent) = (sent_at.clone(), resent.clone());
+            guard.run(async move {
+                match answer.await {
+                    Ok(invitation) => {
+                        sent_at.set(invitation.sent_at);
+                        resent.set(*resent + 1);
+                        toasts.push(ToastKind::Success, t.invitation_resent(email).to_string());
+                    }
+                    Err(e) => toasts.push(
+                        ToastKind::Error,
+                        t.invitation_resend_failed(error_message(&t, &e))
+                            .to_string(),
+                    ),
+                }
+            });
+        })
+    };
+    let email = props.user.email.clone();
+    html! {
+        <div class="panel panel-info" role="status">
+            <p>{ t.invitation_pending(date_of(&t, &sent_at)).to_string() }</p>
+            if props.may_resend {
+                <p>
+                    <button type="button" class="button" aria-disabled={guard.busy().then_some("true")} onclick={on_resend}>
+                        if guard.busy() { <span class="spinner" aria-hidden="true"></span>{ " " } }
+                        { t.invitation_resend().to_string() }
+                    </button>
+                    { " " }
+                    <DevEmailLink sent={*resent} to={email.clone()} label={AttrValue::from(t.dev_open_invitation(email).to_string())} />
+                </p>
+            }
+        </div>
     }
 }
 

@@ -28,6 +28,9 @@ const LIST_LIMIT: u64 = 20_000;
 /// milliseconds for the server, against a tenth of a second or more for 10,000 users).
 const FIRST_PAGE: u64 = 100;
 
+/// `?status=` of users who have not accepted their invitation.
+const INVITED: &str = "invited";
+
 /// The list's state in the address: `?q=…&role=…&sort=email&direction=desc`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 struct ListQuery {
@@ -35,6 +38,9 @@ struct ListQuery {
     q: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     role: String,
+    /// `invited`: only those who have not accepted their invitation.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    status: String,
     #[serde(default, skip_serializing_if = "is_default")]
     sort: SortBy,
     #[serde(default, skip_serializing_if = "is_default")]
@@ -50,6 +56,7 @@ impl ListQuery {
         View {
             q: self.q.clone(),
             role: Role::from_key(&self.role),
+            invited_only: self.status == INVITED,
             sort: self.sort,
             direction: self.direction,
         }
@@ -155,6 +162,18 @@ fn UsersBody() -> Html {
             });
         })
     };
+    let on_status = {
+        let (query, set_query) = (query.clone(), set_query.clone());
+        Callback::from(move |e: Event| {
+            let status = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            set_query(ListQuery {
+                status,
+                ..query.clone()
+            });
+        })
+    };
     let on_sort = {
         let (query, set_query) = (query.clone(), set_query.clone());
         Callback::from(move |sort: SortBy| {
@@ -217,6 +236,13 @@ fn UsersBody() -> Html {
                         { for Role::ALL.iter().map(|r| html! {
                             <option value={r.key()} selected={query.role == r.key()}>{ role_name(&t, *r) }</option>
                         }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="user-status">{ t.users_status_filter().to_string() }</label>
+                    <select id="user-status" onchange={on_status}>
+                        <option value="" selected={query.status.is_empty()}>{ t.users_all_statuses().to_string() }</option>
+                        <option value={INVITED} selected={query.status == INVITED}>{ t.users_status_invited().to_string() }</option>
                     </select>
                 </div>
             </div>

@@ -6,22 +6,15 @@ use crate::{
     api::{use_backend, use_load},
     components::{ErrorPanel, Loading},
     i18n::use_i18n,
+    route::link_token,
 };
 use partner_domain::ErrorKind;
-
-fn token() -> Option<String> {
-    let search = gloo_utils::window().location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get("token")
-        .filter(|t| !t.trim().is_empty())
-}
 
 #[function_component]
 pub fn VerifyEmailPage() -> Html {
     let t = use_i18n();
     let backend = use_backend();
-    let token = use_memo((), |()| token());
+    let token = use_memo((), |()| link_token());
     {
         let t = t.clone();
         use_effect_with((), move |()| t.follow_browser());

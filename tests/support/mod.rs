@@ -109,23 +109,40 @@ pub async fn add_user(
         .expect("the admin adds the user")
 }
 
-/// Signs `created` in on the mock with its temporary password, and chooses their own (as the
-/// app asks before anything else).
+/// The temporary password an admin reveals for `created` (signed in as that admin on the mock).
+pub async fn reveal_temporary_password(created: &partner_domain::UserCreated) -> String {
+    use partner_center::api::{Backend, MockBackend};
+    MockBackend::new(Default::default())
+        .reset_password(created.user.id.clone())
+        .await
+        .expect("the admin reveals a temporary password")
+        .temporary_password
+}
+
+/// Signs `created` in on the mock once they have chosen their password from the invitation
+/// emailed to them (as a new user does).
 pub async fn sign_in_as(created: &partner_domain::UserCreated) {
     use partner_center::api::{Backend, MockBackend};
     let mock = MockBackend::new(Default::default());
+    let outbox = mock.dev_outbox().await.expect("the demo's outbox");
+    let link = outbox
+        .iter()
+        .find(|e| e.to == created.user.email)
+        .and_then(|e| e.link.clone())
+        .expect("an invitation");
+    let token = link.split("token=").nth(1).expect("a token").to_owned();
+    mock.accept_invitation(partner_domain::AcceptInvitation {
+        token,
+        password: partner_contract::CHOSEN_PASSWORD.into(),
+    })
+    .await
+    .expect("the new user chooses a password");
     mock.sign_in(partner_domain::Credentials {
         email: created.user.email.clone(),
-        password: created.temporary_password.clone(),
+        password: partner_contract::CHOSEN_PASSWORD.into(),
     })
     .await
-    .expect("the new user signs in");
-    mock.change_password(partner_domain::PasswordChange {
-        current_password: created.temporary_password.clone(),
-        new_password: partner_contract::CHOSEN_PASSWORD.into(),
-    })
-    .await
-    .expect("and chooses their own password");
+    .expect("and signs in");
 }
 
 pub fn key(target: &Element, key: &str) {

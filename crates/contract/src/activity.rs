@@ -115,7 +115,7 @@ pub async fn the_activity_log_records_each_change_and_only_admins_read_it<T: Tar
     let seen = log(&lea_client, ActivityQuery::default()).await;
     assert_eq!(
         seen[0],
-        format!("user password_changed {lea_email} - -→- by {lea_email}")
+        format!("user accepted {lea_email} - -→- by {lea_email}")
     );
     let sales = add(
         &admin,

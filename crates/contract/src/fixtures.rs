@@ -55,22 +55,23 @@ pub async fn add(
 /// What a new user chooses in place of their temporary password.
 pub const CHOSEN_PASSWORD: &str = "Chosen-password-2026";
 
-/// A new browser signed in as this new user, who has chosen their own password (as they must
-/// before anything else).
+/// A new browser signed in as this new user, who has chosen their password from the invitation
+/// emailed to them.
 pub async fn signed_in_as<T: Target>(target: &T, created: &UserCreated) -> T::Client {
     let client = target.client();
+    let token = latest_link(&client, &created.user.email).await;
     client
-        .sign_in(&created.user.email, &created.temporary_password)
+        .accept_invitation(&token, CHOSEN_PASSWORD)
         .await
         .unwrap();
     client
-        .change_password(&created.temporary_password, CHOSEN_PASSWORD)
+        .sign_in(&created.user.email, CHOSEN_PASSWORD)
         .await
         .unwrap();
     client
 }
 
-/// The token of the latest verification link sent to `to`.
+/// The token of the latest link (verification, invitation) sent to `to`.
 pub async fn latest_link(client: &impl Api, to: &str) -> String {
     let outbox = client.outbox().await.unwrap();
     let email = outbox

@@ -23,9 +23,10 @@ pub use users::*;
 
 use partner_domain::{
     supporting::SupportingDocument, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance,
-    AgreementKind, Code, EmailVerified, ErrorBody, ErrorKind, FieldErrors, ImportedUsers, Lang, Me,
-    NewTenant, NewUser, OutboxEmail, Partner, ProfileRequest, TemporaryPassword, TenantCreated,
-    User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
+    AgreementKind, Code, EmailVerified, ErrorBody, ErrorKind, FieldErrors, ImportedUsers,
+    Invitation, InvitationAccepted, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner,
+    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
+    UserQuery, Vetting,
 };
 
 /// A refusal: the status and the error body of docs/API.md.
@@ -79,6 +80,8 @@ pub trait Api {
     async fn update_user(&self, id: &str, patch: &UserPatch) -> Answer<User>;
     async fn delete_user(&self, id: &str) -> Answer<()>;
     async fn reset_password(&self, id: &str) -> Answer<TemporaryPassword>;
+    async fn resend_invitation(&self, id: &str) -> Answer<Invitation>;
+    async fn accept_invitation(&self, token: &str, password: &str) -> Answer<InvitationAccepted>;
 
     async fn activity(&self, query: &ActivityQuery) -> Answer<ActivityPage>;
     async fn export_activity(&self, query: &ActivityQuery) -> Answer<Download>;
@@ -156,6 +159,7 @@ macro_rules! contract_scenarios {
                 the_outbox_shows_each_work_account_its_own_emails,
                 the_activity_log_records_each_change_and_only_admins_read_it,
                 supporting_documents_answer_the_check_and_only_while_it_asks,
+                an_invited_user_chooses_a_password_from_the_emailed_link,
             );
         }
     };

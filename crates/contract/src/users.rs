@@ -106,9 +106,10 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
     .await;
     assert_eq!(created.user.email, "jean.dupont@contoso.onmicrosoft.com");
     assert_eq!(created.user.first_name, "Jean");
+    assert_eq!(created.invitation.email, created.user.email);
     assert_eq!(
-        partner_domain::validate::password(&created.temporary_password, ""),
-        Ok(())
+        created.user.invited_at,
+        Some(created.invitation.sent_at.clone())
     );
     assert_eq!(created.user.id.len(), 36, "a UUID");
     refused_on(
@@ -146,10 +147,16 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
         );
     }
 
-    // The new user signs in with the temporary password: nothing but choosing their own.
+    // Jean cannot read his mailbox yet: the admin reveals a temporary password. Signed in with
+    // it, he can do nothing but choose his own.
+    let revealed = client.reset_password(&created.user.id).await.unwrap();
+    assert_eq!(
+        partner_domain::validate::password(&revealed.temporary_password, ""),
+        Ok(())
+    );
     let jean = target.client();
     let first = jean
-        .sign_in(&created.user.email, &created.temporary_password)
+        .sign_in(&created.user.email, &revealed.temporary_password)
         .await
         .unwrap();
     assert!(first.must_change_password);
@@ -165,10 +172,21 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
         403,
         ErrorKind::PasswordChangeRequired,
     );
-    jean.change_password(&created.temporary_password, "Jean-Dupont-2026")
+    jean.change_password(&revealed.temporary_password, "Jean-Dupont-2026")
         .await
         .unwrap();
-    assert!(!jean.session().await.unwrap().must_change_password);
+    let chosen = jean.session().await.unwrap();
+    assert!(!chosen.must_change_password);
+    assert_eq!(chosen.user.invited_at, None, "no longer waiting for him");
+    let link = latest_link(&client, &created.user.email).await;
+    refused(
+        target
+            .client()
+            .accept_invitation(&link, "Another-password-2026")
+            .await,
+        409,
+        ErrorKind::Conflict,
+    );
 
     // "Mettre à jour": roles change for a signed-in user without signing in again.
     let id = created.user.id.clone();
@@ -262,7 +280,7 @@ pub async fn adding_updating_resetting_and_deleting<T: Target>() {
     refused(
         target
             .client()
-            .sign_in(&created.user.email, &created.temporary_password)
+            .sign_in(&created.user.email, &revealed.temporary_password)
             .await,
         401,
         ErrorKind::Unauthenticated,
@@ -618,4 +636,102 @@ pub async fn role_grants_are_bounded<T: Target>() {
         .await
         .unwrap();
     assert!(promoted.has_role(Role::GlobalAdmin));
+}
+
+pub async fn an_invited_user_chooses_a_password_from_the_emailed_link<T: Target>() {
+    let target = T::start(30).await;
+    let (admin, _) = tenant(&target, "contoso").await;
+    let lea = add(
+        &admin,
+        "Léa",
+        "Roux",
+        "lea@contoso.onmicrosoft.com",
+        &[Role::SalesAgent],
+    )
+    .await;
+    let marc = add(&admin, "Marc", "Petit", "marc@contoso.onmicrosoft.com", &[]).await;
+    let outbox = admin.outbox().await.unwrap();
+    let email = outbox.iter().find(|e| e.to == lea.user.email).unwrap();
+    assert!(
+        email.body.contains("Éloïse Lefèvre") && email.body.contains("contoso.onmicrosoft.com")
+    );
+    let link = email.link.as_deref().unwrap();
+    assert!(link.starts_with("/set-password?token="), "{link}");
+    let token = latest_link(&admin, &lea.user.email).await;
+
+    // Before choosing, no password signs in; the link checks the password as any change does.
+    let browser = target.client();
+    refused_on(
+        browser.accept_invitation(&token, "short").await,
+        422,
+        ErrorKind::Validation,
+        "password",
+        "password.too_short",
+    );
+    refused(
+        browser
+            .accept_invitation("not-a-token", "Lea-Roux-2026")
+            .await,
+        404,
+        ErrorKind::NotFound,
+    );
+    let accepted = browser
+        .accept_invitation(&token, "Lea-Roux-2026")
+        .await
+        .unwrap();
+    assert_eq!(accepted.email, "lea@contoso.onmicrosoft.com");
+    refused(
+        browser.accept_invitation(&token, "Lea-Roux-2027").await,
+        409,
+        ErrorKind::Conflict,
+    );
+    let me = browser
+        .sign_in("lea@contoso.onmicrosoft.com", "Lea-Roux-2026")
+        .await
+        .unwrap();
+    assert!(!me.must_change_password);
+    assert_eq!(me.user.invited_at, None);
+
+    // The list says who has not accepted yet.
+    let list = admin.users(&UserQuery::default()).await.unwrap();
+    let invited: Vec<&str> = list
+        .items
+        .iter()
+        .filter(|u| u.invited_at.is_some())
+        .map(|u| u.email.as_str())
+        .collect();
+    assert_eq!(invited, ["marc@contoso.onmicrosoft.com"]);
+
+    // Resent at most once a minute, only to who has not accepted, only by who manages users.
+    refused(
+        admin.resend_invitation(&marc.user.id).await,
+        429,
+        ErrorKind::RateLimited,
+    );
+    refused(
+        admin.resend_invitation(&lea.user.id).await,
+        409,
+        ErrorKind::Conflict,
+    );
+    refused(
+        browser.resend_invitation(&marc.user.id).await,
+        403,
+        ErrorKind::Forbidden,
+    );
+
+    // Imported users are invited too, each with a link of their own.
+    let rows = [
+        new_user("Ana", "Lima", "ana@contoso.onmicrosoft.com", &[]),
+        new_user("Bo", "Chen", "bo@contoso.onmicrosoft.com", &[]),
+    ];
+    let imported = admin.import_users(&rows).await.unwrap();
+    assert!(imported.created.iter().all(|u| u.invited_at.is_some()));
+    let ana = latest_link(&admin, "ana@contoso.onmicrosoft.com").await;
+    let bo = latest_link(&admin, "bo@contoso.onmicrosoft.com").await;
+    assert_ne!(ana, bo);
+    target
+        .client()
+        .accept_invitation(&bo, "Bo-Chen-2026-x")
+        .await
+        .unwrap();
 }

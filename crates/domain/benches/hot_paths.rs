@@ -28,6 +28,7 @@ fn users(count: usize) -> Vec<User> {
                 email: demo.email,
                 roles: vec![demo.role],
                 created_at: "2026-11-30T10:00:00Z".into(),
+                invited_at: None,
             }
         })
         .collect()
@@ -39,6 +40,7 @@ fn view(q: &str, role: Option<Role>, sort: SortBy, direction: Direction) -> View
         role,
         sort,
         direction,
+        ..View::default()
     }
 }
 

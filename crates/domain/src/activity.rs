@@ -38,6 +38,8 @@ crate::wire_enum! {
         Decided = "decided",
         /// Sign-in failures reached the limit: further tries wait.
         Blocked = "blocked",
+        /// An invitation was sent again.
+        Invited = "invited",
     }
 }
 

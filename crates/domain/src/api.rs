@@ -27,6 +27,9 @@ pub struct User {
     pub roles: Vec<Role>,
     /// RFC 3339, UTC.
     pub created_at: String,
+    /// When the latest invitation was sent, while the user has not chosen a password yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invited_at: Option<String>,
 }
 
 impl User {
@@ -331,7 +334,28 @@ pub struct NewUser {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserCreated {
     pub user: User,
-    pub temporary_password: String,
+    pub invitation: Invitation,
+}
+
+/// An invitation sent: to whom, and until when its link works.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub email: String,
+    pub sent_at: String,
+    pub expires_at: String,
+}
+
+/// `POST /api/set-password`: the invitation link's token and the password the user chooses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptInvitation {
+    pub token: String,
+    pub password: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationAccepted {
+    pub email: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -33,6 +33,8 @@ pub enum Direction {
 pub struct View {
     pub q: String,
     pub role: Option<Role>,
+    /// Only users who have not accepted their invitation yet.
+    pub invited_only: bool,
     pub sort: SortBy,
     pub direction: Direction,
 }
@@ -125,7 +127,9 @@ impl Directory {
         };
         let matches = |i: &&u32| {
             let i = **i as usize;
-            view.role.is_none_or(|r| self.users[i].roles.contains(&r))
+            let user = &self.users[i];
+            view.role.is_none_or(|r| user.roles.contains(&r))
+                && (!view.invited_only || user.invited_at.is_some())
                 && (key.is_empty() || self.search[i].contains(&key))
         };
         match view.direction {
@@ -147,6 +151,7 @@ mod tests {
             email: email.into(),
             roles,
             created_at: String::new(),
+            invited_at: None,
         }
     }
 

@@ -219,6 +219,7 @@ mod tests {
             email: "x@y.fr".into(),
             roles: vec![],
             created_at: String::new(),
+            invited_at: None,
         };
         let users = [
             user("=HYPERLINK(\"http://evil\")", "+1"),
@@ -256,6 +257,7 @@ mod tests {
             email: "zoe@x.fr".into(),
             roles: vec![Role::GlobalAdmin, Role::ReportViewer],
             created_at: String::new(),
+            invited_at: None,
         };
         let (users, errors) = parse_users_csv(&users_csv(std::slice::from_ref(&user))).unwrap();
         assert!(errors.is_empty());

@@ -8,7 +8,9 @@ pub const SESSION_SLIDE_S: i64 = 60;
 pub const TEMPORARY_PASSWORD_LIFETIME_S: i64 = 7 * 24 * 3600;
 /// How long a verification link works.
 pub const TOKEN_LIFETIME_S: i64 = 7 * 24 * 3600;
-/// The verification email is resent at most this often.
+/// How long an invitation's link works.
+pub const INVITATION_LIFETIME_S: i64 = 7 * 24 * 3600;
+/// The verification email, and an invitation, are resent at most this often.
 pub const RESEND_EVERY_S: i64 = 60;
 /// Sign-in failures are counted over this window…
 pub const SIGN_IN_WINDOW_S: i64 = 15 * 60;

@@ -365,6 +365,13 @@ pub fn password_change(body: &PasswordChange, email: &str) -> Result<(), FieldEr
     errors.into_result()
 }
 
+/// The password an invited user chooses.
+pub fn chosen_password(value: &str, email: &str) -> Result<(), FieldErrors> {
+    let mut errors = Errors::default();
+    errors.check("password", password(value, email));
+    errors.into_result()
+}
+
 pub fn profile(body: &ProfileRequest) -> Result<(), FieldErrors> {
     let mut errors = Errors::default();
     let legal = &body.legal_profile;

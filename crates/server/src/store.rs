@@ -8,8 +8,8 @@ use std::sync::Arc;
 use partner_domain::{
     search::{user_search_text, user_sort_key},
     service::{
-        ActivityFilter, PartnerRecord, SessionRecord, SignedRecord, Store, StoreError, StoreResult,
-        StoredPassword, TenantRecord, UserFilter, VerificationToken,
+        ActivityFilter, InvitationToken, PartnerRecord, SessionRecord, SignedRecord, Store,
+        StoreError, StoreResult, StoredPassword, TenantRecord, UserFilter, VerificationToken,
     },
     supporting::{DocumentType, SupportingDocument},
     verification::StepTimes,
@@ -116,7 +116,7 @@ fn parse_roles(joined: Option<String>) -> Vec<Role> {
     roles
 }
 
-const USER_COLUMNS: &str = "u.id, u.first_name, u.last_name, u.email, u.created_at,
+const USER_COLUMNS: &str = "u.id, u.first_name, u.last_name, u.email, u.created_at, u.invited_at,
     (SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) AS roles";
 
 pub(crate) fn user_from(row: &SqliteRow) -> User {
@@ -127,6 +127,7 @@ pub(crate) fn user_from(row: &SqliteRow) -> User {
         email: row.get("email"),
         roles: parse_roles(row.get("roles")),
         created_at: row.get("created_at"),
+        invited_at: row.get("invited_at"),
     }
 }
 
@@ -380,6 +381,7 @@ impl Store for SqlStore {
                 "DELETE FROM verification_tokens WHERE expires_at <= ?",
                 links_until,
             ),
+            ("DELETE FROM invitations WHERE expires_at <= ?", links_until),
             ("DELETE FROM outbox WHERE sent_at <= ?", emails_until),
             ("DELETE FROM activity WHERE at <= ?", activity_until),
         ] {
@@ -408,8 +410,8 @@ impl Store for SqlStore {
         sqlx::query(
             "INSERT INTO users (id, tenant_id, first_name, last_name, email, password_hash,
                                 temporary_until, must_change_password, created_at, search,
-                                sort_name)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                sort_name, invited_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&user.id)
         .bind(tenant_id)
@@ -426,6 +428,7 @@ impl Store for SqlStore {
             &user.email,
         ))
         .bind(user_sort_key(&user.first_name, &user.last_name))
+        .bind(&user.invited_at)
         .execute(&mut *self.db().await?)
         .await?;
         self.insert_roles(user).await
@@ -520,6 +523,56 @@ impl Store for SqlStore {
 
     async fn update_partner(&mut self, partner: &PartnerRecord) -> StoreResult<()> {
         self.write_partner(partner).await
+    }
+
+    async fn set_invited(&mut self, user_id: &str, at: Option<&str>) -> StoreResult<()> {
+        sqlx::query("UPDATE users SET invited_at = ? WHERE id = ?")
+            .bind(at)
+            .bind(user_id)
+            .execute(&mut *self.db().await?)
+            .await?;
+        Ok(())
+    }
+
+    async fn replace_invitation(&mut self, invitation: &InvitationToken) -> StoreResult<()> {
+        sqlx::query("DELETE FROM invitations WHERE user_id = ? AND used_at IS NULL")
+            .bind(&invitation.user_id)
+            .execute(&mut *self.db().await?)
+            .await?;
+        sqlx::query(
+            "INSERT INTO invitations (token_hash, user_id, expires_at, used_at) VALUES (?, ?, ?, ?)",
+        )
+        .bind(&invitation.token_hash)
+        .bind(&invitation.user_id)
+        .bind(&invitation.expires_at)
+        .bind(&invitation.used_at)
+        .execute(&mut *self.db().await?)
+        .await?;
+        Ok(())
+    }
+
+    async fn invitation(&mut self, token_hash: &str) -> StoreResult<Option<InvitationToken>> {
+        let row: Option<(String, String, Option<String>)> = sqlx::query_as(
+            "SELECT user_id, expires_at, used_at FROM invitations WHERE token_hash = ?",
+        )
+        .bind(token_hash)
+        .fetch_optional(&mut *self.db().await?)
+        .await?;
+        Ok(row.map(|(user_id, expires_at, used_at)| InvitationToken {
+            token_hash: token_hash.to_owned(),
+            user_id,
+            expires_at,
+            used_at,
+        }))
+    }
+
+    async fn use_invitation(&mut self, token_hash: &str, at: &str) -> StoreResult<()> {
+        sqlx::query("UPDATE invitations SET used_at = ? WHERE token_hash = ?")
+            .bind(at)
+            .bind(token_hash)
+            .execute(&mut *self.db().await?)
+            .await?;
+        Ok(())
     }
 
     async fn replace_verification_token(&mut self, token: &VerificationToken) -> StoreResult<()> {

@@ -70,7 +70,8 @@ impl UserIndex {
 /// list's order.
 async fn load(conn: &mut SqliteConnection, tenant_id: &str) -> sqlx::Result<Directory> {
     let rows = sqlx::query(
-        "SELECT u.id, u.first_name, u.last_name, u.email, u.created_at, group_concat(r.role) AS roles
+        "SELECT u.id, u.first_name, u.last_name, u.email, u.created_at, u.invited_at,
+                group_concat(r.role) AS roles
          FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
          WHERE u.tenant_id = ? GROUP BY u.id ORDER BY u.sort_name, u.id",
     )

@@ -5,8 +5,8 @@ use axum::{
     http::StatusCode,
 };
 use partner_domain::{
-    service, ImportUsers, ImportedUsers, NewUser, TemporaryPassword, User, UserCreated, UserList,
-    UserPatch, UserQuery,
+    service, AcceptInvitation, ImportUsers, ImportedUsers, Invitation, InvitationAccepted, NewUser,
+    TemporaryPassword, User, UserCreated, UserList, UserPatch, UserQuery,
 };
 
 use crate::{auth::Caller, json::Json, ApiError, AppState};
@@ -85,4 +85,26 @@ pub async fn reset_password(
     let reset = service::reset_password(&mut store, &caller.0, &id).await?;
     store.commit().await?;
     Ok(axum::Json(reset))
+}
+
+pub async fn resend_invitation(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<(StatusCode, axum::Json<Invitation>), ApiError> {
+    let mut store = state.write().await?;
+    let invitation = service::resend_invitation(&mut store, &caller.0, &id).await?;
+    store.commit().await?;
+    Ok((StatusCode::ACCEPTED, axum::Json(invitation)))
+}
+
+/// `POST /api/set-password`, with no session: the invited user chooses a password.
+pub async fn accept_invitation(
+    State(state): State<AppState>,
+    Json(body): Json<AcceptInvitation>,
+) -> Result<axum::Json<InvitationAccepted>, ApiError> {
+    let mut store = state.write().await?;
+    let accepted = service::accept_invitation(&mut store, &body).await?;
+    store.commit().await?;
+    Ok(axum::Json(accepted))
 }

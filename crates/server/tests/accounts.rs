@@ -363,6 +363,9 @@ async fn an_old_temporary_password_no_longer_signs_in() {
     let body = json!({ "first_name": "Léa", "last_name": "Roux", "email": "lea@contoso.onmicrosoft.com", "roles": [] });
     let created: partner_domain::UserCreated =
         admin.ok(Method::POST, "/api/users", Some(&body), 201).await;
+    let reset = format!("/api/users/{}/password-reset", created.user.id);
+    let revealed: partner_domain::TemporaryPassword =
+        admin.ok(Method::POST, &reset, NONE, 200).await;
     let db = server.db().await;
     sqlx::query("UPDATE users SET temporary_until = '2000-01-01T00:00:00Z' WHERE email = ?")
         .bind("lea@contoso.onmicrosoft.com")
@@ -377,7 +380,7 @@ async fn an_old_temporary_password_no_longer_signs_in() {
             Some(json!({ "email": "lea@contoso.onmicrosoft.com", "password": password })),
         )
     };
-    sign_in(&created.temporary_password)
+    sign_in(&revealed.temporary_password)
         .await
         .error(410, ErrorKind::Expired);
     sign_in("Wrong-password-1")

@@ -24,7 +24,7 @@ use self::{
 use crate::{
     api::Document,
     download,
-    i18n::{format_number, role_name, use_i18n},
+    i18n::{day_of, format_number, role_name, use_i18n},
     route::Route,
     state::{use_toasts, ToastKind},
 };
@@ -168,7 +168,12 @@ pub fn UserTable(props: &UserTableProps) -> Html {
             // instead of replacing every row (a tenth of the work at each keystroke).
             <tr key={pos} id={row_id(pos)} data-pos={pos.to_string()}
                 aria-rowindex={(pos + 2).to_string()} tabindex={if pos == active_pos { "0" } else { "-1" }}>
-                <td><Link<Route> to={Route::User { id: user.id.clone() }} classes="row-link">{ user.display_name() }</Link<Route>></td>
+                <td>
+                    <Link<Route> to={Route::User { id: user.id.clone() }} classes="row-link">{ user.display_name() }</Link<Route>>
+                    if let Some(at) = &user.invited_at {
+                        { " " }<span class="badge badge-pending">{ t.invitation_badge(day_of(&t, at)).to_string() }</span>
+                    }
+                </td>
                 <td>{ user.email.clone() }</td>
                 <td>{ roles }</td>
             </tr>

@@ -261,6 +261,7 @@ mod tests {
                 email: "a@b.example".into(),
                 roles,
                 created_at: String::new(),
+                invited_at: None,
             },
             tenant: TenantSummary {
                 id: "t".into(),

@@ -86,6 +86,7 @@ async fn found<S: Store>(
         email: admin_email(&tenant.domain_prefix),
         roles: vec![Role::GlobalAdmin],
         created_at: tenant.created_at.clone(),
+        invited_at: None,
     };
     store.insert_user(&tenant.id, &user, &password).await?;
     let domain = format!("{}.onmicrosoft.com", tenant.domain_prefix);
@@ -298,6 +299,10 @@ pub async fn change_password<S: Store>(
     store
         .set_password(&caller.user.id, &chosen_password(hash))
         .await?;
+    // A password chosen: the invitation has served (its link says so if opened).
+    if caller.user.invited_at.is_some() {
+        store.set_invited(&caller.user.id, None).await?;
+    }
     let changed = Change::new(
         ActivityResource::User,
         ActivityAction::PasswordChanged,

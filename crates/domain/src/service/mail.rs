@@ -21,3 +21,28 @@ pub fn contact_verification(legal_name: &str, to: &str, token: &str, sent_at: &s
         sent_at: sent_at.to_owned(),
     }
 }
+
+/// A new user's invitation, with its single-use link to choose a password.
+pub fn invitation(
+    inviter: &str,
+    domain: &str,
+    to: &str,
+    token: &str,
+    sent_at: &str,
+) -> OutboxEmail {
+    let link = format!("/set-password?token={token}");
+    let body = format!(
+        "Bonjour,\n\n{inviter} vous a ajouté(e) au compte Espace partenaires de {domain}. Pour \
+         choisir votre mot de passe, ouvrez ce lien (valable 7 jours, une seule fois), puis \
+         connectez-vous avec {to} :\n{link}\n\n\
+         Hello,\n\n{inviter} added you to the Partner Center account of {domain}. To choose \
+         your password, open this link (valid for 7 days, once), then sign in as {to}:\n{link}\n"
+    );
+    OutboxEmail {
+        to: to.to_owned(),
+        subject: "Invitation à l’Espace partenaires / Invitation to Partner Center".into(),
+        body,
+        link: Some(link),
+        sent_at: sent_at.to_owned(),
+    }
+}

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActivityFilter, Env, PartnerRecord, SessionRecord, SignedRecord, Store, StoreResult,
-    StoredPassword, TenantRecord, UserFilter, VerificationToken,
+    ActivityFilter, Env, InvitationToken, PartnerRecord, SessionRecord, SignedRecord, Store,
+    StoreResult, StoredPassword, TenantRecord, UserFilter, VerificationToken,
 };
 use crate::{
     directory::Directory, supporting::SupportingDocument, Activity, ActivityResource,
@@ -54,6 +54,8 @@ pub struct MemoryData {
     last_activity_id: u64,
     #[serde(default)]
     documents: Vec<StoredDocument>,
+    #[serde(default)]
+    invitations: Vec<InvitationToken>,
     /// The documents' bytes, by document id: never serialised (local storage holds a few
     /// megabytes at most), so the mock keeps them beside the data, in the page's memory.
     #[serde(skip)]
@@ -238,6 +240,9 @@ impl<E: Env> Store for MemoryStore<E> {
             .tokens
             .retain(|t| t.expires_at.as_str() > links_until);
         self.data
+            .invitations
+            .retain(|t| t.expires_at.as_str() > links_until);
+        self.data
             .outbox
             .retain(|e| e.email.sent_at.as_str() > emails_until);
         self.data
@@ -283,6 +288,35 @@ impl<E: Env> Store for MemoryStore<E> {
     async fn delete_user(&mut self, id: &str) -> StoreResult<()> {
         self.data.users.retain(|u| u.user.id != id);
         self.data.sessions.retain(|s| s.user_id != id);
+        self.data.invitations.retain(|i| i.user_id != id);
+        Ok(())
+    }
+
+    async fn set_invited(&mut self, user_id: &str, at: Option<&str>) -> StoreResult<()> {
+        if let Some(stored) = self.stored_user(user_id) {
+            stored.user.invited_at = at.map(str::to_owned);
+        }
+        Ok(())
+    }
+
+    async fn replace_invitation(&mut self, invitation: &InvitationToken) -> StoreResult<()> {
+        (self.data.invitations).retain(|i| i.user_id != invitation.user_id || i.used_at.is_some());
+        self.data.invitations.push(invitation.clone());
+        Ok(())
+    }
+
+    async fn invitation(&mut self, token_hash: &str) -> StoreResult<Option<InvitationToken>> {
+        Ok((self.data.invitations.iter())
+            .find(|i| i.token_hash == token_hash)
+            .cloned())
+    }
+
+    async fn use_invitation(&mut self, token_hash: &str, at: &str) -> StoreResult<()> {
+        for invitation in &mut self.data.invitations {
+            if invitation.token_hash == token_hash {
+                invitation.used_at = Some(at.to_owned());
+            }
+        }
         Ok(())
     }
 

@@ -8,6 +8,7 @@ mod accounts;
 mod activity;
 mod agreements;
 mod documents;
+mod invitations;
 mod mail;
 mod memory;
 mod partner;
@@ -21,13 +22,14 @@ pub use accounts::{
 pub use activity::{export_activity, list_activity, seed_activity, ActivityFilter};
 pub use agreements::{accept_agreement, current_agreement, signed_agreement, SignedDocument};
 pub use documents::{delete_document, document, submit_documents, upload_document, UPLOAD_FIELD};
+pub use invitations::{accept_invitation, resend_invitation};
 pub use memory::{MemoryData, MemoryStore};
 pub use partner::{
     decide_vetting, outbox, partner, put_profile, resend_contact_verification, verify_email,
 };
 pub use store::{
-    Env, PartnerRecord, SessionRecord, SignedRecord, Store, StoreError, StoreResult,
-    StoredPassword, TenantRecord, UserFilter, VerificationToken,
+    Env, InvitationToken, PartnerRecord, SessionRecord, SignedRecord, Store, StoreError,
+    StoreResult, StoredPassword, TenantRecord, UserFilter, VerificationToken,
 };
 pub use users::{
     create_user, delete_user, import_users, list_users, reset_password, seed_users, update_user,

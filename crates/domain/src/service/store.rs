@@ -96,6 +96,15 @@ pub struct VerificationToken {
     pub used_at: Option<String>,
 }
 
+/// An invitation link, by the SHA-256 of its token.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct InvitationToken {
+    pub token_hash: String,
+    pub user_id: String,
+    pub expires_at: String,
+    pub used_at: Option<String>,
+}
+
 /// A signed agreement and the language of the text that was signed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SignedRecord {
@@ -165,8 +174,8 @@ pub trait Store {
     /// Kept even when the operation that records it fails.
     async fn record_sign_in_failure(&mut self, key: &str, at: i64) -> StoreResult<()>;
     async fn clear_sign_in_failures(&mut self, key: &str) -> StoreResult<()>;
-    /// Forgets sessions that expired by `sessions_until`, verification links that expired by
-    /// `links_until`, emails sent by `emails_until` and activity recorded by `activity_until`
+    /// Forgets sessions that expired by `sessions_until`, verification and invitation links that
+    /// expired by `links_until`, emails sent by `emails_until` and activity recorded by `activity_until`
     /// (stamps), and sign-in failures made by `failures_until` (Unix seconds).
     async fn purge(
         &mut self,
@@ -187,6 +196,12 @@ pub trait Store {
     async fn user(&mut self, tenant_id: &str, id: &str) -> StoreResult<Option<User>>;
     /// Writes names and roles.
     async fn update_user(&mut self, user: &User) -> StoreResult<()>;
+    /// Writes `User::invited_at`.
+    async fn set_invited(&mut self, user_id: &str, at: Option<&str>) -> StoreResult<()>;
+    /// Stores a new invitation link; the user's unused ones stop working.
+    async fn replace_invitation(&mut self, invitation: &InvitationToken) -> StoreResult<()>;
+    async fn invitation(&mut self, token_hash: &str) -> StoreResult<Option<InvitationToken>>;
+    async fn use_invitation(&mut self, token_hash: &str, at: &str) -> StoreResult<()>;
     async fn delete_user(&mut self, id: &str) -> StoreResult<()>;
     async fn global_admins_except(&mut self, tenant_id: &str, user_id: &str) -> StoreResult<u64>;
     async fn list_users(&mut self, filter: &UserFilter) -> StoreResult<UserList>;

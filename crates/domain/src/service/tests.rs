@@ -237,9 +237,11 @@ fn a_temporary_password_works_seven_days() {
         .unwrap()
         .me;
     let created = add_lea(&mut store, &admin, vec![]);
+    // Léa has no access to her mailbox: the admin reveals a temporary password.
+    let revealed = block_on(reset_password(&mut store, &admin, &created.user.id)).unwrap();
     let temporary = Credentials {
         email: "lea@contoso.onmicrosoft.com".into(),
-        password: created.temporary_password.clone(),
+        password: revealed.temporary_password.clone(),
     };
     store.env.now.set(store.env.now() + 7 * 24 * 3600 - 60);
     assert!(
@@ -444,4 +446,72 @@ fn seeded_activity_spreads_over_the_kept_days_oldest_first() {
         too_many.unwrap_err().body().error,
         crate::ErrorKind::Validation
     );
+}
+
+/// The token of the latest link emailed to `to`.
+fn emailed_token(store: &mut MemoryStore<TestEnv>, to: &str) -> String {
+    let outbox = block_on(outbox(store, None)).unwrap();
+    let email = outbox.iter().find(|e| e.to == to).expect("an email");
+    let link = email.link.as_deref().expect("a link");
+    link.split("token=").nth(1).unwrap().to_owned()
+}
+
+#[test]
+fn an_invitation_link_works_once_for_seven_days_and_is_resent_at_most_once_a_minute() {
+    use crate::{AcceptInvitation, ErrorKind};
+    let mut store = store_with_tenant();
+    let admin = sign_in_from(&mut store, &credentials(PASSWORD), "c1")
+        .unwrap()
+        .me;
+    let lea = "lea@contoso.onmicrosoft.com";
+    let created = add_lea(&mut store, &admin, vec![]);
+    assert_eq!(
+        created.user.invited_at,
+        Some(created.invitation.sent_at.clone())
+    );
+    let first = emailed_token(&mut store, lea);
+    let accept = |token: &str| AcceptInvitation {
+        token: token.to_owned(),
+        password: "Lea-Roux-2026".into(),
+    };
+    let resend = |store: &mut MemoryStore<TestEnv>| {
+        block_on(resend_invitation(store, &admin, &created.user.id))
+    };
+    assert!(matches!(
+        resend(&mut store),
+        Err(ServiceError::RateLimited(60))
+    ));
+
+    // A week later the link no longer works; a new one does, and the first is replaced.
+    store
+        .env
+        .now
+        .set(store.env.now() + crate::limits::INVITATION_LIFETIME_S);
+    let expired = block_on(accept_invitation(&mut store, &accept(&first))).unwrap_err();
+    assert_eq!(expired.body().error, ErrorKind::Expired);
+    let again = resend(&mut store).unwrap();
+    assert!(again.expires_at > created.invitation.expires_at);
+    let second = emailed_token(&mut store, lea);
+    assert_ne!(first, second);
+    let replaced = block_on(accept_invitation(&mut store, &accept(&first))).unwrap_err();
+    assert_eq!(replaced.body().error, ErrorKind::NotFound);
+    let weak = AcceptInvitation {
+        password: "short".into(),
+        ..accept(&second)
+    };
+    let refused = block_on(accept_invitation(&mut store, &weak)).unwrap_err();
+    assert_eq!(refused.body().error, ErrorKind::Validation);
+    let accepted = block_on(accept_invitation(&mut store, &accept(&second))).unwrap();
+    assert_eq!(accepted.email, lea);
+    let used = block_on(accept_invitation(&mut store, &accept(&second))).unwrap_err();
+    assert_eq!(used.body().error, ErrorKind::Conflict);
+    let lea_in = Credentials {
+        email: lea.into(),
+        password: "Lea-Roux-2026".into(),
+    };
+    let signed_in = sign_in_from(&mut store, &lea_in, "c2").unwrap().me;
+    assert_eq!(signed_in.user.invited_at, None);
+    assert!(!signed_in.must_change_password);
+    let done = resend(&mut store).unwrap_err();
+    assert_eq!(done.body().error, ErrorKind::Conflict, "nothing to resend");
 }

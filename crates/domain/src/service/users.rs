@@ -2,6 +2,7 @@
 
 use super::{
     activity::{note_by, Change},
+    invitations::invite,
     new_id, new_token, normalise_email, now_stamp, random_16, require, temporary, Env,
     ServiceError, ServiceResult, Store, StoredPassword, UserFilter,
 };
@@ -31,6 +32,7 @@ fn new_user_record<S: Store>(store: &S, body: NewUser, created_at: &str) -> User
         email: normalise_email(&body.email),
         roles: sorted(body.roles),
         created_at: created_at.to_owned(),
+        invited_at: None,
     }
 }
 
@@ -84,7 +86,8 @@ fn temporary_password<S: Store>(store: &S) -> String {
     validate::temporary_password(random_16(store))
 }
 
-/// A password nobody knows: such users sign in once an admin resets theirs.
+/// A password nobody knows: such users sign in once they accept their invitation, or once an
+/// admin resets theirs.
 async fn unusable_password<S: Store>(store: &mut S) -> ServiceResult<StoredPassword> {
     let secret = new_token(store);
     let hash = store.env().hash_password(&secret).await?;
@@ -118,7 +121,7 @@ pub async fn user<S: Store>(store: &mut S, caller: &Me, id: &str) -> ServiceResu
     })
 }
 
-/// `POST /api/users`: the new user and the temporary password they change at first sign-in.
+/// `POST /api/users`: the new user, invited by email to choose a password.
 pub async fn create_user<S: Store>(
     store: &mut S,
     caller: &Me,
@@ -130,19 +133,15 @@ pub async fn create_user<S: Store>(
     if store.email_taken(&normalise_email(&body.email)).await? {
         return Err(email_taken());
     }
-    let temporary_password = temporary_password(store);
-    let hash = store.env().hash_password(&temporary_password).await?;
-    let password = temporary(store, hash);
+    let password = unusable_password(store).await?;
     let created_at = now_stamp(store);
-    let user = new_user_record(store, body, &created_at);
+    let mut user = new_user_record(store, body, &created_at);
     store
         .insert_user(&caller.tenant.id, &user, &password)
         .await?;
+    let invitation = invite(store, caller, &mut user).await?;
     note_new_user(store, caller, &user).await?;
-    Ok(UserCreated {
-        user,
-        temporary_password,
-    })
+    Ok(UserCreated { user, invitation })
 }
 
 /// `POST /api/users/import`: every row or none; every problem is reported at once (422 for the
@@ -173,10 +172,11 @@ pub async fn import_users<S: Store>(
     let created_at = now_stamp(store);
     let mut created = Vec::with_capacity(body.users.len());
     for row in body.users {
-        let user = new_user_record(store, row, &created_at);
+        let mut user = new_user_record(store, row, &created_at);
         store
             .insert_user(&caller.tenant.id, &user, &password)
             .await?;
+        invite(store, caller, &mut user).await?;
         note_new_user(store, caller, &user).await?;
         created.push(user);
     }
@@ -185,7 +185,7 @@ pub async fn import_users<S: Store>(
 
 /// The target of a change (403 if the caller may not manage it), and whether removing its Global
 /// admin role would leave the work account without one.
-async fn target_and_last_admin<S: Store>(
+pub(super) async fn target_and_last_admin<S: Store>(
     store: &mut S,
     caller: &Me,
     id: &str,
@@ -325,6 +325,7 @@ pub async fn seed_users<S: Store>(store: &mut S, caller: &Me, count: u32) -> Ser
             email: demo.email,
             roles: vec![demo.role],
             created_at: created_at.clone(),
+            invited_at: None,
         };
         store
             .insert_user(&caller.tenant.id, &user, &password)

@@ -3,9 +3,9 @@
 use partner_contract::{Answer, Api, Download, Refusal};
 use partner_domain::{
     supporting::SupportingDocument, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance,
-    AgreementKind, EmailVerified, ImportedUsers, Lang, Me, NewTenant, NewUser, OutboxEmail,
-    Partner, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList,
-    UserPatch, UserQuery, Vetting,
+    AgreementKind, EmailVerified, ImportedUsers, Invitation, InvitationAccepted, Lang, Me,
+    NewTenant, NewUser, OutboxEmail, Partner, ProfileRequest, TemporaryPassword, TenantCreated,
+    User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
 };
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -159,6 +159,17 @@ impl Api for Client {
 
     async fn agreement_document(&self, id: &str) -> Answer<Download> {
         self.download(&format!("/api/partner/agreements/{}/document", escape(id)))
+            .await
+    }
+
+    async fn resend_invitation(&self, id: &str) -> Answer<Invitation> {
+        let path = format!("/api/users/{}/invitation", escape(id));
+        self.answer(Method::POST, &path, None).await
+    }
+
+    async fn accept_invitation(&self, token: &str, password: &str) -> Answer<InvitationAccepted> {
+        let body = json!({ "token": token, "password": password });
+        self.answer(Method::POST, "/api/set-password", Some(body))
             .await
     }
 
