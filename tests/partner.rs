@@ -114,7 +114,8 @@ async fn the_overview_follows_the_verification_from_the_email_to_the_decision() 
     let app = overview().await;
     let business = app.text(".timeline li:last-child");
     assert!(business.contains("Action requise depuis le"), "{business}");
-    assert!(business.contains("un administrateur général doit"));
+    assert!(business.contains("un administrateur général ou un administrateur de compte doit agir"));
+    assert!(business.contains("envoyez un justificatif"), "{business}");
     assert!(
         business.contains("Motif\u{a0}: un justificatif fourni n’a pas pu être lu."),
         "{business}"
