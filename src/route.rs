@@ -69,7 +69,17 @@ pub fn next_param() -> Option<Route> {
         .and_then(|p| p.get("next"));
     next.filter(|n| n.starts_with('/') && !n.starts_with("//"))
         .and_then(|n| Route::recognize(&n))
-        .filter(|r| !matches!(r, Route::NotFound | Route::SignIn | Route::AdminSignIn))
+        // Nor an emailed link's page: its token is not in `next`, and it served already.
+        .filter(|r| {
+            !matches!(
+                r,
+                Route::NotFound
+                    | Route::SignIn
+                    | Route::AdminSignIn
+                    | Route::VerifyEmail
+                    | Route::SetPassword
+            )
+        })
 }
 
 pub fn switch(route: Route) -> Html {

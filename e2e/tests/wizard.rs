@@ -284,7 +284,7 @@ async fn user_management_tour(server: &Server, browser: &Browser) {
     // The box takes the name; the work account's domain is shown beside it.
     browser.fill("email", "noah.smith").await;
     browser.submit().await;
-    browser.wait_for("#temporary-password").await;
+    browser.wait_for_content("An invitation was sent to").await;
     browser.assert_accessible("user added").await;
 
     browser.goto(&format!("{base}/settings/users/import")).await;
@@ -316,7 +316,7 @@ async fn user_management_tour(server: &Server, browser: &Browser) {
     browser.fill("last_name", "<b>Bold</b>").await;
     browser.fill("email", "markup").await;
     browser.submit().await;
-    browser.wait_for("#temporary-password").await;
+    browser.wait_for_content("An invitation was sent to").await;
     browser
         .goto(&format!("{base}/settings/users?q=markup"))
         .await;
@@ -325,6 +325,10 @@ async fn user_management_tour(server: &Server, browser: &Browser) {
         .text(".user-table tbody tr:not(.spacer) td:first-child")
         .await;
     assert_eq!(shown, format!("{markup} <b>Bold</b>"));
+    let status = browser
+        .text(".user-table tbody tr:not(.spacer) td:last-child")
+        .await;
+    assert!(status.starts_with("Invitation sent on"), "{status}");
     browser.click(".user-table tbody tr:not(.spacer) a").await;
     browser.wait_for("h1").await;
     let pwned = browser

@@ -168,14 +168,14 @@ pub fn UserTable(props: &UserTableProps) -> Html {
             // instead of replacing every row (a tenth of the work at each keystroke).
             <tr key={pos} id={row_id(pos)} data-pos={pos.to_string()}
                 aria-rowindex={(pos + 2).to_string()} tabindex={if pos == active_pos { "0" } else { "-1" }}>
-                <td>
-                    <Link<Route> to={Route::User { id: user.id.clone() }} classes="row-link">{ user.display_name() }</Link<Route>>
-                    if let Some(at) = &user.invited_at {
-                        { " " }<span class="badge badge-pending">{ t.invitation_badge(day_of(&t, at)).to_string() }</span>
-                    }
-                </td>
+                <td><Link<Route> to={Route::User { id: user.id.clone() }} classes="row-link">{ user.display_name() }</Link<Route>></td>
                 <td>{ user.email.clone() }</td>
                 <td>{ roles }</td>
+                <td>
+                    if let Some(at) = &user.invited_at {
+                        <span class="badge badge-pending">{ t.invitation_badge(day_of(&t, at)).to_string() }</span>
+                    }
+                </td>
             </tr>
         }
     };
@@ -211,11 +211,12 @@ pub fn UserTable(props: &UserTableProps) -> Html {
                             <SortHeader sort={SortBy::Name} label={t.users_name().to_string()} view={props.view.clone()} on_sort={props.on_sort.clone()} />
                             <SortHeader sort={SortBy::Email} label={t.users_email().to_string()} view={props.view.clone()} on_sort={props.on_sort.clone()} />
                             <th scope="col">{ t.users_roles().to_string() }</th>
+                            <th scope="col">{ t.users_status_filter().to_string() }</th>
                         </tr></thead>
                         <tbody onkeydown={keys.on_key} onfocusin={keys.on_focus}>
-                            <tr class="spacer" aria-hidden="true"><td colspan="3" ref={top_spacer}></td></tr>
+                            <tr class="spacer" aria-hidden="true"><td colspan="4" ref={top_spacer}></td></tr>
                             { for rows.map(row) }
-                            <tr class="spacer" aria-hidden="true"><td colspan="3" ref={bottom_spacer}></td></tr>
+                            <tr class="spacer" aria-hidden="true"><td colspan="4" ref={bottom_spacer}></td></tr>
                         </tbody>
                     </table>
                 </div>
