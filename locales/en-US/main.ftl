@@ -313,7 +313,7 @@ import-done = { $count ->
     [one] { $shown } user imported.
    *[other] { $shown } users imported.
 }
-import-passwords-note = Imported users have no password yet: reset each one's password from their page to give them a temporary one.
+import-passwords-note = Each imported user was invited by email to choose a password (the link works 7 days). For anyone who cannot read their mailbox, reset their password from their page.
 csv-empty = This file is empty.
 csv-missing-columns = Missing columns: { $columns }. The first line must name the columns first name, last name and email (and roles).
 csv-unreadable = The file cannot be read from line { $line } (an unclosed quote?).

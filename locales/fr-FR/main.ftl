@@ -313,7 +313,7 @@ import-done = { $count ->
     [one] { $shown } utilisateur importé.
    *[other] { $shown } utilisateurs importés.
 }
-import-passwords-note = Les utilisateurs importés n’ont pas encore de mot de passe : réinitialisez le mot de passe de chacun depuis sa fiche pour lui transmettre un mot de passe temporaire.
+import-passwords-note = Chaque utilisateur importé a reçu une invitation par e-mail pour choisir son mot de passe (lien valable 7 jours). Pour qui ne peut pas lire sa messagerie, réinitialisez son mot de passe depuis sa fiche.
 csv-empty = Ce fichier est vide.
 csv-missing-columns = Colonnes manquantes : { $columns }. La première ligne doit nommer les colonnes prénom, nom et e-mail (et rôles).
 csv-unreadable = Le fichier ne peut pas être lu à partir de la ligne { $line } (guillemets mal fermés ?).
