@@ -236,6 +236,13 @@ async fn an_added_user_is_invited_by_email_and_chooses_a_password_from_the_link(
         .await;
     assert!(link.starts_with("/set-password?token="), "{link}");
 
+    // Her page says so, and offers a new link, once a minute at most.
+    app.click_button_or_link("Ouvrir sa fiche");
+    app.wait_for_content("pas encore acceptée").await;
+    app.click_button("Renvoyer l’invitation");
+    app.wait_for_content("L’invitation n’a pas été renvoyée")
+        .await;
+
     // The list says who has not accepted yet, and keeps only them on demand.
     app.go("/settings/users").await;
     app.wait_for(".user-table").await;

@@ -344,6 +344,13 @@ impl Browser {
         .await
     }
 
+    /// The text of the first element matching `selector`, if there is one now (a list being
+    /// filtered again may have none for a moment).
+    pub async fn text_now(&self, selector: &str) -> Option<String> {
+        let element = self.client.find(Locator::Css(selector)).await.ok()?;
+        element.text().await.ok()
+    }
+
     pub async fn text(&self, selector: &str) -> String {
         self.client
             .find(Locator::Css(selector))

@@ -93,7 +93,7 @@ async fn the_check_says_why_and_a_second_refusal_is_final() {
     browser.choose("activity-resource", "verification").await;
     browser
         .eventually("only the verification's records", || async {
-            let rows = browser.text(".page tbody").await;
+            let rows = browser.text_now(".page tbody").await?;
             (!rows.contains("Profil juridique de") && rows.contains("Refusé")).then_some(())
         })
         .await;
@@ -262,6 +262,15 @@ async fn the_check_asks_for_a_document_and_the_admin_sends_one() {
     browser.submit().await;
     browser.wait_for_path("/dashboard").await;
     browser.wait_for_content("Entreprise vérifiée le").await;
+    // The link served: opened again, it says so.
+    browser.goto(&format!("{base}{link}")).await;
+    browser.wait_for("#password").await;
+    browser.fill("password", "Marc-Petit-2027").await;
+    browser.submit().await;
+    browser.wait_for_content("Ce lien a déjà servi").await;
+    browser
+        .assert_accessible("an invitation link used already")
+        .await;
     browser.assert_no_csp_violation().await;
     browser.close().await;
 }
