@@ -235,6 +235,16 @@ async fn the_check_asks_for_a_document_and_the_admin_sends_one() {
     let body = json!({ "first_name": "Marc", "last_name": "Petit", "email": marc, "roles": ["account_admin"] });
     let (status, created) = browser.api("POST", "/api/users", Some(body)).await;
     assert_eq!(status, 201, "{created}");
+    // The admin sees that Marc has not accepted yet.
+    let page = format!(
+        "{base}/settings/users/{}",
+        created["user"]["id"].as_str().unwrap()
+    );
+    browser.goto(&page).await;
+    browser.wait_for_content("pas encore acceptée").await;
+    browser
+        .assert_accessible("a user who has not accepted the invitation")
+        .await;
     let (_, outbox) = browser.api("GET", "/api/dev/outbox", None).await;
     let invitation = outbox
         .as_array()
@@ -270,6 +280,16 @@ async fn the_check_asks_for_a_document_and_the_admin_sends_one() {
     browser.wait_for_content("Ce lien a déjà servi").await;
     browser
         .assert_accessible("an invitation link used already")
+        .await;
+    browser
+        .goto(&format!("{base}/set-password?token=not-a-token"))
+        .await;
+    browser.wait_for("#password").await;
+    browser.fill("password", "Marc-Petit-2027").await;
+    browser.submit().await;
+    browser.wait_for_content("Ce lien n’est pas reconnu").await;
+    browser
+        .assert_accessible("an unknown invitation link")
         .await;
     browser.assert_no_csp_violation().await;
     browser.close().await;

@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use partner_domain::{
     supporting::{check_upload, SupportingDocument, DOCUMENTS_MAX, DOCUMENT_MAX_BYTES},
-    Action, Code, Partner, VerificationStatus,
+    verification::documents_asked,
+    Action, Code, Partner,
 };
 use stylist::yew::use_style;
 use yew::prelude::*;
@@ -22,15 +23,8 @@ pub struct SupportingDocumentsProps {
     pub partner: Rc<Partner>,
 }
 
-/// Whether the business check waits for documents now.
-pub fn documents_asked(partner: &Partner) -> bool {
-    let verification = &partner.verification;
-    verification.status == VerificationStatus::ActionRequired
-        && (verification.reason.as_ref()).is_some_and(|r| r.code.asks_for_documents())
-}
-
 /// A file's size as people read it: kilobytes below a megabyte, else megabytes to a tenth.
-pub fn file_size(t: &I18n, bytes: u64) -> String {
+fn file_size(t: &I18n, bytes: u64) -> String {
     const MB: f64 = 1_000_000.0;
     let bytes = bytes as f64;
     if bytes < MB {
@@ -135,7 +129,8 @@ pub fn SupportingDocuments(props: &SupportingDocumentsProps) -> Html {
         "#
     );
     let partner = &props.partner;
-    let asked = documents_asked(partner);
+    let verification = &partner.verification;
+    let asked = documents_asked(verification.status, verification.reason.as_ref());
     if partner.documents.is_empty() && !asked {
         return Html::default();
     }

@@ -201,14 +201,13 @@ fn InvitationStatus(props: &InvitationStatusProps) -> Html {
         <div class="panel panel-info" role="status">
             <p>{ t.invitation_pending(date_of(&t, &sent_at)).to_string() }</p>
             if props.may_resend {
-                <p>
+                <p class="actions-row">
                     <button type="button" class="button" aria-disabled={guard.busy().then_some("true")} onclick={on_resend}>
                         if guard.busy() { <span class="spinner" aria-hidden="true"></span>{ " " } }
                         { t.invitation_resend().to_string() }
                     </button>
-                    { " " }
-                    <DevEmailLink sent={*resent} to={email.clone()} label={AttrValue::from(t.dev_open_invitation(email).to_string())} />
                 </p>
+                <p><DevEmailLink sent={*resent} to={email.clone()} label={AttrValue::from(t.dev_open_invitation(email).to_string())} /></p>
             }
         </div>
     }

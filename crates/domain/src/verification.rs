@@ -163,6 +163,13 @@ crate::wire_enum! {
     }
 }
 
+/// Whether the business check waits for supporting documents now: it asked for action, for a
+/// reason that documents answer.
+pub fn documents_asked(status: VerificationStatus, reason: Option<&crate::CheckReason>) -> bool {
+    status == VerificationStatus::ActionRequired
+        && reason.is_some_and(|r| r.code.asks_for_documents())
+}
+
 /// When each step last moved (RFC 3339 UTC), as stored by a backend.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepTimes {

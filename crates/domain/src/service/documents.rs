@@ -10,7 +10,8 @@ use super::{
 };
 use crate::{
     supporting::{check_upload, file_name, SupportingDocument, DOCUMENTS_MAX},
-    Action, ActivityAction, ActivityResource, Code, ErrorKind, Me, Partner, VerificationStatus,
+    verification::documents_asked,
+    Action, ActivityAction, ActivityResource, Code, ErrorKind, Me, Partner,
 };
 
 /// The form field that uploads take their errors on.
@@ -22,9 +23,7 @@ fn no_such_document() -> ServiceError {
 
 /// 409 unless the check asks for action with a reason that documents answer.
 fn require_documents_asked(record: &PartnerRecord) -> ServiceResult<()> {
-    let asked = record.status == VerificationStatus::ActionRequired
-        && (record.check_reason.as_ref()).is_some_and(|r| r.code.asks_for_documents());
-    if asked {
+    if documents_asked(record.status, record.check_reason.as_ref()) {
         Ok(())
     } else {
         Err(ServiceError::refused(
