@@ -352,13 +352,7 @@ impl Browser {
     }
 
     pub async fn text(&self, selector: &str) -> String {
-        self.client
-            .find(Locator::Css(selector))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
+        (self.text_now(selector).await).unwrap_or_else(|| panic!("no text at {selector}"))
     }
 
     pub async fn exists(&self, selector: &str) -> bool {

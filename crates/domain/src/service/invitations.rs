@@ -3,7 +3,7 @@
 
 use super::{
     activity::{note, note_by, Change},
-    chosen_password, hash_token, mail, new_token, now_stamp, require,
+    check_link, chosen_password, hash_token, mail, new_token, now_stamp, require, unknown_link,
     users::target_and_last_admin,
     Env, InvitationToken, ServiceError, ServiceResult, Store,
 };
@@ -84,22 +84,15 @@ pub async fn accept_invitation<S: Store>(
     body: &AcceptInvitation,
 ) -> ServiceResult<InvitationAccepted> {
     let token_hash = hash_token(body.token.trim());
-    let unknown = || ServiceError::refused(ErrorKind::NotFound, "This link is unknown.");
-    let found = store.invitation(&token_hash).await?.ok_or_else(unknown)?;
-    let me = store.me(&found.user_id).await?.ok_or_else(unknown)?;
-    if found.used_at.is_some() || me.user.invited_at.is_none() {
-        return Err(ServiceError::refused(
-            ErrorKind::Conflict,
-            "This link was already used.",
-        ));
-    }
+    let found = store
+        .invitation(&token_hash)
+        .await?
+        .ok_or_else(unknown_link)?;
+    let me = store.me(&found.user_id).await?.ok_or_else(unknown_link)?;
     let now = now_stamp(store);
-    if found.expires_at <= now {
-        return Err(ServiceError::refused(
-            ErrorKind::Expired,
-            "This link has expired.",
-        ));
-    }
+    // A password chosen another way since uses the invitation up too.
+    let used = found.used_at.is_some() || me.user.invited_at.is_none();
+    check_link(used, &found.expires_at, &now)?;
     validate::chosen_password(&body.password, &me.user.email).map_err(ServiceError::invalid)?;
     let hash = store.env().hash_password(&body.password).await?;
     store

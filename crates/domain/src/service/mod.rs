@@ -124,6 +124,28 @@ fn hash_token(token: &str) -> String {
     hex(&sha2::Sha256::digest(token.as_bytes()))
 }
 
+/// 404 for an emailed link nobody sent (or one a newer link replaced).
+fn unknown_link() -> ServiceError {
+    ServiceError::refused(ErrorKind::NotFound, "This link is unknown.")
+}
+
+/// Whether an emailed single-use link may serve now: 409 once used, 410 once expired.
+fn check_link(used: bool, expires_at: &str, now: &str) -> ServiceResult<()> {
+    if used {
+        return Err(ServiceError::refused(
+            ErrorKind::Conflict,
+            "This link was already used.",
+        ));
+    }
+    if expires_at <= now {
+        return Err(ServiceError::refused(
+            ErrorKind::Expired,
+            "This link has expired.",
+        ));
+    }
+    Ok(())
+}
+
 /// 128 random bits.
 fn random_16<S: Store>(store: &S) -> [u8; 16] {
     let mut bytes = [0; 16];

@@ -3,8 +3,8 @@
 
 use super::{
     activity::{note, note_by, note_check, profile_changes, Change},
-    hash_token, mail, new_id, new_token, now_stamp, require, Env, PartnerRecord, ServiceError,
-    ServiceResult, Store, VerificationToken,
+    check_link, hash_token, mail, new_id, new_token, now_stamp, require, unknown_link, Env,
+    PartnerRecord, ServiceError, ServiceResult, Store, VerificationToken,
 };
 use crate::{
     clock::{parse_stamp, stamp},
@@ -339,20 +339,9 @@ pub async fn verify_email<S: Store>(store: &mut S, token: &str) -> ServiceResult
     let found = store
         .verification_token(&token_hash)
         .await?
-        .ok_or_else(|| ServiceError::refused(ErrorKind::NotFound, "This link is unknown."))?;
-    if found.used_at.is_some() {
-        return Err(ServiceError::refused(
-            ErrorKind::Conflict,
-            "This link was already used.",
-        ));
-    }
+        .ok_or_else(unknown_link)?;
     let now = now_stamp(store);
-    if found.expires_at <= now {
-        return Err(ServiceError::refused(
-            ErrorKind::Expired,
-            "This link has expired.",
-        ));
-    }
+    check_link(found.used_at.is_some(), &found.expires_at, &now)?;
     let mut record = store
         .partner_by_id(&found.partner_id)
         .await?
