@@ -1,20 +1,76 @@
-//! SQLite pool: WAL journal, foreign keys on, migrations applied at start.
+//! The database: SQLite (a file, WAL journal, the default) or PostgreSQL (any number of nodes on
+//! one database), chosen by `--database`'s URL. Queries are written once, in the SQL both engines
+//! speak (`$1` parameters, BIGINT flags, text times), and run through sqlx's `Any` driver; only
+//! the migrations (`migrations/sqlite`, `migrations/postgres`) and how a write transaction
+//! excludes others differ.
 
-use std::{path::PathBuf, str::FromStr};
+use std::{path::PathBuf, str::FromStr, time::Duration};
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+use sqlx::{
+    any::{AnyConnectOptions, AnyPoolOptions},
+    sqlite::SqliteConnectOptions,
+    AnyPool, Executor,
+};
 
 use crate::StartError;
 
-pub async fn open(url: &str) -> Result<sqlx::SqlitePool, StartError> {
-    let options = SqliteConnectOptions::from_str(url)?
-        .create_if_missing(true)
-        .foreign_keys(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .busy_timeout(std::time::Duration::from_secs(5));
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+impl Engine {
+    pub fn of(url: &str) -> Option<Self> {
+        if url.starts_with("sqlite:") {
+            Some(Self::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Self::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+/// A pool and the engine behind it; cheap to clone.
+#[derive(Clone)]
+pub struct Database {
+    pub pool: AnyPool,
+    pub engine: Engine,
+}
+
+/// The one lock every write transaction on PostgreSQL takes (`pg_advisory_xact_lock`), so that
+/// writes follow one another as SQLite's `BEGIN IMMEDIATE` makes them: what an operation reads
+/// is still true when it writes, on whichever node it runs.
+const WRITE_LOCK: i64 = i64::from_be_bytes(*b"\0partner");
+
+pub async fn open(url: &str) -> Result<Database, StartError> {
+    sqlx::any::install_default_drivers();
+    let engine = Engine::of(url).ok_or_else(|| StartError::DatabaseUrl(url.to_owned()))?;
+    let pool = match engine {
+        Engine::Sqlite => open_sqlite(url).await?,
+        Engine::Postgres => {
+            AnyPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await?
+        }
+    };
+    match engine {
+        Engine::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
+        Engine::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
+    }
+    let db = Database { pool, engine };
+    store_agreement_texts(&db).await?;
+    Ok(db)
+}
+
+async fn open_sqlite(url: &str) -> Result<AnyPool, StartError> {
     let in_memory = url.contains(":memory:");
+    let mut url = url.to_owned();
     if !in_memory {
-        let parent = options
+        let parent = SqliteConnectOptions::from_str(&url)?
             .get_filename()
             .parent()
             .map(PathBuf::from)
@@ -22,34 +78,39 @@ pub async fn open(url: &str) -> Result<sqlx::SqlitePool, StartError> {
         if !parent.as_os_str().is_empty() {
             std::fs::create_dir_all(&parent).map_err(|e| StartError::DataDir(parent, e))?;
         }
+        // Create the file if missing, as a first start expects.
+        if !url.contains("mode=") {
+            url.push(if url.contains('?') { '&' } else { '?' });
+            url.push_str("mode=rwc");
+        }
     }
+    let options = AnyConnectOptions::from_str(&url)?;
     // Each connection to `:memory:` is its own empty database: keep exactly one.
-    let pool = SqlitePoolOptions::new()
+    Ok(AnyPoolOptions::new()
         .max_connections(if in_memory { 1 } else { 8 })
         .min_connections(if in_memory { 1 } else { 0 })
-        .idle_timeout(if in_memory {
-            None
-        } else {
-            Some(std::time::Duration::from_secs(600))
-        })
-        .max_lifetime(if in_memory {
-            None
-        } else {
-            Some(std::time::Duration::from_secs(3600))
+        .idle_timeout((!in_memory).then_some(Duration::from_secs(600)))
+        .max_lifetime((!in_memory).then_some(Duration::from_secs(3600)))
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                conn.execute(
+                    "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;",
+                )
+                .await
+                .map(drop)
+            })
         })
         .connect_with(options)
-        .await?;
-    sqlx::migrate!("./migrations").run(&pool).await?;
-    store_agreement_texts(&pool).await?;
-    Ok(pool)
+        .await?)
 }
 
 /// Versions are immutable once stored; a new version in the domain crate becomes current.
-async fn store_agreement_texts(pool: &sqlx::SqlitePool) -> Result<(), sqlx::Error> {
-    let mut tx = write(pool).await?;
+async fn store_agreement_texts(db: &Database) -> Result<(), sqlx::Error> {
+    let mut tx = write(db).await?;
     for (text, lang, current) in partner_domain::agreements::all() {
         sqlx::query(
-            "INSERT OR IGNORE INTO agreements (kind, version, lang, title, body, current) VALUES (?, ?, ?, ?, ?, 0)",
+            "INSERT INTO agreements (kind, version, lang, title, body, current)
+             VALUES ($1, $2, $3, $4, $5, 0) ON CONFLICT DO NOTHING",
         )
         .bind(text.kind.as_str())
         .bind(&text.version)
@@ -60,7 +121,8 @@ async fn store_agreement_texts(pool: &sqlx::SqlitePool) -> Result<(), sqlx::Erro
         .await?;
         if current {
             sqlx::query(
-                "UPDATE agreements SET current = (version = ?) WHERE kind = ? AND lang = ?",
+                "UPDATE agreements SET current = CASE WHEN version = $1 THEN 1 ELSE 0 END
+                 WHERE kind = $2 AND lang = $3",
             )
             .bind(&text.version)
             .bind(text.kind.as_str())
@@ -72,11 +134,33 @@ async fn store_agreement_texts(pool: &sqlx::SqlitePool) -> Result<(), sqlx::Erro
     tx.commit().await
 }
 
-/// A write transaction, locking the database at once (`BEGIN IMMEDIATE`): a deferred one that
-/// reads and then writes fails with "database is locked" when another connection wrote in
-/// between, whatever the busy timeout.
-pub async fn write(
-    pool: &sqlx::SqlitePool,
-) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
-    pool.begin_with("BEGIN IMMEDIATE").await
+/// A write transaction that excludes every other writer from its start: on SQLite
+/// `BEGIN IMMEDIATE` (a deferred one that reads and then writes fails with "database is locked"
+/// when another connection wrote in between, whatever the busy timeout), on PostgreSQL the
+/// write lock, held until the transaction ends.
+pub async fn write(db: &Database) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    match db.engine {
+        Engine::Sqlite => db.pool.begin_with("BEGIN IMMEDIATE").await,
+        Engine::Postgres => {
+            let mut tx = db.pool.begin().await?;
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(WRITE_LOCK)
+                .execute(&mut *tx)
+                .await?;
+            Ok(tx)
+        }
+    }
+}
+
+/// A read-only transaction whose reads all see one moment (SQLite's deferred transaction does;
+/// PostgreSQL's default gives each statement its own).
+pub async fn snapshot(db: &Database) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    match db.engine {
+        Engine::Sqlite => db.pool.begin().await,
+        Engine::Postgres => {
+            db.pool
+                .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                .await
+        }
+    }
 }

@@ -1,4 +1,4 @@
-//! `partner-server`: the REST API of docs/API.md over SQLite, plus the built SPA from `--dist`.
+//! `partner-server`: the REST API of docs/API.md over SQLite or PostgreSQL, plus the built SPA from `--dist`.
 
 mod activity;
 mod agreements;
@@ -36,7 +36,8 @@ pub struct Options {
     /// Address to listen on; port 0 picks a free one (printed at start).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
-    /// sqlx SQLite URL; `sqlite::memory:` for a throwaway database.
+    /// `sqlite:PATH` (the default; `sqlite::memory:` for a throwaway database) or
+    /// `postgres://USER@HOST:PORT/DATABASE` (PostgreSQL 15+, shared by any number of nodes).
     #[arg(long, default_value = "sqlite:./data/partner.db")]
     pub database: String,
     /// Folder of the built SPA (`trunk build` output).
@@ -65,7 +66,7 @@ pub struct Options {
 /// Shared by every handler; cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
-    pub db: sqlx::SqlitePool,
+    pub db: db::Database,
     pub dev: bool,
     pub vetting_delay_s: i64,
     pub user_index: Arc<user_index::UserIndex>,
@@ -180,6 +181,8 @@ impl Server {
 pub enum StartError {
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("--database {0}: neither sqlite: nor postgres://")]
+    DatabaseUrl(String),
     #[error("database migrations: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("database folder {0}: {1}")]

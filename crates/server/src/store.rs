@@ -1,5 +1,5 @@
-//! The rulebook's `Store` over SQLite: one transaction per writing operation (`BEGIN
-//! IMMEDIATE`, so that what an operation reads is still true when it writes), a pooled
+//! The rulebook's `Store` over SQL (SQLite or PostgreSQL, `db.rs`): one transaction per writing operation (`BEGIN
+//! IMMEDIATE` or PostgreSQL's write lock, so that what an operation reads is still true when it writes), a pooled
 //! connection for reads. Every node keeps nothing of its own but the user list's search index
 //! (`user_index.rs`, checked against the database's version): sign-in failures are rows too.
 
@@ -17,27 +17,28 @@ use partner_domain::{
     Lang, Me, OutboxEmail, Role, Signer, TenantSummary, User, UserList, VerificationStatus,
 };
 use sqlx::{
-    pool::PoolConnection, sqlite::SqliteRow, QueryBuilder, Row, Sqlite, SqliteConnection,
-    SqlitePool, Transaction,
+    any::{AnyArguments, AnyRow},
+    pool::PoolConnection,
+    Any, AnyConnection, Arguments, Encode, Row, Transaction, Type,
 };
 
-use crate::{env::ServerEnv, user_index::UserIndex, ApiError, AppState};
+use crate::{db::Database, env::ServerEnv, user_index::UserIndex, ApiError, AppState};
 
 enum Conn {
-    Write(Transaction<'static, Sqlite>),
+    Write(Transaction<'static, Any>),
     /// A connection per query: none is held while an operation waits (on a password hash).
-    Read(SqlitePool),
+    Read(Database),
 }
 
 /// The connection a query runs on: the operation's transaction, or one from the pool.
 enum Db<'a> {
-    Tx(&'a mut SqliteConnection),
-    Pooled(PoolConnection<Sqlite>),
+    Tx(&'a mut AnyConnection),
+    Pooled(PoolConnection<Any>),
 }
 
 impl std::ops::Deref for Db<'_> {
-    type Target = SqliteConnection;
-    fn deref(&self) -> &SqliteConnection {
+    type Target = AnyConnection;
+    fn deref(&self) -> &AnyConnection {
         match self {
             Db::Tx(conn) => conn,
             Db::Pooled(conn) => conn,
@@ -46,7 +47,7 @@ impl std::ops::Deref for Db<'_> {
 }
 
 impl std::ops::DerefMut for Db<'_> {
-    fn deref_mut(&mut self) -> &mut SqliteConnection {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
         match self {
             Db::Tx(conn) => conn,
             Db::Pooled(conn) => conn,
@@ -93,7 +94,7 @@ impl SqlStore {
     async fn db(&mut self) -> Result<Db<'_>, sqlx::Error> {
         Ok(match &mut self.conn {
             Conn::Write(tx) => Db::Tx(tx),
-            Conn::Read(pool) => Db::Pooled(pool.acquire().await?),
+            Conn::Read(db) => Db::Pooled(db.pool.acquire().await?),
         })
     }
 }
@@ -117,9 +118,9 @@ fn parse_roles(joined: Option<String>) -> Vec<Role> {
 }
 
 const USER_COLUMNS: &str = "u.id, u.first_name, u.last_name, u.email, u.created_at, u.invited_at,
-    (SELECT group_concat(role) FROM user_roles r WHERE r.user_id = u.id) AS roles";
+    (SELECT string_agg(role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles";
 
-pub(crate) fn user_from(row: &SqliteRow) -> User {
+pub(crate) fn user_from(row: &AnyRow) -> User {
     User {
         id: row.get("id"),
         first_name: row.get("first_name"),
@@ -131,7 +132,7 @@ pub(crate) fn user_from(row: &SqliteRow) -> User {
     }
 }
 
-fn partner_from(row: &SqliteRow) -> StoreResult<PartnerRecord> {
+fn partner_from(row: &AnyRow) -> StoreResult<PartnerRecord> {
     let status: String = row.get("status");
     Ok(PartnerRecord {
         id: row.get("id"),
@@ -157,7 +158,7 @@ fn partner_from(row: &SqliteRow) -> StoreResult<PartnerRecord> {
     })
 }
 
-fn acceptance_from(row: &SqliteRow) -> StoreResult<AgreementAcceptance> {
+fn acceptance_from(row: &AnyRow) -> StoreResult<AgreementAcceptance> {
     let kind: String = row.get("kind");
     Ok(AgreementAcceptance {
         id: row.get("id"),
@@ -173,7 +174,7 @@ fn acceptance_from(row: &SqliteRow) -> StoreResult<AgreementAcceptance> {
     })
 }
 
-fn document_from(row: &SqliteRow) -> StoreResult<SupportingDocument> {
+fn document_from(row: &AnyRow) -> StoreResult<SupportingDocument> {
     let content_type: String = row.get("content_type");
     let size: i64 = row.get("size");
     Ok(SupportingDocument {
@@ -200,7 +201,7 @@ impl Store for SqlStore {
 
     async fn domain_prefix_taken(&mut self, prefix: &str) -> StoreResult<bool> {
         let found: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM tenants WHERE domain_prefix = ?")
+            sqlx::query_scalar("SELECT 1 FROM tenants WHERE domain_prefix = $1")
                 .bind(prefix)
                 .fetch_optional(&mut *self.db().await?)
                 .await?;
@@ -209,7 +210,7 @@ impl Store for SqlStore {
 
     async fn insert_tenant(&mut self, tenant: &TenantRecord) -> StoreResult<()> {
         sqlx::query(
-            "INSERT INTO tenants (id, name, domain_prefix, country, created_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO tenants (id, name, domain_prefix, country, created_at) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(&tenant.id)
         .bind(&tenant.name)
@@ -225,7 +226,7 @@ impl Store for SqlStore {
         let sql = format!(
             "SELECT {USER_COLUMNS}, u.must_change_password, t.id AS tenant_id, t.name AS tenant_name,
                     t.domain_prefix, (SELECT p.id FROM partners p WHERE p.tenant_id = t.id) AS partner_id
-             FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE u.id = ?"
+             FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE u.id = $1"
         );
         let Some(row) = sqlx::query(&sql)
             .bind(user_id)
@@ -249,7 +250,7 @@ impl Store for SqlStore {
 
     async fn credentials(&mut self, email: &str) -> StoreResult<Option<(String, StoredPassword)>> {
         let row: Option<(String, String, Option<String>)> =
-            sqlx::query_as("SELECT id, password_hash, temporary_until FROM users WHERE email = ?")
+            sqlx::query_as("SELECT id, password_hash, temporary_until FROM users WHERE email = $1")
                 .bind(email)
                 .fetch_optional(&mut *self.db().await?)
                 .await?;
@@ -266,7 +267,7 @@ impl Store for SqlStore {
 
     async fn password_hash(&mut self, user_id: &str) -> StoreResult<Option<String>> {
         Ok(
-            sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
+            sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
                 .bind(user_id)
                 .fetch_optional(&mut *self.db().await?)
                 .await?,
@@ -275,12 +276,12 @@ impl Store for SqlStore {
 
     async fn set_password(&mut self, user_id: &str, password: &StoredPassword) -> StoreResult<()> {
         sqlx::query(
-            "UPDATE users SET password_hash = ?, temporary_until = ?, must_change_password = ?
-             WHERE id = ?",
+            "UPDATE users SET password_hash = $1, temporary_until = $2, must_change_password = $3
+             WHERE id = $4",
         )
         .bind(&password.hash)
         .bind(&password.temporary_until)
-        .bind(password.temporary_until.is_some())
+        .bind(i64::from(password.temporary_until.is_some()))
         .bind(user_id)
         .execute(&mut *self.db().await?)
         .await?;
@@ -288,7 +289,7 @@ impl Store for SqlStore {
     }
 
     async fn insert_session(&mut self, session: &SessionRecord) -> StoreResult<()> {
-        sqlx::query("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
+        sqlx::query("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)")
             .bind(&session.token_hash)
             .bind(&session.user_id)
             .bind(&session.expires_at)
@@ -299,7 +300,7 @@ impl Store for SqlStore {
 
     async fn session(&mut self, token_hash: &str) -> StoreResult<Option<SessionRecord>> {
         let row: Option<(String, String)> =
-            sqlx::query_as("SELECT user_id, expires_at FROM sessions WHERE token_hash = ?")
+            sqlx::query_as("SELECT user_id, expires_at FROM sessions WHERE token_hash = $1")
                 .bind(token_hash)
                 .fetch_optional(&mut *self.db().await?)
                 .await?;
@@ -311,7 +312,7 @@ impl Store for SqlStore {
     }
 
     async fn set_session_expiry(&mut self, token_hash: &str, expires_at: &str) -> StoreResult<()> {
-        sqlx::query("UPDATE sessions SET expires_at = ? WHERE token_hash = ?")
+        sqlx::query("UPDATE sessions SET expires_at = $1 WHERE token_hash = $2")
             .bind(expires_at)
             .bind(token_hash)
             .execute(&mut *self.db().await?)
@@ -320,7 +321,7 @@ impl Store for SqlStore {
     }
 
     async fn delete_session(&mut self, token_hash: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&mut *self.db().await?)
             .await?;
@@ -328,7 +329,7 @@ impl Store for SqlStore {
     }
 
     async fn end_sessions(&mut self, user_id: &str, keep: Option<&str>) -> StoreResult<()> {
-        sqlx::query("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?")
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2")
             .bind(user_id)
             .bind(keep)
             .execute(&mut *self.db().await?)
@@ -338,7 +339,7 @@ impl Store for SqlStore {
 
     async fn sign_in_failures(&mut self, key: &str, since: i64) -> StoreResult<Vec<i64>> {
         let rows =
-            sqlx::query("SELECT at FROM sign_in_failures WHERE key = ? AND at > ? ORDER BY at")
+            sqlx::query("SELECT at FROM sign_in_failures WHERE key = $1 AND at > $2 ORDER BY at")
                 .bind(key)
                 .bind(since)
                 .fetch_all(&mut *self.db().await?)
@@ -347,7 +348,7 @@ impl Store for SqlStore {
     }
 
     async fn record_sign_in_failure(&mut self, key: &str, at: i64) -> StoreResult<()> {
-        sqlx::query("INSERT INTO sign_in_failures (key, at) VALUES (?, ?)")
+        sqlx::query("INSERT INTO sign_in_failures (key, at) VALUES ($1, $2)")
             .bind(key)
             .bind(at)
             .execute(&mut *self.db().await?)
@@ -356,7 +357,7 @@ impl Store for SqlStore {
     }
 
     async fn clear_sign_in_failures(&mut self, key: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM sign_in_failures WHERE key = ?")
+        sqlx::query("DELETE FROM sign_in_failures WHERE key = $1")
             .bind(key)
             .execute(&mut *self.db().await?)
             .await?;
@@ -371,19 +372,25 @@ impl Store for SqlStore {
         activity_until: &str,
         failures_until: i64,
     ) -> StoreResult<()> {
-        sqlx::query("DELETE FROM sign_in_failures WHERE at <= ?")
+        sqlx::query("DELETE FROM sign_in_failures WHERE at <= $1")
             .bind(failures_until)
             .execute(&mut *self.db().await?)
             .await?;
         for (sql, until) in [
-            ("DELETE FROM sessions WHERE expires_at <= ?", sessions_until),
             (
-                "DELETE FROM verification_tokens WHERE expires_at <= ?",
+                "DELETE FROM sessions WHERE expires_at <= $1",
+                sessions_until,
+            ),
+            (
+                "DELETE FROM verification_tokens WHERE expires_at <= $1",
                 links_until,
             ),
-            ("DELETE FROM invitations WHERE expires_at <= ?", links_until),
-            ("DELETE FROM outbox WHERE sent_at <= ?", emails_until),
-            ("DELETE FROM activity WHERE at <= ?", activity_until),
+            (
+                "DELETE FROM invitations WHERE expires_at <= $1",
+                links_until,
+            ),
+            ("DELETE FROM outbox WHERE sent_at <= $1", emails_until),
+            ("DELETE FROM activity WHERE at <= $1", activity_until),
         ] {
             sqlx::query(sql)
                 .bind(until)
@@ -394,7 +401,7 @@ impl Store for SqlStore {
     }
 
     async fn email_taken(&mut self, email: &str) -> StoreResult<bool> {
-        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM users WHERE email = ?")
+        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM users WHERE email = $1")
             .bind(email)
             .fetch_optional(&mut *self.db().await?)
             .await?;
@@ -411,7 +418,7 @@ impl Store for SqlStore {
             "INSERT INTO users (id, tenant_id, first_name, last_name, email, password_hash,
                                 temporary_until, must_change_password, created_at, search,
                                 sort_name, invited_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(&user.id)
         .bind(tenant_id)
@@ -420,7 +427,7 @@ impl Store for SqlStore {
         .bind(&user.email)
         .bind(&password.hash)
         .bind(&password.temporary_until)
-        .bind(password.temporary_until.is_some())
+        .bind(i64::from(password.temporary_until.is_some()))
         .bind(&user.created_at)
         .bind(user_search_text(
             &user.first_name,
@@ -435,7 +442,8 @@ impl Store for SqlStore {
     }
 
     async fn user(&mut self, tenant_id: &str, id: &str) -> StoreResult<Option<User>> {
-        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = ? AND u.tenant_id = ?");
+        let sql =
+            format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1 AND u.tenant_id = $2");
         Ok(sqlx::query(&sql)
             .bind(id)
             .bind(tenant_id)
@@ -446,7 +454,7 @@ impl Store for SqlStore {
 
     async fn update_user(&mut self, user: &User) -> StoreResult<()> {
         sqlx::query(
-            "UPDATE users SET first_name = ?, last_name = ?, search = ?, sort_name = ? WHERE id = ?",
+            "UPDATE users SET first_name = $1, last_name = $2, search = $3, sort_name = $4 WHERE id = $5",
         )
         .bind(&user.first_name)
         .bind(&user.last_name)
@@ -455,7 +463,7 @@ impl Store for SqlStore {
         .bind(&user.id)
         .execute(&mut *self.db().await?)
         .await?;
-        sqlx::query("DELETE FROM user_roles WHERE user_id = ?")
+        sqlx::query("DELETE FROM user_roles WHERE user_id = $1")
             .bind(&user.id)
             .execute(&mut *self.db().await?)
             .await?;
@@ -463,7 +471,7 @@ impl Store for SqlStore {
     }
 
     async fn delete_user(&mut self, id: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM users WHERE id = ?")
+        sqlx::query("DELETE FROM users WHERE id = $1")
             .bind(id)
             .execute(&mut *self.db().await?)
             .await?;
@@ -473,7 +481,7 @@ impl Store for SqlStore {
     async fn global_admins_except(&mut self, tenant_id: &str, user_id: &str) -> StoreResult<u64> {
         let count: i64 = sqlx::query_scalar(
             "SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id
-             WHERE u.tenant_id = ? AND r.role = 'global_admin' AND u.id <> ?",
+             WHERE u.tenant_id = $1 AND r.role = 'global_admin' AND u.id <> $2",
         )
         .bind(tenant_id)
         .bind(user_id)
@@ -484,13 +492,13 @@ impl Store for SqlStore {
 
     async fn list_users(&mut self, filter: &UserFilter) -> StoreResult<UserList> {
         Ok(match &mut self.conn {
-            Conn::Read(pool) => self.user_index.search(pool, filter).await?,
+            Conn::Read(db) => self.user_index.search(db, filter).await?,
             Conn::Write(tx) => UserIndex::search_uncached(tx, filter).await?,
         })
     }
 
     async fn partner(&mut self, tenant_id: &str) -> StoreResult<Option<PartnerRecord>> {
-        sqlx::query("SELECT * FROM partners WHERE tenant_id = ?")
+        sqlx::query("SELECT * FROM partners WHERE tenant_id = $1")
             .bind(tenant_id)
             .fetch_optional(&mut *self.db().await?)
             .await?
@@ -500,7 +508,7 @@ impl Store for SqlStore {
     }
 
     async fn partner_by_id(&mut self, id: &str) -> StoreResult<Option<PartnerRecord>> {
-        sqlx::query("SELECT * FROM partners WHERE id = ?")
+        sqlx::query("SELECT * FROM partners WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *self.db().await?)
             .await?
@@ -510,7 +518,7 @@ impl Store for SqlStore {
     }
 
     async fn mpn_id_taken(&mut self, mpn_id: &str) -> StoreResult<bool> {
-        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM partners WHERE mpn_id = ?")
+        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM partners WHERE mpn_id = $1")
             .bind(mpn_id)
             .fetch_optional(&mut *self.db().await?)
             .await?;
@@ -526,7 +534,7 @@ impl Store for SqlStore {
     }
 
     async fn set_invited(&mut self, user_id: &str, at: Option<&str>) -> StoreResult<()> {
-        sqlx::query("UPDATE users SET invited_at = ? WHERE id = ?")
+        sqlx::query("UPDATE users SET invited_at = $1 WHERE id = $2")
             .bind(at)
             .bind(user_id)
             .execute(&mut *self.db().await?)
@@ -535,12 +543,12 @@ impl Store for SqlStore {
     }
 
     async fn replace_invitation(&mut self, invitation: &InvitationToken) -> StoreResult<()> {
-        sqlx::query("DELETE FROM invitations WHERE user_id = ? AND used_at IS NULL")
+        sqlx::query("DELETE FROM invitations WHERE user_id = $1 AND used_at IS NULL")
             .bind(&invitation.user_id)
             .execute(&mut *self.db().await?)
             .await?;
         sqlx::query(
-            "INSERT INTO invitations (token_hash, user_id, expires_at, used_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO invitations (token_hash, user_id, expires_at, used_at) VALUES ($1, $2, $3, $4)",
         )
         .bind(&invitation.token_hash)
         .bind(&invitation.user_id)
@@ -553,7 +561,7 @@ impl Store for SqlStore {
 
     async fn invitation(&mut self, token_hash: &str) -> StoreResult<Option<InvitationToken>> {
         let row: Option<(String, String, Option<String>)> = sqlx::query_as(
-            "SELECT user_id, expires_at, used_at FROM invitations WHERE token_hash = ?",
+            "SELECT user_id, expires_at, used_at FROM invitations WHERE token_hash = $1",
         )
         .bind(token_hash)
         .fetch_optional(&mut *self.db().await?)
@@ -567,7 +575,7 @@ impl Store for SqlStore {
     }
 
     async fn use_invitation(&mut self, token_hash: &str, at: &str) -> StoreResult<()> {
-        sqlx::query("UPDATE invitations SET used_at = ? WHERE token_hash = ?")
+        sqlx::query("UPDATE invitations SET used_at = $1 WHERE token_hash = $2")
             .bind(at)
             .bind(token_hash)
             .execute(&mut *self.db().await?)
@@ -576,13 +584,13 @@ impl Store for SqlStore {
     }
 
     async fn replace_verification_token(&mut self, token: &VerificationToken) -> StoreResult<()> {
-        sqlx::query("DELETE FROM verification_tokens WHERE partner_id = ? AND used_at IS NULL")
+        sqlx::query("DELETE FROM verification_tokens WHERE partner_id = $1 AND used_at IS NULL")
             .bind(&token.partner_id)
             .execute(&mut *self.db().await?)
             .await?;
         sqlx::query(
             "INSERT INTO verification_tokens (token_hash, partner_id, email, expires_at, used_at)
-             VALUES (?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(&token.token_hash)
         .bind(&token.partner_id)
@@ -599,7 +607,7 @@ impl Store for SqlStore {
         token_hash: &str,
     ) -> StoreResult<Option<VerificationToken>> {
         let row: Option<(String, String, String, Option<String>)> = sqlx::query_as(
-            "SELECT partner_id, email, expires_at, used_at FROM verification_tokens WHERE token_hash = ?",
+            "SELECT partner_id, email, expires_at, used_at FROM verification_tokens WHERE token_hash = $1",
         )
         .bind(token_hash)
         .fetch_optional(&mut *self.db().await?)
@@ -616,7 +624,7 @@ impl Store for SqlStore {
     }
 
     async fn use_verification_token(&mut self, token_hash: &str, at: &str) -> StoreResult<()> {
-        sqlx::query("UPDATE verification_tokens SET used_at = ? WHERE token_hash = ?")
+        sqlx::query("UPDATE verification_tokens SET used_at = $1 WHERE token_hash = $2")
             .bind(at)
             .bind(token_hash)
             .execute(&mut *self.db().await?)
@@ -627,7 +635,7 @@ impl Store for SqlStore {
     async fn send_email(&mut self, tenant_id: &str, email: &OutboxEmail) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO outbox (tenant_id, to_addr, subject, body, link, sent_at)
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(tenant_id)
         .bind(&email.to)
@@ -647,7 +655,7 @@ impl Store for SqlStore {
     ) -> StoreResult<Vec<OutboxEmail>> {
         Ok(sqlx::query(
             "SELECT to_addr, subject, body, link, sent_at FROM outbox
-             WHERE ?1 IS NULL OR tenant_id = ?1 ORDER BY id DESC LIMIT ?2",
+             WHERE $1 IS NULL OR tenant_id = $1 ORDER BY id DESC LIMIT $2",
         )
         .bind(tenant_id)
         .bind(limit as i64)
@@ -668,7 +676,7 @@ impl Store for SqlStore {
         sqlx::query(
             "SELECT id, name, size, content_type, uploaded_by_id, uploaded_by_name,
                     uploaded_by_email, uploaded_at
-             FROM documents WHERE partner_id = ? ORDER BY uploaded_at, rowid",
+             FROM documents WHERE partner_id = $1 ORDER BY uploaded_at, rowid",
         )
         .bind(partner_id)
         .fetch_all(&mut *self.db().await?)
@@ -680,7 +688,7 @@ impl Store for SqlStore {
 
     async fn document_bytes(&mut self, partner_id: &str, id: &str) -> StoreResult<Option<Vec<u8>>> {
         Ok(
-            sqlx::query_scalar("SELECT bytes FROM documents WHERE id = ? AND partner_id = ?")
+            sqlx::query_scalar("SELECT bytes FROM documents WHERE id = $1 AND partner_id = $2")
                 .bind(id)
                 .bind(partner_id)
                 .fetch_optional(&mut *self.db().await?)
@@ -698,7 +706,7 @@ impl Store for SqlStore {
         sqlx::query(
             "INSERT INTO documents (id, partner_id, name, size, content_type, uploaded_by_id,
                                     uploaded_by_name, uploaded_by_email, uploaded_at, bytes)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(&document.id)
         .bind(partner_id)
@@ -716,7 +724,7 @@ impl Store for SqlStore {
     }
 
     async fn delete_document(&mut self, partner_id: &str, id: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM documents WHERE id = ? AND partner_id = ?")
+        sqlx::query("DELETE FROM documents WHERE id = $1 AND partner_id = $2")
             .bind(id)
             .bind(partner_id)
             .execute(&mut *self.db().await?)
@@ -727,7 +735,7 @@ impl Store for SqlStore {
     async fn acceptances(&mut self, partner_id: &str) -> StoreResult<Vec<AgreementAcceptance>> {
         sqlx::query(
             "SELECT id, kind, version, title, accepted_at, signer_name, signer_email
-             FROM agreement_acceptances WHERE partner_id = ? ORDER BY accepted_at, id",
+             FROM agreement_acceptances WHERE partner_id = $1 ORDER BY accepted_at, id",
         )
         .bind(partner_id)
         .fetch_all(&mut *self.db().await?)
@@ -744,7 +752,7 @@ impl Store for SqlStore {
     ) -> StoreResult<Option<SignedRecord>> {
         let Some(row) = sqlx::query(
             "SELECT id, kind, version, lang, title, accepted_at, signer_name, signer_email
-             FROM agreement_acceptances WHERE id = ? AND partner_id = ?",
+             FROM agreement_acceptances WHERE id = $1 AND partner_id = $2",
         )
         .bind(id)
         .bind(partner_id)
@@ -769,7 +777,7 @@ impl Store for SqlStore {
         let a = &signed.acceptance;
         sqlx::query(
             "INSERT INTO agreement_acceptances (id, partner_id, kind, version, lang, title, accepted_at, signer_name, signer_email)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(&a.id)
         .bind(partner_id)
@@ -790,7 +798,7 @@ impl Store for SqlStore {
         sqlx::query(
             "INSERT INTO activity (tenant_id, at, actor_id, actor_name, actor_email, resource,
                                    action, target, detail, old_value, new_value, address)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(tenant_id)
         .bind(&activity.at)
@@ -812,36 +820,71 @@ impl Store for SqlStore {
     async fn activity(&mut self, filter: &ActivityFilter) -> StoreResult<Vec<Activity>> {
         // Only the filters asked for, so that the index of each (tenant, resource or actor, id)
         // serves the query and the newest matches come first without a sort.
-        let mut sql = QueryBuilder::<Sqlite>::new(
+        let mut query = Filtered::new(
             "SELECT id, at, actor_id, actor_name, actor_email, resource, action, target, detail,
                     old_value, new_value, address
-             FROM activity WHERE tenant_id = ",
-        );
-        sql.push_bind(&filter.tenant_id);
+             FROM activity WHERE tenant_id =",
+            filter.tenant_id.clone(),
+        )?;
         if let Some(resource) = filter.resource {
-            sql.push(" AND resource = ").push_bind(resource.as_str());
+            query.and("AND resource =", resource.as_str().to_owned())?;
         }
         if let Some(actor) = &filter.actor_id {
-            sql.push(" AND actor_id = ").push_bind(actor);
+            query.and("AND actor_id =", actor.clone())?;
         }
         if let Some(since) = &filter.since {
-            sql.push(" AND at >= ").push_bind(since);
+            query.and("AND at >=", since.clone())?;
         }
         if let Some(until) = &filter.until {
-            sql.push(" AND at < ").push_bind(until);
+            query.and("AND at <", until.clone())?;
         }
         if let Some(before) = filter.before {
-            sql.push(" AND id < ")
-                .push_bind(i64::try_from(before).unwrap_or(i64::MAX));
+            query.and("AND id <", i64::try_from(before).unwrap_or(i64::MAX))?;
         }
-        sql.push(" ORDER BY id DESC LIMIT ")
-            .push_bind(i64::try_from(filter.limit).unwrap_or(i64::MAX));
-        let rows = sql.build().fetch_all(&mut *self.db().await?).await?;
+        query.and(
+            "ORDER BY id DESC LIMIT",
+            i64::try_from(filter.limit).unwrap_or(i64::MAX),
+        )?;
+        let rows = sqlx::query_with(&query.sql, query.args)
+            .fetch_all(&mut *self.db().await?)
+            .await?;
         rows.iter().map(activity_of).collect()
     }
 }
 
-fn activity_of(row: &SqliteRow) -> StoreResult<Activity> {
+/// A query whose clauses depend on what is asked, numbering its parameters as it grows (sqlx's
+/// `QueryBuilder` writes `?` for the `Any` driver, which PostgreSQL does not read).
+struct Filtered {
+    sql: String,
+    args: AnyArguments<'static>,
+}
+
+impl Filtered {
+    fn new<T: Encode<'static, Any> + Type<Any> + 'static>(
+        sql: &str,
+        value: T,
+    ) -> StoreResult<Self> {
+        let mut query = Self {
+            sql: String::new(),
+            args: AnyArguments::default(),
+        };
+        query.and(sql, value)?;
+        Ok(query)
+    }
+
+    /// Appends `clause $n`, `$n` standing for `value`.
+    fn and<T: Encode<'static, Any> + Type<Any> + 'static>(
+        &mut self,
+        clause: &str,
+        value: T,
+    ) -> StoreResult<()> {
+        self.args.add(value).map_err(StoreError::from_boxed)?;
+        self.sql += &format!(" {clause} ${}", self.args.len());
+        Ok(())
+    }
+}
+
+fn activity_of(row: &AnyRow) -> StoreResult<Activity> {
     let key = |column: &str| -> StoreResult<String> { Ok(row.try_get(column)?) };
     let resource = key("resource")?;
     let action = key("action")?;
@@ -877,7 +920,7 @@ impl SqlStore {
                                    email_step_at, contact_verified_at, business_step_at,
                                    vetting_due_at, check_reason, rejections,
                                    last_verification_email, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
              ON CONFLICT (id) DO UPDATE SET
                 legal_profile = excluded.legal_profile, primary_contact = excluded.primary_contact,
                 status = excluded.status, email_step_at = excluded.email_step_at,
@@ -908,7 +951,7 @@ impl SqlStore {
 
     async fn insert_roles(&mut self, user: &User) -> StoreResult<()> {
         for role in &user.roles {
-            sqlx::query("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")
+            sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
                 .bind(&user.id)
                 .bind(role.key())
                 .execute(&mut *self.db().await?)

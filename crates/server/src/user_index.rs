@@ -11,7 +11,9 @@ use std::{
 };
 
 use partner_domain::{directory::Directory, service::UserFilter, UserList};
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
+
+use crate::db::Database;
 
 /// Work accounts whose list a node keeps; past that, the least recently searched goes.
 const KEPT_TENANTS: usize = 32;
@@ -68,12 +70,12 @@ impl UserIndex {
 
 /// The account's users and roles, read once (roles joined, not queried per user), in the
 /// list's order.
-async fn load(conn: &mut SqliteConnection, tenant_id: &str) -> sqlx::Result<Directory> {
+async fn load(conn: &mut AnyConnection, tenant_id: &str) -> sqlx::Result<Directory> {
     let rows = sqlx::query(
         "SELECT u.id, u.first_name, u.last_name, u.email, u.created_at, u.invited_at,
-                group_concat(r.role) AS roles
+                string_agg(r.role, ',') AS roles
          FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
-         WHERE u.tenant_id = ? GROUP BY u.id ORDER BY u.sort_name, u.id",
+         WHERE u.tenant_id = $1 GROUP BY u.id ORDER BY u.sort_name, u.id",
     )
     .bind(tenant_id)
     .fetch_all(&mut *conn)
@@ -83,9 +85,9 @@ async fn load(conn: &mut SqliteConnection, tenant_id: &str) -> sqlx::Result<Dire
     ))
 }
 
-async fn version(conn: &mut SqliteConnection, tenant_id: &str) -> sqlx::Result<i64> {
+async fn version(conn: &mut AnyConnection, tenant_id: &str) -> sqlx::Result<i64> {
     Ok(
-        sqlx::query("SELECT users_version FROM tenants WHERE id = ?")
+        sqlx::query("SELECT users_version FROM tenants WHERE id = $1")
             .bind(tenant_id)
             .fetch_optional(&mut *conn)
             .await?
@@ -95,17 +97,13 @@ async fn version(conn: &mut SqliteConnection, tenant_id: &str) -> sqlx::Result<i
 
 impl UserIndex {
     /// `filter`'s page from this node's copy, read again first if the account changed.
-    pub async fn search(
-        &self,
-        pool: &sqlx::SqlitePool,
-        filter: &UserFilter,
-    ) -> sqlx::Result<UserList> {
-        let current = version(&mut *pool.acquire().await?, &filter.tenant_id).await?;
+    pub async fn search(&self, db: &Database, filter: &UserFilter) -> sqlx::Result<UserList> {
+        let current = version(&mut *db.pool.acquire().await?, &filter.tenant_id).await?;
         if let Some(directory) = self.cached(&filter.tenant_id, current) {
             return Ok(directory.page(filter));
         }
         // The version and the users from one snapshot, so that the copy is what it says.
-        let mut tx = pool.begin().await?;
+        let mut tx = crate::db::snapshot(db).await?;
         let version = version(&mut tx, &filter.tenant_id).await?;
         let directory = Arc::new(load(&mut tx, &filter.tenant_id).await?);
         tx.commit().await?;
@@ -117,7 +115,7 @@ impl UserIndex {
     /// Inside a write transaction, whose changes others must not see before it commits: read
     /// from the transaction, kept nowhere.
     pub async fn search_uncached(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         filter: &UserFilter,
     ) -> sqlx::Result<UserList> {
         Ok(load(conn, &filter.tenant_id).await?.page(filter))

@@ -139,7 +139,7 @@ async fn a_rate_limited_sign_in_says_when_to_retry() {
 #[tokio::test]
 async fn every_node_on_one_database_counts_the_same_sign_in_failures() {
     let a = start().await;
-    let database = format!("sqlite:{}", a.dir.path().join("data/partner.db").display());
+    let database = a.database.clone();
     let b = start_configured(|options| options.database = database).await;
     let (_, me) = a.tenant("contoso").await;
     let wrong = json!({ "email": me.user.email, "password": "nope" });
@@ -182,7 +182,7 @@ async fn sessions_slide_with_use_and_end_when_idle() {
     let set_expiry = |at: String| {
         let db = db.clone();
         async move {
-            sqlx::query("UPDATE sessions SET expires_at = ?")
+            sqlx::query("UPDATE sessions SET expires_at = $1")
                 .bind(at)
                 .execute(&db)
                 .await
@@ -367,7 +367,7 @@ async fn an_old_temporary_password_no_longer_signs_in() {
     let revealed: partner_domain::TemporaryPassword =
         admin.ok(Method::POST, &reset, NONE, 200).await;
     let db = server.db().await;
-    sqlx::query("UPDATE users SET temporary_until = '2000-01-01T00:00:00Z' WHERE email = ?")
+    sqlx::query("UPDATE users SET temporary_until = '2000-01-01T00:00:00Z' WHERE email = $1")
         .bind("lea@contoso.onmicrosoft.com")
         .execute(&db)
         .await

@@ -1,6 +1,7 @@
 //! Durability: the server is killed with SIGKILL in the middle of a stream of writes, 20 times.
 //! After each restart every acknowledged write is there, and nothing is half-written: an import
-//! is all its rows or none, and every user has all the roles it was created with.
+//! is all its rows or none, and every user has all the roles it was created with. On SQLite, or
+//! on PostgreSQL when the tests run there.
 
 use std::{
     collections::{BTreeMap, BTreeSet},
@@ -8,6 +9,8 @@ use std::{
     sync::{Arc, Mutex},
     time::Duration,
 };
+
+mod common;
 
 use partner_domain::{Role, UserList};
 use serde_json::json;
@@ -20,10 +23,9 @@ const ROUNDS: usize = 20;
 const BATCH: usize = 10;
 const ROLES: [Role; 2] = [Role::SalesAgent, Role::ReportViewer];
 
-async fn start(dir: &std::path::Path) -> (Child, String) {
+async fn start(dir: &std::path::Path, database: &str) -> (Child, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_partner-server"))
-        .args(["--dev", "--addr", "127.0.0.1:0", "--database"])
-        .arg(format!("sqlite:{}", dir.join("durable.db").display()))
+        .args(["--dev", "--addr", "127.0.0.1:0", "--database", database])
         .arg("--dist")
         .arg(dir.join("dist"))
         .stdout(Stdio::piped())
@@ -100,8 +102,9 @@ async fn acknowledged_writes_survive_sigkill_and_nothing_is_half_written() {
     std::fs::create_dir_all(dir.path().join("dist")).unwrap();
     std::fs::write(dir.path().join("dist/index.html"), "<!doctype html>").unwrap();
     let acked: Acknowledged = Arc::default();
+    let database = common::test_database(dir.path()).await;
 
-    let (child, base) = start(dir.path()).await;
+    let (child, base) = start(dir.path(), &database).await;
     let http = client();
     let created = http
         .post(format!("{base}/api/tenants"))
@@ -135,7 +138,7 @@ async fn acknowledged_writes_survive_sigkill_and_nothing_is_half_written() {
         child.wait().await.unwrap();
         writer.await.unwrap();
 
-        let (child, base) = start(dir.path()).await;
+        let (child, base) = start(dir.path(), &database).await;
         let http = client();
         sign_in(&http, &base).await;
         let list: UserList = http

@@ -13,7 +13,14 @@ async fn health_answers_ok_with_the_version_and_creates_the_database() {
     let health: Health = answer.json();
     assert_eq!(health.status, "ok");
     assert_eq!(health.version, env!("CARGO_PKG_VERSION"));
-    assert!(server.dir.path().join("data/partner.db").exists());
+    if server.database.starts_with("sqlite:") {
+        assert!(server.dir.path().join("data/partner.db").exists());
+    }
+    let migrations: i64 = sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations")
+        .fetch_one(&server.db().await)
+        .await
+        .unwrap();
+    assert!(migrations > 0);
 }
 
 #[tokio::test]

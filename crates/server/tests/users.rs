@@ -85,7 +85,7 @@ async fn concurrent_edits_of_one_user_lose_nothing() {
 #[tokio::test]
 async fn a_search_on_one_node_sees_every_change_made_through_another() {
     let a = start().await;
-    let database = format!("sqlite:{}", a.dir.path().join("data/partner.db").display());
+    let database = a.database.clone();
     let b = start_configured(|options| options.database = database).await;
     let (on_a, admin) = a.tenant("nodes").await;
     let on_b = b.client();

@@ -19,6 +19,11 @@ impl StoreError {
         Self(message.into().into())
     }
 
+    /// From an error already boxed (as sqlx's encoders give them).
+    pub fn from_boxed(error: Box<dyn std::error::Error + Send + Sync>) -> Self {
+        Self(error)
+    }
+
     pub fn cause(&self) -> &(dyn std::error::Error + Send + Sync + 'static) {
         &*self.0
     }

@@ -17,6 +17,60 @@ pub use partner_contract::{new_tenant, PASSWORD};
 pub struct Running {
     pub base: String,
     pub dir: tempfile::TempDir,
+    /// The `--database` the server runs on.
+    pub database: String,
+}
+
+/// The variable naming a PostgreSQL server (a URL whose user may create databases) on which
+/// every test gets a database of its own; without it, tests run on SQLite files.
+/// `cargo xtask test` runs the server's tests once without it and once on a throwaway cluster.
+pub const POSTGRES_VARIABLE: &str = "PARTNER_TEST_POSTGRES";
+
+pub fn postgres_server() -> Option<String> {
+    std::env::var(POSTGRES_VARIABLE)
+        .ok()
+        .filter(|url| !url.is_empty())
+}
+
+/// A `--database` for one test: a new PostgreSQL database if the tests run on PostgreSQL, else
+/// a SQLite file in `dir`.
+pub async fn test_database(dir: &std::path::Path) -> String {
+    match postgres_server() {
+        Some(server) => new_postgres_database(&server).await,
+        None => sqlite_database(dir),
+    }
+}
+
+pub fn sqlite_database(dir: &std::path::Path) -> String {
+    format!("sqlite:{}", dir.join("data/partner.db").display())
+}
+
+/// An empty database on the PostgreSQL server at `server_url`, and its URL.
+pub async fn new_postgres_database(server_url: &str) -> String {
+    use sqlx::Connection;
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let name = format!(
+        "test_{}_{}_{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos(),
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let mut admin = sqlx::PgConnection::connect(server_url)
+        .await
+        .unwrap_or_else(|e| panic!("{POSTGRES_VARIABLE}={server_url}: {e}"));
+    sqlx::Executor::execute(&mut admin, format!("CREATE DATABASE {name}").as_str())
+        .await
+        .unwrap();
+    let (server, query) = server_url.split_once('?').unwrap_or((server_url, ""));
+    let (server, _) = server.rsplit_once('/').expect("a URL with a database");
+    if query.is_empty() {
+        format!("{server}/{name}")
+    } else {
+        format!("{server}/{name}?{query}")
+    }
 }
 
 pub async fn start_with(dev: bool, vetting_delay: u64) -> Running {
@@ -29,7 +83,22 @@ pub async fn start_with(dev: bool, vetting_delay: u64) -> Running {
 
 /// A server with the test defaults (`--dev`, a 30 s vetting delay), changed by `configure`.
 pub async fn start_configured(configure: impl FnOnce(&mut Options)) -> Running {
+    start_in(tempfile::tempdir().unwrap(), None, configure).await
+}
+
+/// A server on SQLite, whatever engine the other tests run on.
+pub async fn start_on_sqlite() -> Running {
     let dir = tempfile::tempdir().unwrap();
+    let database = sqlite_database(dir.path());
+    start_in(dir, Some(database), |_| {}).await
+}
+
+/// A server whose data is in `dir`, on `database` or the tests' engine.
+async fn start_in(
+    dir: tempfile::TempDir,
+    database: Option<String>,
+    configure: impl FnOnce(&mut Options),
+) -> Running {
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(dist.join("assets")).unwrap();
     std::fs::write(
@@ -43,7 +112,10 @@ pub async fn start_configured(configure: impl FnOnce(&mut Options)) -> Running {
     std::fs::write(dist.join("assets/app.js.gz"), b"gzip bytes of app.js").unwrap();
     let mut options = Options {
         addr: SocketAddr::from(([127, 0, 0, 1], 0)),
-        database: format!("sqlite:{}", dir.path().join("data/partner.db").display()),
+        database: match database {
+            Some(database) => database,
+            None => test_database(dir.path()).await,
+        },
         dist,
         dev: true,
         vetting_delay: 30,
@@ -52,10 +124,15 @@ pub async fn start_configured(configure: impl FnOnce(&mut Options)) -> Running {
         header_read_timeout: 10,
     };
     configure(&mut options);
+    let database = options.database.clone();
     let server = Server::bind(options).await.unwrap();
     let base = format!("http://{}", server.local_addr());
     tokio::spawn(server.run(std::future::pending()));
-    Running { base, dir }
+    Running {
+        base,
+        dir,
+        database,
+    }
 }
 
 pub async fn start() -> Running {
@@ -73,14 +150,10 @@ impl Running {
         }
     }
 
-    /// The database file, opened beside the server (to age a token, for instance).
-    pub async fn db(&self) -> sqlx::SqlitePool {
-        sqlx::SqlitePool::connect(&format!(
-            "sqlite:{}",
-            self.dir.path().join("data/partner.db").display()
-        ))
-        .await
-        .unwrap()
+    /// The server's database, opened beside it (to age a token, for instance).
+    pub async fn db(&self) -> sqlx::AnyPool {
+        sqlx::any::install_default_drivers();
+        sqlx::AnyPool::connect(&self.database).await.unwrap()
     }
 
     /// A new work account, and a client signed in as its Global admin.
