@@ -3,6 +3,7 @@
 
 mod bundle;
 mod demo;
+mod postgres;
 mod setup;
 mod spa;
 mod split;
@@ -278,6 +279,18 @@ fn test() -> Result<(), Fail> {
             "e2e",
         ]),
     );
+
+    println!("\nxtask: tier 1/3, native on PostgreSQL (the server's tests and the contract suite)");
+    match postgres::Cluster::start() {
+        Ok(cluster) => summary.tier(
+            "native on PostgreSQL",
+            Some("partner-server on PostgreSQL"),
+            cmd("cargo")
+                .args(["test", "-p", "partner-server"])
+                .env("PARTNER_TEST_POSTGRES", &cluster.url),
+        ),
+        Err(fail) => summary.broken("PostgreSQL", fail),
+    }
 
     println!("\nxtask: tier 2/3, browser (pages on the mock backend, headless Chromium)");
     let webdriver_json = root().join("tests/webdriver.json");

@@ -19,6 +19,7 @@ pub fn all() -> Result<(), Fail> {
     for_build()?;
     cargo_deny()?;
     chromium()?;
+    postgres()?;
     println!("xtask: setup complete");
     Ok(())
 }
@@ -105,7 +106,20 @@ fn chromium() -> Result<(), Fail> {
         return Ok(());
     }
     println!("xtask: installing Debian chromium and chromium-driver (apt-get)");
-    let as_root = output_line("id", &["-u"]).as_deref() == Some("0");
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+/// The server's tests run on PostgreSQL too, on a cluster of their own (`postgres.rs`).
+fn postgres() -> Result<(), Fail> {
+    if crate::postgres::installed() {
+        return Ok(());
+    }
+    println!("xtask: installing Debian postgresql (apt-get)");
+    apt_install(&["postgresql"])
+}
+
+fn apt_install(packages: &[&str]) -> Result<(), Fail> {
+    let as_root = crate::postgres::as_root();
     let apt = |args: &[&str]| {
         let mut command = if as_root { cmd("apt-get") } else { cmd("sudo") };
         if !as_root {
@@ -115,13 +129,7 @@ fn chromium() -> Result<(), Fail> {
         run(&mut command)
     };
     apt(&["update"])?;
-    apt(&[
-        "install",
-        "-y",
-        "--no-install-recommends",
-        "chromium",
-        "chromium-driver",
-    ])
+    apt(&[&["install", "-y", "--no-install-recommends"], packages].concat())
 }
 
 /// npm tools from the committed lock file; reinstalled when the lock file changes.

@@ -91,6 +91,17 @@ pub async fn search_filter_and_paging<T: Target>() {
     let page = client.users(&page).await.unwrap();
     assert_eq!((page.total, page.items.len()), (4, 2));
     assert_eq!(page.items[0].first_name, "Jérôme");
+    let past_the_end = UserQuery {
+        offset: 10,
+        limit: Some(2),
+        ..query("lefevre")
+    };
+    let past_the_end = client.users(&past_the_end).await.unwrap();
+    assert_eq!(
+        (past_the_end.total, past_the_end.items.len()),
+        (2, 0),
+        "a page past the end still counts the matches"
+    );
 }
 
 pub async fn adding_updating_resetting_and_deleting<T: Target>() {

@@ -6,10 +6,11 @@
 
 use std::{path::PathBuf, str::FromStr, time::Duration};
 
+use partner_domain::service::StoreError;
 use sqlx::{
-    any::{AnyConnectOptions, AnyPoolOptions},
+    any::{AnyArguments, AnyConnectOptions, AnyPoolOptions},
     sqlite::SqliteConnectOptions,
-    AnyPool, Executor,
+    Any, AnyPool, Arguments, Encode, Executor, Type,
 };
 
 use crate::StartError;
@@ -162,5 +163,43 @@ pub async fn snapshot(db: &Database) -> Result<sqlx::Transaction<'static, sqlx::
                 .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 .await
         }
+    }
+}
+
+/// A query whose clauses depend on what is asked, numbering its parameters as it grows (sqlx's
+/// `QueryBuilder` writes `?` for the `Any` driver, which PostgreSQL does not read).
+pub struct Filtered {
+    pub sql: String,
+    pub args: AnyArguments<'static>,
+}
+
+impl Filtered {
+    pub fn new<T: Encode<'static, Any> + Type<Any> + 'static>(
+        sql: &str,
+        value: T,
+    ) -> Result<Self, StoreError> {
+        let mut query = Self {
+            sql: String::new(),
+            args: AnyArguments::default(),
+        };
+        query.and(sql, value)?;
+        Ok(query)
+    }
+
+    /// Appends `clause $n`, `$n` standing for `value`.
+    pub fn and<T: Encode<'static, Any> + Type<Any> + 'static>(
+        &mut self,
+        clause: &str,
+        value: T,
+    ) -> Result<(), StoreError> {
+        self.args.add(value).map_err(StoreError::from_boxed)?;
+        self.sql += &format!(" {clause} ${}", self.args.len());
+        Ok(())
+    }
+
+    /// Appends SQL that binds nothing.
+    pub fn push(&mut self, sql: &str) {
+        self.sql.push(' ');
+        self.sql.push_str(sql);
     }
 }

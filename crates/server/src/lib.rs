@@ -17,6 +17,7 @@ mod security;
 mod store;
 mod tenants;
 mod user_index;
+mod user_search;
 mod users;
 
 use std::{future::Future, net::SocketAddr, path::PathBuf, sync::Arc};

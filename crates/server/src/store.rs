@@ -16,13 +16,14 @@ use partner_domain::{
     Activity, ActivityAction, ActivityActor, ActivityResource, AgreementAcceptance, AgreementKind,
     Lang, Me, OutboxEmail, Role, Signer, TenantSummary, User, UserList, VerificationStatus,
 };
-use sqlx::{
-    any::{AnyArguments, AnyRow},
-    pool::PoolConnection,
-    Any, AnyConnection, Arguments, Encode, Row, Transaction, Type,
-};
+use sqlx::{any::AnyRow, pool::PoolConnection, Any, AnyConnection, Row, Transaction};
 
-use crate::{db::Database, env::ServerEnv, user_index::UserIndex, ApiError, AppState};
+use crate::{
+    db::{Database, Engine, Filtered},
+    env::ServerEnv,
+    user_index::UserIndex,
+    user_search, ApiError, AppState,
+};
 
 enum Conn {
     Write(Transaction<'static, Any>),
@@ -57,6 +58,7 @@ impl std::ops::DerefMut for Db<'_> {
 
 pub struct SqlStore {
     conn: Conn,
+    engine: Engine,
     env: ServerEnv,
     user_index: Arc<UserIndex>,
 }
@@ -65,6 +67,7 @@ impl AppState {
     fn store(&self, conn: Conn) -> SqlStore {
         SqlStore {
             conn,
+            engine: self.db.engine,
             env: ServerEnv {
                 vetting_delay_s: self.vetting_delay_s,
             },
@@ -117,7 +120,8 @@ fn parse_roles(joined: Option<String>) -> Vec<Role> {
     roles
 }
 
-const USER_COLUMNS: &str = "u.id, u.first_name, u.last_name, u.email, u.created_at, u.invited_at,
+pub(crate) const USER_COLUMNS: &str =
+    "u.id, u.first_name, u.last_name, u.email, u.created_at, u.invited_at,
     (SELECT string_agg(role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles";
 
 pub(crate) fn user_from(row: &AnyRow) -> User {
@@ -492,7 +496,13 @@ impl Store for SqlStore {
 
     async fn list_users(&mut self, filter: &UserFilter) -> StoreResult<UserList> {
         Ok(match &mut self.conn {
+            Conn::Read(db) if self.engine == Engine::Postgres => {
+                user_search::page(&mut *db.pool.acquire().await?, filter).await?
+            }
             Conn::Read(db) => self.user_index.search(db, filter).await?,
+            Conn::Write(tx) if self.engine == Engine::Postgres => {
+                user_search::page(tx, filter).await?
+            }
             Conn::Write(tx) => UserIndex::search_uncached(tx, filter).await?,
         })
     }
@@ -849,38 +859,6 @@ impl Store for SqlStore {
             .fetch_all(&mut *self.db().await?)
             .await?;
         rows.iter().map(activity_of).collect()
-    }
-}
-
-/// A query whose clauses depend on what is asked, numbering its parameters as it grows (sqlx's
-/// `QueryBuilder` writes `?` for the `Any` driver, which PostgreSQL does not read).
-struct Filtered {
-    sql: String,
-    args: AnyArguments<'static>,
-}
-
-impl Filtered {
-    fn new<T: Encode<'static, Any> + Type<Any> + 'static>(
-        sql: &str,
-        value: T,
-    ) -> StoreResult<Self> {
-        let mut query = Self {
-            sql: String::new(),
-            args: AnyArguments::default(),
-        };
-        query.and(sql, value)?;
-        Ok(query)
-    }
-
-    /// Appends `clause $n`, `$n` standing for `value`.
-    fn and<T: Encode<'static, Any> + Type<Any> + 'static>(
-        &mut self,
-        clause: &str,
-        value: T,
-    ) -> StoreResult<()> {
-        self.args.add(value).map_err(StoreError::from_boxed)?;
-        self.sql += &format!(" {clause} ${}", self.args.len());
-        Ok(())
     }
 }
 

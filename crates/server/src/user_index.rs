@@ -1,6 +1,7 @@
-//! The user list's search, served from memory: each node keeps, per work account, its users as a
-//! `Directory` (the domain's search keys and order, the same as the SPA's), so that a search
-//! scans short prepared strings instead of rows and the count comes from the same pass. The
+//! The user list's search on SQLite, served from memory (PostgreSQL's is `user_search.rs`):
+//! each node keeps, per work account, its users as a `Directory` (the domain's search keys and
+//! order, the same as the SPA's), so that a search scans short prepared strings instead of rows
+//! and the count comes from the same pass. The
 //! database says when a copy is stale: `tenants.users_version` moves (by trigger) in the
 //! transaction of every change to the account's users or roles, and a copy is only used while
 //! its version is the current one. Nodes share nothing: any node may serve any request.
