@@ -10,6 +10,8 @@ use std::{
     time::{Duration, Instant},
 };
 
+pub mod balancer;
+
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use partner_domain::fixtures::PASSWORD;
@@ -65,14 +67,24 @@ pub struct Server {
     pub base: String,
     /// Killed when the Server is dropped (`kill_on_drop`).
     child: Child,
-    dir: tempfile::TempDir,
+    database: String,
+    /// Where a SQLite database is, removed with the server.
+    _dir: tempfile::TempDir,
 }
 
-/// Starts the server on `addr` with the database in `dir`; returns it and the address it took.
-async fn spawn_server(addr: &str, dir: &Path) -> (Child, String) {
-    let database = format!("sqlite:{}", dir.join("e2e.db").display());
+/// An empty PostgreSQL database for the test of several nodes (`cargo xtask test` makes one on
+/// its throwaway cluster).
+pub fn postgres_database() -> String {
+    std::env::var("E2E_POSTGRES")
+        .ok()
+        .filter(|url| !url.is_empty())
+        .expect("E2E_POSTGRES is not set: run the e2e tests with `cargo xtask test`")
+}
+
+/// Starts the server on `addr` with `database`; returns it and the address it took.
+async fn spawn_server(addr: &str, database: &str) -> (Child, String) {
     let mut child = Command::new(env_path("E2E_SERVER"))
-        .args(["--dev", "--addr", addr, "--database", &database, "--dist"])
+        .args(["--dev", "--addr", addr, "--database", database, "--dist"])
         .arg(dist())
         .stdout(Stdio::piped())
         .kill_on_drop(true)
@@ -97,8 +109,23 @@ async fn spawn_server(addr: &str, dir: &Path) -> (Child, String) {
 impl Server {
     pub async fn start() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let (child, base) = spawn_server("127.0.0.1:0", dir.path()).await;
-        Self { base, child, dir }
+        let database = format!("sqlite:{}", dir.path().join("e2e.db").display());
+        Self::start_in(dir, database).await
+    }
+
+    /// A node on `database`, which other nodes may share.
+    pub async fn start_on(database: &str) -> Self {
+        Self::start_in(tempfile::tempdir().unwrap(), database.to_owned()).await
+    }
+
+    async fn start_in(dir: tempfile::TempDir, database: String) -> Self {
+        let (child, base) = spawn_server("127.0.0.1:0", &database).await;
+        Self {
+            base,
+            child,
+            database,
+            _dir: dir,
+        }
     }
 
     /// The server goes away (killed, as a crash or a network cut would look to the browser).
@@ -110,7 +137,7 @@ impl Server {
     /// Back on the same address with the same database.
     pub async fn start_again(&mut self) {
         let addr = self.base.trim_start_matches("http://").to_owned();
-        let (child, base) = spawn_server(&addr, self.dir.path()).await;
+        let (child, base) = spawn_server(&addr, &self.database).await;
         assert_eq!(base, self.base);
         self.child = child;
     }

@@ -38,6 +38,7 @@ pub fn as_root() -> bool {
 pub struct Cluster {
     dir: PathBuf,
     bin: PathBuf,
+    port: u16,
     /// A superuser's URL, to the `postgres` database.
     pub url: String,
 }
@@ -62,6 +63,7 @@ impl Cluster {
             url: format!("postgres://pc@127.0.0.1:{port}/postgres"),
             dir,
             bin,
+            port,
         };
         let data = cluster.dir.join("data");
         run(cluster
@@ -83,6 +85,20 @@ impl Cluster {
             .arg("start"))?;
         println!("xtask: PostgreSQL test cluster at {}", cluster.url);
         Ok(cluster)
+    }
+
+    /// A new empty database, and its URL.
+    pub fn create_database(&self, name: &str) -> Result<String, Fail> {
+        run(self.tool("createdb").args([
+            "-h",
+            "127.0.0.1",
+            "-p",
+            &self.port.to_string(),
+            "-U",
+            "pc",
+            name,
+        ]))?;
+        Ok(format!("postgres://pc@127.0.0.1:{}/{name}", self.port))
     }
 
     /// A PostgreSQL program, run as `postgres` when we are root.
