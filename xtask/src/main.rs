@@ -18,15 +18,22 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
   setup                 install what is missing: wasm32 target, trunk, wasm-bindgen-cli,
-                        cargo-deny, Chromium + ChromeDriver, npm tools (wasm-opt, axe-core)
+                        cargo-deny, Chromium + ChromeDriver, PostgreSQL, npm tools (wasm-opt,
+                        axe-core)
   build                 what building needs (no browser), then the release server and the
                         release SPA (dist/, reused when none of its sources changed)
   profile               build, then run start-up in Chromium and write the functions it ran
                         to xtask/start-up-functions.txt (commit it: builds split by it)
   serve [--addr A] [--database URL] [--seed-users N]
-                        build, then run partner-server --dev serving dist/; with
-                        --seed-users, a demo work account with N generated users
-  test                  setup, cargo deny, then the three test tiers: native, browser, end-to-end;
+                        build, then run partner-server --dev serving dist/ on URL (sqlite:PATH,
+                        the default, or postgres://…); with --seed-users, a demo work account
+                        with N generated users
+  migrate-db --from sqlite:PATH --to postgres://…
+                        copy a SQLite database, whole, into an empty PostgreSQL database
+                        (stop the server first: writes made during the copy are not in it)
+  test                  setup, cargo deny, then the three test tiers: native (the server's tests
+                        and the contract suite on SQLite, then again on a throwaway PostgreSQL
+                        cluster), browser, end-to-end;
                         then a second build that must equal the first byte for byte, and the
                         start-up functions missing from the committed profile, by name
   bench [native] [bundle] [startup] [users] [server] [activity]
@@ -44,6 +51,7 @@ fn main() -> ExitCode {
         Some("build") => build(),
         Some("profile") => profile(),
         Some("serve") => serve(&args[1..]),
+        Some("migrate-db") => migrate_db(&args[1..]),
         Some("test") => test(),
         Some("bench") => bench(&args[1..]),
         _ => {
@@ -70,28 +78,58 @@ pub fn root() -> PathBuf {
 
 fn build() -> Result<(), Fail> {
     setup::for_build()?;
-    run(cmd("cargo").args(["build", "--profile", "server", "-p", "partner-server"]))?;
+    build_server()?;
     spa::build_unless_fresh()
+}
+
+/// `--flag value` pairs, in order.
+fn flag_values(args: &[String]) -> Result<Vec<(&str, &str)>, Fail> {
+    args.chunks(2)
+        .map(|pair| match pair {
+            [flag, value] => Ok((flag.as_str(), value.as_str())),
+            [flag] => Err(Fail::new(format!("{flag} needs a value"))),
+            _ => unreachable!("chunks of two"),
+        })
+        .collect()
+}
+
+/// The release server (`target/server/partner-server`), built.
+fn build_server() -> Result<PathBuf, Fail> {
+    run(cmd("cargo").args(["build", "--profile", "server", "-p", "partner-server"]))?;
+    Ok(root().join("target/server/partner-server"))
+}
+
+fn migrate_db(args: &[String]) -> Result<(), Fail> {
+    let (mut from, mut to) = (None, None);
+    for (flag, value) in flag_values(args)? {
+        match flag {
+            "--from" => from = Some(value),
+            "--to" => to = Some(value),
+            other => return Err(Fail::new(format!("unknown flag {other}\n{USAGE}"))),
+        }
+    }
+    let (Some(from), Some(to)) = (from, to) else {
+        return Err(Fail::new(format!(
+            "migrate-db needs --from and --to\n{USAGE}"
+        )));
+    };
+    let server = build_server()?;
+    run(cmd(server.to_str().expect("utf-8 path")).args(["--database", to, "--copy-from", from]))
 }
 
 fn profile() -> Result<(), Fail> {
     setup::all()?;
-    run(cmd("cargo").args(["build", "--profile", "server", "-p", "partner-server"]))?;
-    spa::refresh_profile(&root().join("target/server/partner-server"))
+    spa::refresh_profile(&build_server()?)
 }
 
 fn serve(args: &[String]) -> Result<(), Fail> {
     let mut addr = "127.0.0.1:8080".to_string();
     let mut database = "sqlite:./data/partner.db".to_string();
     let mut seed_users = None;
-    let mut rest = args.iter();
-    while let Some(flag) = rest.next() {
-        let value = rest
-            .next()
-            .ok_or_else(|| Fail::new(format!("{flag} needs a value")))?;
-        match flag.as_str() {
-            "--addr" => addr = value.clone(),
-            "--database" => database = value.clone(),
+    for (flag, value) in flag_values(args)? {
+        match flag {
+            "--addr" => addr = value.to_owned(),
+            "--database" => database = value.to_owned(),
             "--seed-users" => {
                 seed_users = Some(value.parse::<u32>().map_err(|_| {
                     Fail::new(format!("--seed-users needs a number, not {value:?}"))

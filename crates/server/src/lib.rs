@@ -4,6 +4,7 @@ mod activity;
 mod agreements;
 mod auth;
 mod caching;
+mod copy;
 mod db;
 mod dev;
 mod documents;
@@ -25,6 +26,7 @@ use std::{future::Future, net::SocketAddr, path::PathBuf, sync::Arc};
 use clap::Parser;
 use tokio::net::TcpListener;
 
+pub use copy::{copy_database, CopyError};
 pub use error::ApiError;
 
 #[derive(Debug, Clone, Parser)]
@@ -62,6 +64,10 @@ pub struct Options {
     /// the session cookie `__Host-` and `Secure`, and sends HSTS.
     #[arg(long)]
     pub public_url: Option<String>,
+    /// Copies the SQLite database at this URL into `--database` (PostgreSQL, empty), then exits
+    /// without serving (`cargo xtask migrate-db`).
+    #[arg(long, value_name = "SQLITE_URL")]
+    pub copy_from: Option<String>,
 }
 
 /// Shared by every handler; cheap to clone.

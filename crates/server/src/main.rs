@@ -10,6 +10,22 @@ async fn main() -> std::process::ExitCode {
         )
         .init();
     let options = Options::parse();
+    if let Some(from) = &options.copy_from {
+        return match partner_server::copy_database(from, &options.database).await {
+            Ok(copied) => {
+                for (table, rows) in copied {
+                    println!("{table}: {rows} rows");
+                }
+                // Not the URLs: they may hold passwords.
+                println!("copied: the target database is ready to serve");
+                std::process::ExitCode::SUCCESS
+            }
+            Err(error) => {
+                tracing::error!(%error, "could not copy the database");
+                std::process::ExitCode::FAILURE
+            }
+        };
+    }
     let server = match Server::bind(options).await {
         Ok(server) => server,
         Err(error) => {

@@ -80,6 +80,7 @@ async fn dev_endpoints_stay_on_a_loopback_address() {
         trusted_proxies: Vec::new(),
         public_url: None,
         header_read_timeout: 10,
+        copy_from: None,
     };
     match partner_server::Server::bind(options).await {
         Err(partner_server::StartError::DevNotLocal(_)) => {}
@@ -102,6 +103,7 @@ async fn the_database_survives_a_restart() {
             trusted_proxies: Vec::new(),
             public_url: None,
             header_read_timeout: 10,
+            copy_from: None,
         };
         // Migrations must be idempotent: the second start finds them applied.
         partner_server::Server::bind(options).await.unwrap();

@@ -122,6 +122,7 @@ async fn start_in(
         trusted_proxies: Vec::new(),
         public_url: None,
         header_read_timeout: 10,
+        copy_from: None,
     };
     configure(&mut options);
     let database = options.database.clone();
