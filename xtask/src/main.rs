@@ -295,6 +295,16 @@ fn same_build_twice(dist: &std::path::Path) -> Result<(), Fail> {
     )))
 }
 
+/// Every crate's tests that run natively.
+const NATIVE_TESTS: [&str; 6] = [
+    "test",
+    "--workspace",
+    "--exclude",
+    "partner-center",
+    "--exclude",
+    "e2e",
+];
+
 fn test() -> Result<(), Fail> {
     setup::all()?;
     let mut summary = Summary::default();
@@ -308,14 +318,7 @@ fn test() -> Result<(), Fail> {
     summary.tier(
         "native",
         Some("partner-server (native, HTTP)"),
-        cmd("cargo").args([
-            "test",
-            "--workspace",
-            "--exclude",
-            "partner-center",
-            "--exclude",
-            "e2e",
-        ]),
+        cmd("cargo").args(NATIVE_TESTS),
     );
 
     println!("\nxtask: tier 1/3, native on PostgreSQL (the server's tests and the contract suite)");
@@ -325,8 +328,10 @@ fn test() -> Result<(), Fail> {
         Ok(cluster) => summary.tier(
             "native on PostgreSQL",
             Some("partner-server on PostgreSQL"),
+            // The native tier's selection: the same features, nothing built again (the other
+            // crates' tests, which ignore the variable, take seconds).
             cmd("cargo")
-                .args(["test", "-p", "partner-server"])
+                .args(NATIVE_TESTS)
                 .env("PARTNER_TEST_POSTGRES", &cluster.url),
         ),
         Err(fail) => summary.broken("PostgreSQL", Fail::new(fail.to_string())),
