@@ -36,11 +36,12 @@ usage: cargo xtask <command>
                         cluster), browser, end-to-end;
                         then a second build that must equal the first byte for byte, and the
                         start-up functions missing from the committed profile, by name
-  bench [native] [bundle] [startup] [users] [server] [activity]
+  bench [native] [bundle] [startup] [users] [server] [activity] [scale]
                         measure (all by default): the domain's hot paths natively (divan),
                         then, on the release build, dist/ sizes, cold start-up and user
                         management in headless Chromium, server latency under load and the
-                        activity log at 100,000 records (`server` includes it); prints
+                        activity log at 100,000 records (`server` includes it), and 100,000
+                        users on SQLite and on PostgreSQL (`scale`); prints
                         tables and writes target/bench.json (timings never fail)
 ";
 
@@ -206,6 +207,16 @@ fn bench(what: &[String]) -> Result<(), Fail> {
         }
         // The browser and server benches write their own sections here; merged below.
         let sections = root().join("target/bench-e2e.json");
+        // The scale bench compares both engines: PostgreSQL on a throwaway cluster.
+        let cluster = if wants("scale") {
+            Some(postgres::Cluster::start()?)
+        } else {
+            None
+        };
+        let scale_database = match &cluster {
+            Some(cluster) => cluster.create_database("bench_scale")?,
+            None => String::new(),
+        };
         run(cmd("cargo")
             .args(["run", "-p", "e2e", "--bin", "bench", "--"])
             .args(browser)
@@ -214,7 +225,9 @@ fn bench(what: &[String]) -> Result<(), Fail> {
             .env("E2E_SERVER", root().join("target/server/partner-server"))
             .env("CHROMEDRIVER", setup::CHROMEDRIVER)
             .env("CHROMIUM", setup::CHROMIUM)
-            .env("BENCH_JSON", &sections))?;
+            .env("BENCH_JSON", &sections)
+            .env("BENCH_POSTGRES", &scale_database))?;
+        drop(cluster);
         report.extend(read_json_object(&sections));
     }
     // Sections not run this time keep their last numbers.

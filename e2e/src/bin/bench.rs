@@ -3,7 +3,9 @@
 //!   `e2e/anchors/` (vanilla JS; React 18 + react-window) on the same users, as ratios;
 //! - startup: 10 cold loads of the wizard, shell painted and wizard interactive;
 //! - server: `GET /api/users?q=` and `POST /api/session` latency under 50 concurrent clients;
-//!   `activity`: the activity log's pages and export at 100,000 records.
+//!   `activity`: the activity log's pages and export at 100,000 records;
+//! - scale: 100,000 users in one work account, on SQLite and on PostgreSQL (`BENCH_POSTGRES`, an
+//!   empty database): searches alone and under load, and the user list's first rows.
 //!
 //! Prints tables and writes its sections to `BENCH_JSON`, which xtask merges into
 //! `target/bench.json`. Timings are reported, never asserted.
@@ -31,6 +33,9 @@ async fn main() {
     }
     if wants("server") || wants("activity") {
         report.insert("activity".into(), activity_log().await);
+    }
+    if wants("scale") {
+        report.insert("scale".into(), scale().await);
     }
     let path = std::env::var("BENCH_JSON").unwrap_or_else(|_| "target/bench-e2e.json".into());
     std::fs::write(&path, serde_json::to_string_pretty(&report).unwrap()).unwrap();
@@ -421,7 +426,18 @@ where
 /// A server with the work account `prefix.onmicrosoft.com`, a client signed in as its Global
 /// admin, that admin (`GET /api/session`'s answer), and the sign-in's credentials.
 async fn server_with_admin(prefix: &str) -> (Server, reqwest::Client, Value, Value) {
-    let server = Server::start().await;
+    server_with_admin_on(prefix, None).await
+}
+
+/// The same, on `database` (a SQLite file of its own when `None`).
+async fn server_with_admin_on(
+    prefix: &str,
+    database: Option<&str>,
+) -> (Server, reqwest::Client, Value, Value) {
+    let server = match database {
+        Some(database) => Server::start_on(database).await,
+        None => Server::start().await,
+    };
     let http = reqwest::Client::builder()
         .cookie_store(true)
         .build()
@@ -684,4 +700,115 @@ fn time_stamp(days_ago: i64) -> String {
 
 fn percentiles(values: Vec<f64>) -> (f64, f64) {
     (quantile(&values, 0.5), quantile(&values, 0.99))
+}
+
+const SCALE_USERS: u32 = 100_000;
+const SCALE_CLIENTS: usize = 20;
+
+/// 100,000 users in one work account, on SQLite and, when `BENCH_POSTGRES` names an empty
+/// database, on PostgreSQL, in one run: `GET /api/users?q=` alone and under `SCALE_CLIENTS`
+/// clients, and the user list's first rows in a cold Chromium.
+async fn scale() -> Value {
+    let mut engines = vec![("SQLite", None)];
+    if let Some(database) = std::env::var("BENCH_POSTGRES")
+        .ok()
+        .filter(|d| !d.is_empty())
+    {
+        engines.push(("PostgreSQL", Some(database)));
+    }
+    let searches = [
+        "",
+        "martin",
+        "lefevre",
+        "eloise",
+        "@bench",
+        "du",
+        "nobody-at-all",
+    ];
+    let mut report = serde_json::Map::new();
+    let mut table = Vec::new();
+    for (engine, database) in engines {
+        let (server, http, _, credentials) =
+            server_with_admin_on("bench", database.as_deref()).await;
+        let base = server.base.clone();
+        let seeded = std::time::Instant::now();
+        for _ in 0..SCALE_USERS / partner_domain::limits::SEED_MAX_USERS {
+            let answer = post(
+                &http,
+                &base,
+                "/api/dev/seed",
+                json!({ "users": partner_domain::limits::SEED_MAX_USERS }),
+            )
+            .await
+            .unwrap();
+            assert!(answer.status().is_success(), "{}", answer.status());
+        }
+        let seed_s = seeded.elapsed().as_secs_f64();
+        let mut alone = Vec::new();
+        for i in 0..140 {
+            let url = format!(
+                "{base}/api/users?limit=50&q={}",
+                searches[i % searches.len()]
+            );
+            let started = std::time::Instant::now();
+            let status = http.get(url).send().await.unwrap().status();
+            assert!(status.is_success(), "{status}");
+            alone.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+        let mut clients = Vec::new();
+        for _ in 0..SCALE_CLIENTS {
+            let client = reqwest::Client::builder()
+                .cookie_store(true)
+                .build()
+                .unwrap();
+            post(&client, &base, "/api/session", credentials.clone())
+                .await
+                .unwrap();
+            clients.push(client);
+        }
+        let search_base = base.clone();
+        let loaded = under_load(&clients, 14, move |client, i| {
+            let url = format!(
+                "{search_base}/api/users?limit=50&q={}",
+                searches[i % searches.len()]
+            );
+            async move { client.get(url).send().await.unwrap().status() }
+        })
+        .await;
+        let page = ListPage {
+            name: "app",
+            url: format!("{base}/settings/users"),
+            mark: "users-ready",
+            input: "#user-search",
+            status: ".list-head [role=status]",
+            rows: ".user-table tbody tr:not(.spacer)",
+            settled: ".list-head button",
+        };
+        let mut first = Vec::new();
+        for _ in 0..3 {
+            let browser = cold_browser(&base, true).await;
+            first.push(first_rows(&browser, &page).await);
+            browser.close().await;
+        }
+        let (alone_p50, alone_p95, _) = median_and_p95(alone);
+        let (loaded_p50, loaded_p99) = percentiles(loaded);
+        let first_median = quantile(&first, 0.5);
+        table.push(format!(
+            "| {engine} | {seed_s:.1} s | {alone_p50:.1} ms | {alone_p95:.1} ms | {loaded_p50:.1} ms | {loaded_p99:.1} ms | {first_median:.0} ms |"
+        ));
+        report.insert(
+            engine.to_lowercase(),
+            json!({ "users": SCALE_USERS, "seed_s": seed_s, "search_alone_p50_ms": alone_p50,
+                "search_alone_p95_ms": alone_p95, "search_loaded_p50_ms": loaded_p50,
+                "search_loaded_p99_ms": loaded_p99, "clients": SCALE_CLIENTS,
+                "first_rows_median_ms": first_median }),
+        );
+    }
+    println!("\nscale: {SCALE_USERS} users in one work account, GET /api/users?limit=50&q= over {searches:?}");
+    println!("| engine | seeding | search p50, 1 client | p95 | p50, {SCALE_CLIENTS} clients | p99 | list's first rows (median of 3 cold loads) |");
+    println!("|---|---|---|---|---|---|---|");
+    for line in table {
+        println!("{line}");
+    }
+    Value::Object(report)
 }
