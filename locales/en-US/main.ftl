@@ -319,6 +319,7 @@ csv-missing-columns = Missing columns: { $columns }. The first line must name th
 csv-unreadable = The file cannot be read from line { $line } (an unclosed quote?).
 csv-not-read = The browser could not read this file.
 users-truncated = Only the first { $limit } users are loaded: search and sorting apply to them.
+users-list-limit = The first { $limit } are listed: narrow the search to find the others.
 users-search = Search users
 users-role-filter = Role
 users-all-roles = All roles

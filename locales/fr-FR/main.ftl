@@ -319,6 +319,7 @@ csv-missing-columns = Colonnes manquantes : { $columns }. La première ligne do
 csv-unreadable = Le fichier ne peut pas être lu à partir de la ligne { $line } (guillemets mal fermés ?).
 csv-not-read = Le navigateur n’a pas pu lire ce fichier.
 users-truncated = Seuls les { $limit } premiers utilisateurs sont chargés : la recherche et le tri portent sur eux.
+users-list-limit = Les { $limit } premiers sont listés : précisez la recherche pour trouver les autres.
 users-search = Rechercher des utilisateurs
 users-role-filter = Rôle
 users-all-roles = Tous les rôles

@@ -275,13 +275,7 @@ impl Backend for HttpBackend {
     }
 
     fn users(&self, query: UserQuery) -> ApiFuture<UserList> {
-        let mut path = format!("/users?q={}&offset={}", escape(&query.q), query.offset);
-        if let Some(role) = query.role {
-            path.push_str(&format!("&role={}", role.key()));
-        }
-        if let Some(limit) = query.limit {
-            path.push_str(&format!("&limit={limit}"));
-        }
+        let path = format!("/users?{}", query.query_string(escape));
         self.request(Method::GET, &path, None)
     }
 

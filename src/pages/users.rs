@@ -1,14 +1,16 @@
 //! "Gestion des utilisateurs" (gear → Paramètres → Gestion des utilisateurs): every user of the
 //! work account, searchable, filterable by role and sortable, instant at 10,000 users: the list
 //! is loaded once into a `Directory` (search keys and orders computed once), and only the rows
-//! in view are rendered. The search, filter and order live in the address, so a view can be
+//! in view are rendered. Past `LOCAL_MAX` users (one answer's most) the server searches, filters
+//! and orders instead, and sends the rows the view reaches. The search, filter and order live in the address, so a view can be
 //! shared. Keyboard: Tab reaches the rows, arrows (and Home, End, Page Up/Down) move, Enter opens.
 
 use std::rc::Rc;
 
 use partner_domain::{
     directory::{Direction, Directory, SortBy, View},
-    Action, Role, User, UserQuery,
+    limits::USER_LIST_MAX_LIMIT,
+    Action, Role, User, UserQuery, UserStatus,
 };
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
@@ -22,8 +24,11 @@ use crate::{
     state::use_session,
 };
 
-/// Enough for every user of a large work account in one answer.
-const LIST_LIMIT: u64 = 20_000;
+/// Up to this many users (one answer's most) the whole list is loaded and searched here; past
+/// it, the server answers each search with the rows the view reaches, this many at most.
+const LOCAL_MAX: u64 = USER_LIST_MAX_LIMIT;
+/// The rows first asked for when the server searches; doubled each time the view goes past them.
+const REMOTE_ROWS: u64 = 200;
 /// The first rows, asked for beside the whole list: shown while the whole list arrives (a few
 /// milliseconds for the server, against a tenth of a second or more for 10,000 users).
 const FIRST_PAGE: u64 = 100;
@@ -52,6 +57,20 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 }
 
 impl ListQuery {
+    /// The server's search for this view: its first `rows` rows.
+    fn server_query(&self, rows: u64) -> UserQuery {
+        let view = self.view();
+        UserQuery {
+            q: view.q,
+            role: view.role,
+            status: view.invited_only.then_some(UserStatus::Invited),
+            sort: view.sort,
+            direction: view.direction,
+            offset: 0,
+            limit: Some(rows),
+        }
+    }
+
     fn view(&self) -> View {
         View {
             q: self.q.clone(),
@@ -92,7 +111,19 @@ fn UsersBody() -> Html {
         }
     };
     let first_page = use_load((), load(FIRST_PAGE));
-    let directory = use_load((), load(LIST_LIMIT));
+    // How many users the work account has decides where the list is searched.
+    let account_size = match first_page.state() {
+        Some(Ok(page)) => Some(page.1),
+        _ => None,
+    };
+    let remote = account_size.is_some_and(|size| size > LOCAL_MAX);
+    let directory = {
+        let load = load(LOCAL_MAX);
+        use_load(account_size, async move |size: Option<u64>| match size {
+            Some(size) if size <= LOCAL_MAX => load(()).await.map(Some),
+            _ => Ok(None),
+        })
+    };
     let set_query = {
         let navigator = navigator.clone();
         move |next: ListQuery| {
@@ -124,6 +155,47 @@ fn UsersBody() -> Html {
     let query = ListQuery {
         q: (*typed).clone(),
         ..query
+    };
+    // When the server holds the list: the rows the view reaches, for this view (the answer
+    // keeps the view it was made for, and stays on screen, busy, until the next one arrives).
+    let remote_rows = use_state(|| (ListQuery::default(), REMOTE_ROWS));
+    let rows_wanted = if remote_rows.0 == query {
+        remote_rows.1
+    } else {
+        REMOTE_ROWS
+    };
+    let searched = {
+        let backend = backend.clone();
+        use_load(
+            (remote, query.clone(), rows_wanted),
+            async move |(remote, query, rows): (bool, ListQuery, u64)| {
+                if !remote {
+                    return Ok::<_, ApiError>(None);
+                }
+                let list = backend.users(query.server_query(rows)).await?;
+                Ok(Some(Searched {
+                    directory: Rc::new(Directory::new(list.items)),
+                    total: list.total,
+                    query,
+                }))
+            },
+        )
+    };
+    let last_searched = use_mut_ref(|| None::<Rc<Option<Searched>>>);
+    if let Some(Ok(answer)) = searched.state() {
+        *last_searched.borrow_mut() = Some(answer.clone());
+    }
+    let on_more = {
+        let remote_rows = remote_rows.clone();
+        use_callback(
+            (query.clone(), rows_wanted),
+            move |needed: usize, (query, rows)| {
+                let needed = needed as u64;
+                if needed > *rows && *rows < LOCAL_MAX {
+                    remote_rows.set((query.clone(), (rows * 2).max(needed).min(LOCAL_MAX)));
+                }
+            },
+        )
     };
     let on_search = {
         let (query, set_query, typed) = (query.clone(), set_query.clone(), typed.clone());
@@ -197,7 +269,7 @@ fn UsersBody() -> Html {
                 // More users than one answer holds: the list is partial.
                 if !partial && total > directory.len() as u64 {
                     <div class="panel panel-warning" role="status">
-                        <p>{ t.users_truncated(format_number(t.lang, LIST_LIMIT as f64)).to_string() }</p>
+                        <p>{ t.users_truncated(format_number(t.lang, LOCAL_MAX as f64)).to_string() }</p>
                     </div>
                 }
                 <UserTable directory={directory.clone()} view={query.view()} on_sort={on_sort.clone()}
@@ -206,15 +278,51 @@ fn UsersBody() -> Html {
             </>
         }
     };
+    let searched_list = |answer: &Searched, busy: bool| {
+        let shown = answer.directory.len() as u64;
+        html! {
+            <div aria-busy={busy.to_string()}>
+                if !may_manage { <ReadOnlyNotice directory={answer.directory.clone()} /> }
+                if answer.total > LOCAL_MAX {
+                    <div class="panel panel-info" role="status">
+                        <p>{ t.users_list_limit(format_number(t.lang, LOCAL_MAX as f64)).to_string() }</p>
+                    </div>
+                }
+                <UserTable directory={answer.directory.clone()} view={answer.query.view()} on_sort={on_sort.clone()}
+                    partial_of={(answer.total > shown).then_some(answer.total.min(LOCAL_MAX) as usize)}
+                    matches={Some(answer.total as usize)} on_more={Some(on_more.clone())} />
+                <PerformanceMark name="users-ready" />
+            </div>
+        }
+    };
+    let skeleton = html! { <Skeleton lines={10} /> };
     // Until the whole list is here, its first rows, in the same place: only for the view the
     // first page is the start of (no search, no role, by name from A).
     let waiting = match first_page.state() {
         Some(Ok(page)) if query == ListQuery::default() => list(&page.0, page.1, true),
-        _ => html! { <Skeleton lines={10} /> },
+        Some(Err(_)) => loaded(&first_page, Html::default(), |_| Html::default()),
+        _ => skeleton.clone(),
     };
-    let body = loaded(&directory, waiting, |answer| {
-        list(&answer.0, answer.1, false)
-    });
+    let body = if remote {
+        match searched.state() {
+            Some(Ok(answer)) => match answer.as_ref() {
+                Some(answer) => searched_list(answer, false),
+                None => skeleton,
+            },
+            Some(Err(_)) => loaded(&searched, Html::default(), |_| Html::default()),
+            None => match last_searched.borrow().as_deref() {
+                Some(Some(answer)) => searched_list(answer, true),
+                _ => waiting,
+            },
+        }
+    } else {
+        loaded(&directory, waiting.clone(), |answer| {
+            match answer.as_ref() {
+                Some(answer) => list(&answer.0, answer.1, false),
+                None => waiting,
+            }
+        })
+    };
     html! {
         <section class="page">
             <h1>{ t.users_title().to_string() }</h1>
@@ -249,6 +357,14 @@ fn UsersBody() -> Html {
             { body }
         </section>
     }
+}
+
+/// The server's answer to one view of the list.
+struct Searched {
+    directory: Rc<Directory>,
+    /// How many users match the view.
+    total: u64,
+    query: ListQuery,
 }
 
 #[derive(Properties, PartialEq)]

@@ -1,8 +1,10 @@
 //! The users of a work account (docs/API.md, "Users").
 
 use partner_domain::{
-    permissions::Action, ActivityQuery, AgreementKind, ErrorKind, Lang, Role, User, UserPatch,
-    UserQuery,
+    directory::{Direction, SortBy},
+    permissions::Action,
+    ActivityQuery, AgreementKind, ErrorKind, Lang, Role, User, UserList, UserPatch, UserQuery,
+    UserStatus,
 };
 
 use crate::{fixtures::*, refused, refused_on, Api, Target};
@@ -91,6 +93,45 @@ pub async fn search_filter_and_paging<T: Target>() {
     let page = client.users(&page).await.unwrap();
     assert_eq!((page.total, page.items.len()), (4, 2));
     assert_eq!(page.items[0].first_name, "Jérôme");
+    let names =
+        |list: UserList| -> Vec<String> { list.items.iter().map(User::display_name).collect() };
+    let by_email_desc = UserQuery {
+        sort: SortBy::Email,
+        direction: Direction::Desc,
+        ..UserQuery::default()
+    };
+    assert_eq!(
+        names(client.users(&by_email_desc).await.unwrap()),
+        [
+            "Zoé Martin",
+            "Jérôme Lefèvre",
+            "Amélie Poulain",
+            "Éloïse Lefèvre"
+        ],
+        "by email, from Z"
+    );
+    let by_name_desc_page = UserQuery {
+        direction: Direction::Desc,
+        offset: 1,
+        limit: Some(2),
+        ..UserQuery::default()
+    };
+    let page = client.users(&by_name_desc_page).await.unwrap();
+    assert_eq!(page.total, 4);
+    assert_eq!(
+        names(page),
+        ["Zoé Martin", "Jérôme Lefèvre"],
+        "by name, from Z"
+    );
+    let invited = UserQuery {
+        status: Some(UserStatus::Invited),
+        ..query("lefevre")
+    };
+    assert_eq!(
+        names(client.users(&invited).await.unwrap()),
+        ["Jérôme Lefèvre"],
+        "the Global admin chose a password; Jérôme was invited"
+    );
     let past_the_end = UserQuery {
         offset: 10,
         limit: Some(2),

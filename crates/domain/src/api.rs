@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AgreementKind, Program, ProgramState, Role, StepName, StepStatus};
+use crate::{
+    directory::{Direction, SortBy},
+    AgreementKind, Program, ProgramState, Role, StepName, StepStatus,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Health {
@@ -316,10 +319,52 @@ pub struct UserQuery {
     pub q: String,
     #[serde(default)]
     pub role: Option<Role>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<UserStatus>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub sort: SortBy,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub direction: Direction,
     #[serde(default)]
     pub offset: u64,
     #[serde(default)]
     pub limit: Option<u64>,
+}
+
+impl UserQuery {
+    /// As `GET /api/users` reads it: `q=…&offset=…` and the other filters that are set, `q`
+    /// encoded by `escape` (each client has its own URI encoder).
+    pub fn query_string(&self, escape: impl Fn(&str) -> String) -> String {
+        let mut query = format!("q={}&offset={}", escape(&self.q), self.offset);
+        if let Some(role) = self.role {
+            query.push_str(&format!("&role={}", role.key()));
+        }
+        if let Some(status) = self.status {
+            query.push_str(&format!("&status={}", status.as_str()));
+        }
+        if self.sort != SortBy::default() {
+            query.push_str(&format!("&sort={}", self.sort.as_str()));
+        }
+        if self.direction != Direction::default() {
+            query.push_str(&format!("&direction={}", self.direction.as_str()));
+        }
+        if let Some(limit) = self.limit {
+            query.push_str(&format!("&limit={limit}"));
+        }
+        query
+    }
+}
+
+crate::wire_enum! {
+    /// `GET /api/users?status=`: only the users in that state.
+    pub enum UserStatus {
+        /// Invited, and no password chosen yet.
+        Invited = "invited",
+    }
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

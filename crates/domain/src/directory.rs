@@ -4,28 +4,28 @@
 
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
-
 use crate::{
     search::{search_key, user_search_text, user_sort_key},
     service::UserFilter,
     Role, User, UserList,
 };
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SortBy {
-    #[default]
-    Name,
-    Email,
+crate::wire_enum! {
+    #[derive(Default)]
+    pub enum SortBy {
+        #[default]
+        Name = "name",
+        Email = "email",
+    }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    #[default]
-    Asc,
-    Desc,
+crate::wire_enum! {
+    #[derive(Default)]
+    pub enum Direction {
+        #[default]
+        Asc = "asc",
+        Desc = "desc",
+    }
 }
 
 /// What the list shows: docs/API.md's search and role filter, and an order.
@@ -92,13 +92,15 @@ impl Directory {
         &self.users[index as usize]
     }
 
-    /// docs/API.md's `GET /api/users`: one page of `filter` (in name order) and the number of
+    /// docs/API.md's `GET /api/users`: one page of `filter` (in its order) and the number of
     /// users it matches. The server and the mock answer with it.
     pub fn page(&self, filter: &UserFilter) -> UserList {
         let view = View {
             q: filter.needle.clone(),
             role: filter.role,
-            ..View::default()
+            invited_only: filter.invited_only,
+            sort: filter.sort,
+            direction: filter.direction,
         };
         let mut matching = Vec::new();
         self.select(&view, &mut matching);

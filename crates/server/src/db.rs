@@ -153,6 +153,18 @@ pub async fn write(db: &Database) -> Result<sqlx::Transaction<'static, sqlx::Any
     }
 }
 
+/// After many rows at once (`POST /api/dev/seed`): PostgreSQL plans by its statistics, which
+/// autovacuum refreshes a minute later; a search made before would walk 100,000 users it believes
+/// to be a few hundred. SQLite plans without them.
+pub async fn after_bulk_load(db: &Database) -> Result<(), sqlx::Error> {
+    if db.engine == Engine::Postgres {
+        sqlx::query("ANALYZE users, user_roles, activity")
+            .execute(&db.pool)
+            .await?;
+    }
+    Ok(())
+}
+
 /// A read-only transaction whose reads all see one moment (SQLite's deferred transaction does;
 /// PostgreSQL's default gives each statement its own).
 pub async fn snapshot(db: &Database) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {

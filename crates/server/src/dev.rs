@@ -48,6 +48,7 @@ pub async fn seed(
     let created = service::seed_users(&mut store, &caller.0, body.users).await?;
     let recorded = service::seed_activity(&mut store, &caller.0, body.activity).await?;
     store.commit().await?;
+    crate::db::after_bulk_load(&state.db).await?;
     Ok(axum::Json(
         serde_json::json!({ "created": created, "activity": recorded }),
     ))

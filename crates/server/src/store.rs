@@ -497,11 +497,11 @@ impl Store for SqlStore {
     async fn list_users(&mut self, filter: &UserFilter) -> StoreResult<UserList> {
         Ok(match &mut self.conn {
             Conn::Read(db) if self.engine == Engine::Postgres => {
-                user_search::page(&mut *db.pool.acquire().await?, filter).await?
+                user_search::page(db, filter).await?
             }
             Conn::Read(db) => self.user_index.search(db, filter).await?,
             Conn::Write(tx) if self.engine == Engine::Postgres => {
-                user_search::page(tx, filter).await?
+                user_search::page_in(tx, filter).await?
             }
             Conn::Write(tx) => UserIndex::search_uncached(tx, filter).await?,
         })

@@ -2,6 +2,7 @@
 //! row, arrows, Page Up/Down, Home and End move to another (scrolled into view and focused once
 //! rendered), Enter opens it.
 
+use partner_domain::directory::View;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -20,10 +21,11 @@ pub struct RowKeys {
     pub on_focus: Callback<FocusEvent>,
 }
 
-/// Keys over `count` rows shown in `scroller`, `viewport` pixels high and scrolled `scroll_top`
-/// down; `on_open` gets the position Enter opens.
+/// Keys over `count` rows of the list `view` shows, in `scroller`, `viewport` pixels high and
+/// scrolled `scroll_top` down; `on_open` gets the position Enter opens.
 #[hook]
 pub fn use_row_keys(
+    view: View,
     count: usize,
     scroller: NodeRef,
     viewport: f64,
@@ -34,9 +36,10 @@ pub fn use_row_keys(
     // Set by the keyboard: focus follows `active` once its row is rendered.
     let focus_pending = use_mut_ref(|| false);
     {
-        // Another list (a search, a filter): back to its top.
+        // Another list (a search, a filter, an order): back to its top. The same list grown (its
+        // first rows, then all; more rows from the server) stays where it was scrolled.
         let (active, scroller, scroll_top) = (active.clone(), scroller.clone(), scroll_top.clone());
-        use_effect_with(count, move |_| {
+        use_effect_with(view, move |_| {
             // Each change is another render, and moving the scroller forces a layout: only
             // what is not at the top already (a keystroke at the top costs neither).
             if *active != 0 {

@@ -53,6 +53,13 @@ pub struct UserTableProps {
     /// rest not rendered yet, no export.
     #[prop_or_default]
     pub partial_of: Option<usize>,
+    /// Asked for the rows past those given once the view reaches them: called with how many
+    /// rows from the top the view needs.
+    #[prop_or_default]
+    pub on_more: Option<Callback<usize>>,
+    /// How many users match, when more than the list scrolls through (the server's count).
+    #[prop_or_default]
+    pub matches: Option<usize>,
 }
 
 #[function_component]
@@ -104,6 +111,7 @@ pub fn UserTable(props: &UserTableProps) -> Html {
         })
     };
     let keys = use_row_keys(
+        props.view.clone(),
         count,
         scroller.clone(),
         *viewport,
@@ -149,6 +157,17 @@ pub fn UserTable(props: &UserTableProps) -> Html {
     };
     let rows = visible_rows(*scroll_top, *viewport, count);
     let listed = props.partial_of.unwrap_or(count).max(count);
+    let announced = props.matches.unwrap_or(listed).max(listed);
+    // Rows the view reaches that are not here yet: asked for once per need, not per render.
+    let needed = visible_rows(*scroll_top, *viewport, listed).end;
+    {
+        let on_more = props.on_more.clone();
+        use_effect_with((needed > count).then_some(needed), move |needed| {
+            if let (Some(needed), Some(on_more)) = (needed, on_more) {
+                on_more.emit(*needed);
+            }
+        });
+    }
     // Tab always reaches a rendered row: the active one, or the first in view.
     let active_pos = if rows.contains(&keys.active) {
         keys.active
@@ -197,7 +216,7 @@ pub fn UserTable(props: &UserTableProps) -> Html {
     html! {
         <div class={style}>
             <div class="list-head">
-                <p role="status" class="muted">{ t.users_count(listed as i64, format_number(t.lang, listed as f64)).to_string() }</p>
+                <p role="status" class="muted">{ t.users_count(announced as i64, format_number(t.lang, announced as f64)).to_string() }</p>
                 if count > 0 && props.partial_of.is_none() {
                     <button type="button" class="button" onclick={on_export}>{ t.export_csv().to_string() }</button>
                 }

@@ -118,13 +118,18 @@ pub struct SignedRecord {
 }
 
 /// `GET /api/users` as the store runs it: users of `tenant_id` whose search text
-/// (`search::user_search_text`) contains `needle` and who have `role`, in `search::user_sort_key`
-/// order then by id; `total` counts every match.
+/// (`search::user_search_text`) contains `needle`, who have `role` and, if `invited_only`, an
+/// invitation not accepted yet; in `search::user_sort_key` order then by id, or by
+/// `search::search_key(email)`, either way reversed for `Direction::Desc` (as `Directory`
+/// orders them); `total` counts every match.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserFilter {
     pub tenant_id: String,
     pub needle: String,
     pub role: Option<Role>,
+    pub invited_only: bool,
+    pub sort: crate::directory::SortBy,
+    pub direction: crate::directory::Direction,
     pub offset: u64,
     pub limit: u64,
 }

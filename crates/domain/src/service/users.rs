@@ -14,7 +14,7 @@ use crate::{
     search::search_key,
     validate, Action, ActivityAction, ActivityResource, Code, ErrorBody, ErrorKind, FieldErrors,
     ImportUsers, ImportedUsers, Me, NewUser, Role, TemporaryPassword, User, UserCreated, UserList,
-    UserPatch, UserQuery,
+    UserPatch, UserQuery, UserStatus,
 };
 
 fn sorted(mut roles: Vec<Role>) -> Vec<Role> {
@@ -105,6 +105,9 @@ pub async fn list_users<S: Store>(
         tenant_id: caller.tenant.id.clone(),
         needle: search_key(&query.q),
         role: query.role,
+        invited_only: query.status == Some(UserStatus::Invited),
+        sort: query.sort,
+        direction: query.direction,
         offset: query.offset,
         limit: query
             .limit

@@ -201,13 +201,7 @@ impl Api for Client {
     }
 
     async fn users(&self, query: &UserQuery) -> Answer<UserList> {
-        let mut path = format!("/api/users?q={}&offset={}", escape(&query.q), query.offset);
-        if let Some(role) = query.role {
-            path.push_str(&format!("&role={}", role.key()));
-        }
-        if let Some(limit) = query.limit {
-            path.push_str(&format!("&limit={limit}"));
-        }
+        let path = format!("/api/users?{}", query.query_string(escape));
         self.answer(Method::GET, &path, None).await
     }
 
