@@ -790,25 +790,69 @@ async fn scale() -> Value {
             first.push(first_rows(&browser, &page).await);
             browser.close().await;
         }
+        let browser = cold_browser(&base, true).await;
+        first_rows(&browser, &page).await;
+        let counts = count_painted(&browser).await;
+        browser.close().await;
+        let measured = counts.len();
+        let (count_p50, count_p95, _) = median_and_p95(counts);
         let (alone_p50, alone_p95, _) = median_and_p95(alone);
         let (loaded_p50, loaded_p99) = percentiles(loaded);
         let first_median = quantile(&first, 0.5);
         table.push(format!(
-            "| {engine} | {seed_s:.1} s | {alone_p50:.1} ms | {alone_p95:.1} ms | {loaded_p50:.1} ms | {loaded_p99:.1} ms | {first_median:.0} ms |"
+            "| {engine} | {seed_s:.1} s | {alone_p50:.1} ms | {alone_p95:.1} ms | {loaded_p50:.1} ms | {loaded_p99:.1} ms | {first_median:.0} ms | {count_p50:.0} / {count_p95:.0} ms ({measured}) |"
         ));
         report.insert(
             engine.to_lowercase(),
             json!({ "users": SCALE_USERS, "seed_s": seed_s, "search_alone_p50_ms": alone_p50,
                 "search_alone_p95_ms": alone_p95, "search_loaded_p50_ms": loaded_p50,
                 "search_loaded_p99_ms": loaded_p99, "clients": SCALE_CLIENTS,
-                "first_rows_median_ms": first_median }),
+                "first_rows_median_ms": first_median, "count_painted_p50_ms": count_p50,
+                "count_painted_p95_ms": count_p95, "count_painted_keystrokes": measured }),
         );
     }
     println!("\nscale: {SCALE_USERS} users in one work account, GET /api/users?limit=50&q= over {searches:?}");
-    println!("| engine | seeding | search p50, 1 client | p95 | p50, {SCALE_CLIENTS} clients | p99 | list's first rows (median of 3 cold loads) |");
-    println!("|---|---|---|---|---|---|---|");
+    println!("| engine | seeding | search p50, 1 client | p95 | p50, {SCALE_CLIENTS} clients | p99 | list's first rows (median of 3 cold loads) | keystroke → count painted, p50 / p95 (keystrokes) |");
+    println!("|---|---|---|---|---|---|---|---|");
     for line in table {
         println!("{line}");
     }
     Value::Object(report)
+}
+
+/// "lefevre" typed a letter at a time then cleared, 3 rounds, in the list the server searches:
+/// for each keystroke that changes the count, the time from the input event to the frame after
+/// the new count is in the page.
+async fn count_painted(browser: &Browser) -> Vec<f64> {
+    let answer = browser
+        .client
+        .execute_async(
+            r#"
+            const done = arguments[0];
+            const input = document.querySelector('#user-search');
+            const status = () => document.querySelector('.list-head [role=status]').textContent;
+            const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+            const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+            const word = 'lefevre';
+            const texts = [...word].map((_, i) => word.slice(0, i + 1)).concat(['']);
+            (async () => {
+                const times = [];
+                for (let round = 0; round < 3; round++) {
+                    for (const text of texts) {
+                        const before = status();
+                        const started = performance.now();
+                        setValue.call(input, text);
+                        input.dispatchEvent(new Event('input', { bubbles: true }));
+                        while (status() === before && performance.now() - started < 3000) await frame();
+                        if (status() !== before) { await frame(); times.push(performance.now() - started); }
+                    }
+                }
+                done(times);
+            })();
+            "#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(answer).unwrap()
 }
