@@ -822,37 +822,43 @@ async fn scale() -> Value {
 
 /// "lefevre" typed a letter at a time then cleared, 3 rounds, in the list the server searches:
 /// for each keystroke that changes the count, the time from the input event to the frame after
-/// the new count is in the page.
+/// the new count is in the page (one script per keystroke: a count that does not change is
+/// waited for a second).
 async fn count_painted(browser: &Browser) -> Vec<f64> {
-    let answer = browser
-        .client
-        .execute_async(
-            r#"
-            const done = arguments[0];
-            const input = document.querySelector('#user-search');
-            const status = () => document.querySelector('.list-head [role=status]').textContent;
-            const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-            const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-            const word = 'lefevre';
-            const texts = [...word].map((_, i) => word.slice(0, i + 1)).concat(['']);
-            (async () => {
-                const times = [];
-                for (let round = 0; round < 3; round++) {
-                    for (const text of texts) {
+    let word = "lefevre";
+    let texts: Vec<&str> = (1..=word.len())
+        .map(|n| &word[..n])
+        .chain(std::iter::once(""))
+        .collect();
+    let mut times = Vec::new();
+    for _ in 0..3 {
+        for text in &texts {
+            let answer = browser
+                .client
+                .execute_async(
+                    r#"
+                    const [text, done] = arguments;
+                    const input = document.querySelector('#user-search');
+                    const status = () => document.querySelector('.list-head [role=status]').textContent;
+                    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+                    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+                    (async () => {
                         const before = status();
                         const started = performance.now();
                         setValue.call(input, text);
                         input.dispatchEvent(new Event('input', { bubbles: true }));
-                        while (status() === before && performance.now() - started < 3000) await frame();
-                        if (status() !== before) { await frame(); times.push(performance.now() - started); }
-                    }
-                }
-                done(times);
-            })();
-            "#,
-            vec![],
-        )
-        .await
-        .unwrap();
-    serde_json::from_value(answer).unwrap()
+                        while (status() === before && performance.now() - started < 1000) await frame();
+                        if (status() === before) return done(null);
+                        await frame();
+                        done(performance.now() - started);
+                    })();
+                    "#,
+                    vec![json!(text)],
+                )
+                .await
+                .unwrap();
+            times.extend(answer.as_f64());
+        }
+    }
+    times
 }
