@@ -1,8 +1,8 @@
 //! The database: SQLite (a file, WAL journal, the default) or PostgreSQL (any number of nodes on
 //! one database), chosen by `--database`'s URL. Queries are written once, in the SQL both engines
 //! speak (`$1` parameters, BIGINT flags, text times), and run through sqlx's `Any` driver; only
-//! the migrations (`migrations/sqlite`, `migrations/postgres`) and how a write transaction
-//! excludes others differ.
+//! the migrations (`migrations/sqlite`, `migrations/postgres`), how a write transaction excludes
+//! others and the user search (`user_index.rs`, `user_search.rs`) differ.
 
 use std::{path::PathBuf, str::FromStr, time::Duration};
 

@@ -1,7 +1,8 @@
-//! The rulebook's `Store` over SQL (SQLite or PostgreSQL, `db.rs`): one transaction per writing operation (`BEGIN
-//! IMMEDIATE` or PostgreSQL's write lock, so that what an operation reads is still true when it writes), a pooled
-//! connection for reads. Every node keeps nothing of its own but the user list's search index
-//! (`user_index.rs`, checked against the database's version): sign-in failures are rows too.
+//! The rulebook's `Store` over SQL (SQLite or PostgreSQL, `db.rs`): one transaction per writing
+//! operation (`BEGIN IMMEDIATE`, or PostgreSQL's write lock, so that what an operation reads is
+//! still true when it writes), a pooled connection for reads. A node keeps nothing of its own but,
+//! on SQLite, the user list's search index (`user_index.rs`, checked against the database's
+//! version; PostgreSQL searches in SQL, `user_search.rs`): sign-in failures are rows too.
 
 use std::sync::Arc;
 

@@ -1,9 +1,9 @@
 //! The user list's search on PostgreSQL, in SQL: a page of `UserFilter` read through the
 //! trigram index on `users.search` (`pg_trgm`, so that a substring needle does not scan the work
-//! account), in the order of `users.sort_name` then id, byte-wise (`COLLATE "C"`). The same
-//! keys (`partner_domain::search`) and the same order as SQLite's in-memory `Directory`, which
-//! the contract suite checks on both engines. Nodes keep nothing: a work account of 100,000
-//! users is not read whole after each change.
+//! account), in `Directory`'s orders, byte-wise (`COLLATE "C"`): the same keys
+//! (`partner_domain::search`) and the same orders as SQLite's in-memory copy, which the contract
+//! suite checks on both engines. Nodes keep nothing: a work account of 100,000 users is not read
+//! whole after each change.
 
 use partner_domain::{
     directory::{Direction, SortBy},
