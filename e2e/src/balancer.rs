@@ -59,6 +59,17 @@ impl RoundRobin {
     pub fn served(&self) -> Vec<Served> {
         self.served.lock().unwrap().clone()
     }
+
+    /// The node that answered the latest request for `path` (with its query).
+    pub fn last_node(&self, path: &str) -> usize {
+        self.served
+            .lock()
+            .unwrap()
+            .iter()
+            .rfind(|s| s.path == path)
+            .unwrap_or_else(|| panic!("no request for {path} went through the balancer"))
+            .node
+    }
 }
 
 impl Drop for RoundRobin {

@@ -81,25 +81,13 @@ async fn two_nodes_on_one_database_serve_as_one() {
         .api("POST", "/api/users/import", Some(batch("import", 3)))
         .await;
     assert_eq!(status, 201, "{imported}");
-    let imported_on = balancer
-        .served()
-        .iter()
-        .rfind(|s| s.path == "/api/users/import")
-        .unwrap()
-        .node;
+    let imported_on = balancer.last_node("/api/users/import");
     let mut read_by = BTreeSet::new();
     while read_by.len() < 2 {
         let (status, list) = browser.api("GET", "/api/users?q=import", None).await;
         assert_eq!(status, 200);
         assert_eq!(list["total"], 3, "{list}");
-        let served = balancer.served();
-        read_by.insert(
-            served
-                .iter()
-                .rfind(|s| s.path == "/api/users?q=import")
-                .unwrap()
-                .node,
-        );
+        read_by.insert(balancer.last_node("/api/users?q=import"));
     }
     assert!(read_by.contains(&(1 - imported_on)));
     browser.goto(&format!("{base}/settings/users")).await;
@@ -180,14 +168,7 @@ async fn two_nodes_on_one_database_serve_as_one() {
     let mut refused_by = BTreeSet::new();
     for _ in 0..6 {
         assert_eq!(browser.post_json("/api/session", right.clone()).await, 429);
-        let served = balancer.served();
-        refused_by.insert(
-            served
-                .iter()
-                .rfind(|s| s.path == "/api/session")
-                .unwrap()
-                .node,
-        );
+        refused_by.insert(balancer.last_node("/api/session"));
         if refused_by.len() == 2 {
             break;
         }

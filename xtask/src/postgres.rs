@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::tools::{cmd, output_line, run, Fail};
+use crate::tools::{as_root, cmd, output_line, run, Fail};
 
 /// Where Debian puts each major version's binaries; `pg_config` says where others are.
 fn bin_dir() -> Option<PathBuf> {
@@ -29,10 +29,6 @@ fn bin_dir() -> Option<PathBuf> {
 
 pub fn installed() -> bool {
     bin_dir().is_some()
-}
-
-pub fn as_root() -> bool {
-    output_line("id", &["-u"]).as_deref() == Some("0")
 }
 
 pub struct Cluster {

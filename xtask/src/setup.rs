@@ -119,7 +119,7 @@ fn postgres() -> Result<(), Fail> {
 }
 
 fn apt_install(packages: &[&str]) -> Result<(), Fail> {
-    let as_root = crate::postgres::as_root();
+    let as_root = crate::tools::as_root();
     let apt = |args: &[&str]| {
         let mut command = if as_root { cmd("apt-get") } else { cmd("sudo") };
         if !as_root {

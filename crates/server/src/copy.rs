@@ -83,8 +83,7 @@ async fn columns(target: &Database, table: &str) -> Result<Vec<(String, Kind)>, 
 
 /// Copies `from` (SQLite) into `to` (PostgreSQL, empty); the number of rows of each table.
 pub async fn copy_database(from: &str, to: &str) -> Result<Vec<(&'static str, u64)>, CopyError> {
-    if db::Engine::of(from) != Some(Engine::Sqlite) || db::Engine::of(to) != Some(Engine::Postgres)
-    {
+    if Engine::of(from) != Some(Engine::Sqlite) || Engine::of(to) != Some(Engine::Postgres) {
         return Err(CopyError::Engines);
     }
     let file = SqliteConnectOptions::from_str(from)?

@@ -15,10 +15,7 @@ use serde_json::json;
 
 #[tokio::test]
 async fn a_sqlite_database_moves_to_postgresql_whole() {
-    let Some(server) = postgres_server() else {
-        eprintln!(
-            "skipped: {POSTGRES_VARIABLE} names no PostgreSQL server (cargo xtask test does)"
-        );
+    let Some(server) = postgres_server_or_skip() else {
         return;
     };
     let old = start_on_sqlite().await;

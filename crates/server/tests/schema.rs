@@ -125,10 +125,7 @@ async fn postgres_schema(db: &AnyPool) -> Schema {
 
 #[tokio::test]
 async fn schemas_of_both_engines_agree() {
-    let Some(server) = postgres_server() else {
-        eprintln!(
-            "skipped: {POSTGRES_VARIABLE} names no PostgreSQL server (cargo xtask test does)"
-        );
+    let Some(server) = postgres_server_or_skip() else {
         return;
     };
     let sqlite = start_on_sqlite().await;

@@ -70,6 +70,19 @@ struct ListPage {
     settled: &'static str,
 }
 
+/// The app's user list at `base`.
+fn app_page(base: &str) -> ListPage {
+    ListPage {
+        name: "app",
+        url: format!("{base}/settings/users"),
+        mark: "users-ready",
+        input: "#user-search",
+        status: ".list-head [role=status]",
+        rows: ".user-table tbody tr:not(.spacer)",
+        settled: ".list-head button",
+    }
+}
+
 /// The 10,000 users of `e2e/anchors/data.js`, as `data.js` builds them (through node).
 fn anchor_users(anchors: &std::path::Path) -> Vec<Value> {
     let output = std::process::Command::new("node")
@@ -281,15 +294,7 @@ async fn users() -> Value {
         / 1_048_576.0;
     browser.close().await;
 
-    let app = ListPage {
-        name: "app",
-        url: format!("{base}/settings/users"),
-        mark: "users-ready",
-        input: "#user-search",
-        status: ".list-head [role=status]",
-        rows: ".user-table tbody tr:not(.spacer)",
-        settled: ".list-head button",
-    };
+    let app = app_page(base);
     let anchor = |name, file: &str| ListPage {
         name,
         url: format!("{}/{file}", host.base),
@@ -423,6 +428,62 @@ where
     all
 }
 
+/// `n` clients, each signed in with `credentials` (each its own session).
+async fn signed_in_clients(base: &str, credentials: &Value, n: usize) -> Vec<reqwest::Client> {
+    let mut clients = Vec::new();
+    for _ in 0..n {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap();
+        post(&client, base, "/api/session", credentials.clone())
+            .await
+            .unwrap();
+        clients.push(client);
+    }
+    clients
+}
+
+/// `GET /api/users?limit=50&q=` for each of `searches` in turn, `n` times, one after the other:
+/// the milliseconds of each.
+async fn searches_alone(
+    http: &reqwest::Client,
+    base: &str,
+    searches: &[&str],
+    n: usize,
+) -> Vec<f64> {
+    let mut times = Vec::new();
+    for i in 0..n {
+        let url = format!(
+            "{base}/api/users?limit=50&q={}",
+            searches[i % searches.len()]
+        );
+        let started = std::time::Instant::now();
+        let status = http.get(url).send().await.unwrap().status();
+        assert!(status.is_success(), "{status}");
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    times
+}
+
+/// The same searches, `requests` by each of `clients` at once.
+async fn searches_under_load(
+    clients: &[reqwest::Client],
+    base: &str,
+    searches: &'static [&'static str],
+    requests: usize,
+) -> Vec<f64> {
+    let base = base.to_owned();
+    under_load(clients, requests, move |client, i| {
+        let url = format!(
+            "{base}/api/users?limit=50&q={}",
+            searches[i % searches.len()]
+        );
+        async move { client.get(url).send().await.unwrap().status() }
+    })
+    .await
+}
+
 /// A server with the work account `prefix.onmicrosoft.com`, a client signed in as its Global
 /// admin, that admin (`GET /api/session`'s answer), and the sign-in's credentials.
 async fn server_with_admin(prefix: &str) -> (Server, reqwest::Client, Value, Value) {
@@ -480,30 +541,10 @@ async fn server_latency() -> Value {
         .await
         .unwrap();
 
-    let mut clients = Vec::new();
-    for _ in 0..CLIENTS {
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .build()
-            .unwrap();
-        post(&client, "/api/session", credentials.clone())
-            .await
-            .unwrap();
-        clients.push(client);
-    }
-    let searches = ["", "martin", "lefevre", "eloise", "@bench", "du"];
+    let clients = signed_in_clients(&base, &credentials, CLIENTS).await;
+    const SEARCHES: &[&str] = &["", "martin", "lefevre", "eloise", "@bench", "du"];
     // One client, one search after the other: the cost of a search itself.
-    let mut alone = Vec::new();
-    for i in 0..300 {
-        let url = format!(
-            "{base}/api/users?limit=50&q={}",
-            searches[i % searches.len()]
-        );
-        let started = std::time::Instant::now();
-        let status = http.get(url).send().await.unwrap().status();
-        assert!(status.is_success(), "{status}");
-        alone.push(started.elapsed().as_secs_f64() * 1000.0);
-    }
+    let alone = searches_alone(&http, &base, SEARCHES, 300).await;
     // `/api/health` under the same load: what the machine itself gives a request.
     let health_base = base.clone();
     let health_loaded = under_load(&clients, 20, move |client, _| {
@@ -511,15 +552,7 @@ async fn server_latency() -> Value {
         async move { client.get(url).send().await.unwrap().status() }
     })
     .await;
-    let search_base = base.clone();
-    let search = under_load(&clients, 20, move |client, i| {
-        let url = format!(
-            "{search_base}/api/users?limit=50&q={}",
-            searches[i % searches.len()]
-        );
-        async move { client.get(url).send().await.unwrap().status() }
-    })
-    .await;
+    let search = searches_under_load(&clients, &base, SEARCHES, 20).await;
     let session_base = base.clone();
     let sign_in = under_load(&clients, 2, move |client, _| {
         let url = format!("{session_base}/api/session");
@@ -716,7 +749,7 @@ async fn scale() -> Value {
     {
         engines.push(("PostgreSQL", Some(database)));
     }
-    let searches = [
+    const SEARCHES: &[&str] = &[
         "",
         "martin",
         "lefevre",
@@ -744,46 +777,10 @@ async fn scale() -> Value {
             assert!(answer.status().is_success(), "{}", answer.status());
         }
         let seed_s = seeded.elapsed().as_secs_f64();
-        let mut alone = Vec::new();
-        for i in 0..140 {
-            let url = format!(
-                "{base}/api/users?limit=50&q={}",
-                searches[i % searches.len()]
-            );
-            let started = std::time::Instant::now();
-            let status = http.get(url).send().await.unwrap().status();
-            assert!(status.is_success(), "{status}");
-            alone.push(started.elapsed().as_secs_f64() * 1000.0);
-        }
-        let mut clients = Vec::new();
-        for _ in 0..SCALE_CLIENTS {
-            let client = reqwest::Client::builder()
-                .cookie_store(true)
-                .build()
-                .unwrap();
-            post(&client, &base, "/api/session", credentials.clone())
-                .await
-                .unwrap();
-            clients.push(client);
-        }
-        let search_base = base.clone();
-        let loaded = under_load(&clients, 14, move |client, i| {
-            let url = format!(
-                "{search_base}/api/users?limit=50&q={}",
-                searches[i % searches.len()]
-            );
-            async move { client.get(url).send().await.unwrap().status() }
-        })
-        .await;
-        let page = ListPage {
-            name: "app",
-            url: format!("{base}/settings/users"),
-            mark: "users-ready",
-            input: "#user-search",
-            status: ".list-head [role=status]",
-            rows: ".user-table tbody tr:not(.spacer)",
-            settled: ".list-head button",
-        };
+        let alone = searches_alone(&http, &base, SEARCHES, 140).await;
+        let clients = signed_in_clients(&base, &credentials, SCALE_CLIENTS).await;
+        let loaded = searches_under_load(&clients, &base, SEARCHES, 14).await;
+        let page = app_page(&base);
         let mut first = Vec::new();
         for _ in 0..3 {
             let browser = cold_browser(&base, true).await;
@@ -811,7 +808,7 @@ async fn scale() -> Value {
                 "count_painted_p95_ms": count_p95, "count_painted_keystrokes": measured }),
         );
     }
-    println!("\nscale: {SCALE_USERS} users in one work account, GET /api/users?limit=50&q= over {searches:?}");
+    println!("\nscale: {SCALE_USERS} users in one work account, GET /api/users?limit=50&q= over {SEARCHES:?}");
     println!("| engine | seeding | search p50, 1 client | p95 | p50, {SCALE_CLIENTS} clients | p99 | list's first rows (median of 3 cold loads) | keystroke → count painted, p50 / p95 (keystrokes) |");
     println!("|---|---|---|---|---|---|---|---|");
     for line in table {

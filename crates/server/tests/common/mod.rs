@@ -32,6 +32,18 @@ pub fn postgres_server() -> Option<String> {
         .filter(|url| !url.is_empty())
 }
 
+/// The PostgreSQL server for a test that needs one; `None`, said on stderr, when the tests run
+/// without it (`cargo xtask test` gives one).
+pub fn postgres_server_or_skip() -> Option<String> {
+    let server = postgres_server();
+    if server.is_none() {
+        eprintln!(
+            "skipped: {POSTGRES_VARIABLE} names no PostgreSQL server (cargo xtask test does)"
+        );
+    }
+    server
+}
+
 /// A `--database` for one test: a new PostgreSQL database if the tests run on PostgreSQL, else
 /// a SQLite file in `dir`.
 pub async fn test_database(dir: &std::path::Path) -> String {
