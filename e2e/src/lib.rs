@@ -590,7 +590,13 @@ impl Browser {
                 .unwrap()
                 .filter_map(Result::ok)
                 .map(|e| e.path())
+                // Chromium writes a download first to a hidden `.org.chromium.Chromium.*` file,
+                // then to `*.crdownload`, then renames it: neither is finished.
                 .filter(|p| p.extension().is_none_or(|x| x != "crdownload"))
+                .filter(|p| {
+                    p.file_name()
+                        .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+                })
                 .collect();
             let [file] = done.as_slice() else {
                 return None;
