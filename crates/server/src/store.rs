@@ -1,8 +1,8 @@
 //! The rulebook's `Store` over SQL (SQLite or PostgreSQL, `db.rs`): one transaction per writing
 //! operation (`BEGIN IMMEDIATE`, or PostgreSQL's write lock, so that what an operation reads is
-//! still true when it writes), a pooled connection for reads. A node keeps nothing of its own but,
-//! on SQLite, the user list's search index (`user_index.rs`, checked against the database's
-//! version; PostgreSQL searches in SQL, `user_search.rs`): sign-in failures are rows too.
+//! still true when it writes), a pooled connection for reads. A node keeps nothing of its own but
+//! the user list's search copy (`user_index.rs`, checked against the database's version; while
+//! PostgreSQL's is stale, SQL answers, `user_search.rs`): sign-in failures are rows too.
 
 use std::sync::Arc;
 
@@ -497,9 +497,6 @@ impl Store for SqlStore {
 
     async fn list_users(&mut self, filter: &UserFilter) -> StoreResult<UserList> {
         Ok(match &mut self.conn {
-            Conn::Read(db) if self.engine == Engine::Postgres => {
-                user_search::page(db, filter).await?
-            }
             Conn::Read(db) => self.user_index.search(db, filter).await?,
             Conn::Write(tx) if self.engine == Engine::Postgres => {
                 user_search::page_in(tx, filter).await?

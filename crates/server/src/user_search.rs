@@ -1,9 +1,9 @@
-//! The user list's search on PostgreSQL, in SQL: a page of `UserFilter` read through the
+//! The user list's search on PostgreSQL while this node's copy (`user_index.rs`) is stale, in SQL,
+//! and inside write transactions: a page of `UserFilter` read through the
 //! trigram index on `users.search` (`pg_trgm`, so that a substring needle does not scan the work
 //! account), in `Directory`'s orders, byte-wise (`COLLATE "C"`): the same keys
 //! (`partner_domain::search`) and the same orders as SQLite's in-memory copy, which the contract
-//! suite checks on both engines. Nodes keep nothing: a work account of 100,000 users is not read
-//! whole after each change.
+//! suite checks on both engines.
 
 use partner_domain::{
     directory::{Direction, SortBy},

@@ -130,3 +130,97 @@ async fn a_search_on_one_node_sees_every_change_made_through_another() {
     .await;
     assert_eq!(list("q=").await.total, 1, "a deleted user");
 }
+
+/// Once a node has read a work account's users, its copy answers searches, on either engine
+/// (PostgreSQL reads it in the background and answers in SQL meanwhile). Seen through a row
+/// changed behind the store's back: its stored search text says "Quentin", which SQL finds, while
+/// the copy keys users by their names, as the domain does.
+#[tokio::test]
+async fn searches_are_answered_from_the_nodes_copy_once_it_is_read() {
+    let server = start().await;
+    let (client, admin) = server.tenant("copy").await;
+    sqlx::query("UPDATE users SET search = 'quentin' WHERE id = $1")
+        .bind(&admin.user.id)
+        .execute(&server.db().await)
+        .await
+        .unwrap();
+    let found = |q: &'static str| {
+        let client = &client;
+        async move {
+            let list: UserList = client.get(&format!("/api/users?q={q}")).await.json();
+            list.total
+        }
+    };
+    eventually("the copy answering", || async {
+        (found("quentin").await == 0).then_some(())
+    })
+    .await;
+    assert_eq!(
+        found("lefevre").await,
+        1,
+        "the copy holds the account's users"
+    );
+}
+
+/// A node's copy is current while `tenants.users_version` has not moved: on both engines, every
+/// change the list shows moves it, in the change's transaction, and what it does not show leaves
+/// it (a copy read again for a password reset would be wasted).
+#[tokio::test]
+async fn every_change_the_user_list_shows_moves_its_version() {
+    let server = start().await;
+    let (client, admin) = server.tenant("version").await;
+    let db = server.db().await;
+    let version = || {
+        let (db, admin) = (&db, &admin.user.id);
+        async move {
+            let version: i64 = sqlx::query_scalar(
+                "SELECT t.users_version FROM tenants t JOIN users u ON u.tenant_id = t.id
+                 WHERE u.id = $1",
+            )
+            .bind(admin)
+            .fetch_one(db)
+            .await
+            .unwrap();
+            version
+        }
+    };
+    let mut last = version().await;
+    let mut moved = |now: i64| {
+        let moved = now > last;
+        last = now;
+        moved
+    };
+
+    let body = json!({ "first_name": "Léa", "last_name": "Roux",
+        "email": "lea@version.onmicrosoft.com", "roles": ["sales_agent"] });
+    let created: partner_domain::UserCreated = client
+        .ok(Method::POST, "/api/users", Some(&body), 201)
+        .await;
+    assert!(moved(version().await), "a new user");
+    let user = format!("/api/users/{}", created.user.id);
+    let patch = |body: serde_json::Value| {
+        let (client, user) = (&client, &user);
+        async move {
+            client
+                .ok::<_, serde_json::Value>(Method::PATCH, user, Some(&body), 200)
+                .await
+        }
+    };
+    patch(json!({ "last_name": "Durand" })).await;
+    assert!(moved(version().await), "a new name");
+    patch(json!({ "roles": ["billing_admin"] })).await;
+    assert!(moved(version().await), "new roles");
+    client
+        .ok::<_, partner_domain::TemporaryPassword>(
+            Method::POST,
+            &format!("{user}/password-reset"),
+            NONE,
+            200,
+        )
+        .await;
+    assert!(!moved(version().await), "a password reset");
+    client
+        .ok::<_, serde_json::Value>(Method::DELETE, &user, NONE, 204)
+        .await;
+    assert!(moved(version().await), "a deleted user");
+}

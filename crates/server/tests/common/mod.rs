@@ -4,7 +4,7 @@
 
 mod api;
 
-use std::net::SocketAddr;
+use std::{future::Future, net::SocketAddr};
 
 use partner_domain::{ErrorBody, ErrorKind, Me, TenantCreated};
 use partner_server::{Options, Server};
@@ -25,6 +25,25 @@ pub struct Running {
 /// every test gets a database of its own; without it, tests run on SQLite files.
 /// `cargo xtask test` runs the server's tests once without it and once on a throwaway cluster.
 pub const POSTGRES_VARIABLE: &str = "PARTNER_TEST_POSTGRES";
+
+/// `probe`'s first `Some`, asked every 20 ms for up to 30 s; after that the test fails, naming
+/// `what` never happened.
+pub async fn eventually<T, F: Future<Output = Option<T>>>(
+    what: &str,
+    mut probe: impl FnMut() -> F,
+) -> T {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        if let Some(found) = probe().await {
+            return found;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{what} never happened"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
 
 pub fn postgres_server() -> Option<String> {
     std::env::var(POSTGRES_VARIABLE)
