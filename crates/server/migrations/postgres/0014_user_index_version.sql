@@ -1,22 +1,26 @@
 -- Each node keeps its work accounts' user lists in memory for search, as on SQLite (partner-server's
--- `user_index.rs`, SQLite's migration 0006): this counter moves in the transaction of every change
+-- `user_index.rs`, SQLite's migration 0006): this version moves in the transaction of every change
 -- to a work account's users, their names, invitation or roles, so that a node knows when its copy
--- is stale. The triggers are SQLite's five, by name, but per statement: a bulk load of 100,000
--- users moves the counter once, not 100,000 times. A statement trigger that reads its rows cannot
--- name columns, so the update trigger compares the listed columns itself.
+-- is stale. The triggers are SQLite's five, by name, with two differences:
+-- - the version becomes the writing transaction's id, set once per transaction: a transaction
+--   that updates one row thousands of times (an import, a seed) makes PostgreSQL walk a longer
+--   chain of that row's versions at each update. Writers take one lock in turn (`db::write`),
+--   so ids grow with each commit, as SQLite's counter does;
+-- - they run per statement, and a statement trigger that reads its rows cannot name columns: the
+--   update trigger compares the listed columns itself.
 ALTER TABLE tenants ADD COLUMN users_version BIGINT NOT NULL DEFAULT 0;
 
 CREATE FUNCTION users_version_on_users() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        UPDATE tenants SET users_version = users_version + 1
-        WHERE id IN (SELECT tenant_id FROM new_rows);
+        UPDATE tenants SET users_version = txid_current()
+        WHERE users_version <> txid_current() AND id IN (SELECT tenant_id FROM new_rows);
     ELSIF TG_OP = 'DELETE' THEN
-        UPDATE tenants SET users_version = users_version + 1
-        WHERE id IN (SELECT tenant_id FROM old_rows);
+        UPDATE tenants SET users_version = txid_current()
+        WHERE users_version <> txid_current() AND id IN (SELECT tenant_id FROM old_rows);
     ELSE
-        UPDATE tenants SET users_version = users_version + 1
-        WHERE id IN (
+        UPDATE tenants SET users_version = txid_current()
+        WHERE users_version <> txid_current() AND id IN (
             SELECT unnest(ARRAY[o.tenant_id, n.tenant_id])
             FROM old_rows o JOIN new_rows n ON n.id = o.id
             WHERE (o.first_name, o.last_name, o.email, o.tenant_id, o.invited_at)
@@ -29,11 +33,11 @@ END $$;
 CREATE FUNCTION users_version_on_roles() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        UPDATE tenants SET users_version = users_version + 1
-        WHERE id IN (SELECT u.tenant_id FROM new_rows r JOIN users u ON u.id = r.user_id);
+        UPDATE tenants SET users_version = txid_current()
+        WHERE users_version <> txid_current() AND id IN (SELECT u.tenant_id FROM new_rows r JOIN users u ON u.id = r.user_id);
     ELSE
-        UPDATE tenants SET users_version = users_version + 1
-        WHERE id IN (SELECT u.tenant_id FROM old_rows r JOIN users u ON u.id = r.user_id);
+        UPDATE tenants SET users_version = txid_current()
+        WHERE users_version <> txid_current() AND id IN (SELECT u.tenant_id FROM old_rows r JOIN users u ON u.id = r.user_id);
     END IF;
     RETURN NULL;
 END $$;
