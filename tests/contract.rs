@@ -13,10 +13,11 @@ use partner_center::{
 use partner_contract::{Answer, Api, Download, Refusal, Target};
 use partner_domain::{
     service::MemoryData, supporting::SupportingDocument, AcceptAgreement, AcceptInvitation,
-    ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind, Credentials,
-    EmailVerified, ErrorBody, ImportUsers, ImportedUsers, Invitation, InvitationAccepted, Lang, Me,
-    NewTenant, NewUser, OutboxEmail, Partner, PasswordChange, ProfileRequest, TemporaryPassword,
-    TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
+    ActivityPage, ActivityQuery, Agreement, AgreementAcceptance, AgreementKind, CheckInvitation,
+    Credentials, EmailVerified, ErrorBody, ImportUsers, ImportedUsers, Invitation,
+    InvitationAccepted, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner, PasswordChange,
+    PendingInvitation, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
+    UserList, UserPatch, UserQuery, Vetting,
 };
 use serde_json::{json, Value};
 use support::{clear_storage, store, stored};
@@ -204,6 +205,13 @@ impl Api for Browser {
 
     async fn resend_invitation(&self, id: &str) -> Answer<Invitation> {
         self.call(|b| b.resend_invitation(id.into())).await
+    }
+
+    async fn check_invitation(&self, token: &str) -> Answer<PendingInvitation> {
+        let body = CheckInvitation {
+            token: token.into(),
+        };
+        self.call(|b| b.check_invitation(body)).await
     }
 
     async fn accept_invitation(&self, token: &str, password: &str) -> Answer<InvitationAccepted> {

@@ -263,6 +263,13 @@ async fn an_added_user_is_invited_by_email_and_chooses_a_password_from_the_link(
     app.go(&link).await;
     // A page reached from an email speaks the reader's browser language (English here).
     app.wait_for_text("h1", "Choose your password").await;
+    // The link is checked on arrival: whose password it chooses.
+    app.wait_for_content("Work account: \u{2068}lucie.bernard@contoso.onmicrosoft.com\u{2069}")
+        .await;
+    assert_eq!(
+        app.value_of("input[autocomplete=username]"),
+        "lucie.bernard@contoso.onmicrosoft.com"
+    );
     app.type_into("#password", "court");
     app.click("form button[type=submit]");
     app.wait_for("#password-error").await;
@@ -279,12 +286,16 @@ async fn an_added_user_is_invited_by_email_and_chooses_a_password_from_the_link(
     assert!(!me.must_change_password);
     assert_eq!(me.user.roles, [Role::SalesAgent]);
     assert_eq!(me.user.invited_at, None);
-    // The link served once (opened again later, as a new page).
+    // The link served once: opened again later, as a new page, it says so before anything is
+    // typed; so does a link that was never sent.
     app.go("/settings/users").await;
     app.go(&link).await;
-    app.type_into("#password", "Lucie-Bernard-2027");
-    app.click("form button[type=submit]");
     app.wait_for_content("This link was already used").await;
+    assert!(app.find("#password").is_none());
+    app.go("/settings/users").await;
+    app.go("/set-password?token=not-a-token").await;
+    app.wait_for_content("This link is not recognised").await;
+    assert!(app.find("#password").is_none());
     app.unmount();
 }
 

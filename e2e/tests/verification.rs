@@ -258,6 +258,10 @@ async fn the_check_asks_for_a_document_and_the_admin_sends_one() {
     browser.wait_for_path("/onboarding/welcome").await;
     browser.goto(&format!("{base}{link}")).await;
     browser.wait_for("#password").await;
+    // Whose password it is, said on arrival.
+    browser
+        .wait_for_content(&format!("\u{2068}{marc}\u{2069}"))
+        .await;
     browser
         .assert_accessible("choosing a password from an invitation")
         .await;
@@ -272,11 +276,9 @@ async fn the_check_asks_for_a_document_and_the_admin_sends_one() {
     browser.submit().await;
     browser.wait_for_path("/dashboard").await;
     browser.wait_for_content("Entreprise vérifiée le").await;
-    // The link served: opened again, it says so.
+    // The link served: opened again, it says so before a password is typed; so does a link that
+    // was never sent.
     browser.goto(&format!("{base}{link}")).await;
-    browser.wait_for("#password").await;
-    browser.fill("password", "Marc-Petit-2027").await;
-    browser.submit().await;
     browser.wait_for_content("Ce lien a déjà servi").await;
     browser
         .assert_accessible("an invitation link used already")
@@ -284,9 +286,6 @@ async fn the_check_asks_for_a_document_and_the_admin_sends_one() {
     browser
         .goto(&format!("{base}/set-password?token=not-a-token"))
         .await;
-    browser.wait_for("#password").await;
-    browser.fill("password", "Marc-Petit-2027").await;
-    browser.submit().await;
     browser.wait_for_content("Ce lien n’est pas reconnu").await;
     browser
         .assert_accessible("an unknown invitation link")

@@ -514,6 +514,7 @@ users-all-statuses = All statuses
 users-status-invited = Invitation sent
 set-password-title = Choose your password
 set-password-intro = You were invited to Partner Center. Choose the password of your work account.
+set-password-account = Work account: { $email }
 set-password-done = Password saved. Sign in as { $email }.
 set-password-missing = This link is incomplete: open the whole link of the invitation email.
 set-password-expired = This link has expired (it works for 7 days). Ask an admin to send the invitation again.

@@ -514,6 +514,7 @@ users-all-statuses = Tous les statuts
 users-status-invited = Invitation envoyée
 set-password-title = Choisissez votre mot de passe
 set-password-intro = Vous avez été invité(e) dans l’Espace partenaires. Choisissez le mot de passe de votre compte professionnel.
+set-password-account = Compte professionnel : { $email }
 set-password-done = Mot de passe enregistré. Connectez-vous avec { $email }.
 set-password-missing = Ce lien est incomplet : ouvrez le lien complet reçu dans l’e-mail d’invitation.
 set-password-expired = Ce lien a expiré (il est valable 7 jours). Demandez à un administrateur de vous renvoyer l’invitation.

@@ -4,10 +4,11 @@
 use gloo_net::http::{Method, RequestBuilder, Response};
 use partner_domain::{
     supporting::SupportingDocument, AcceptAgreement, AcceptInvitation, ActivityPage, ActivityQuery,
-    Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified, Health, ImportUsers,
-    ImportedUsers, Invitation, InvitationAccepted, Lang, Me, NewTenant, NewUser, OutboxEmail,
-    Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
-    UserList, UserPatch, UserQuery, VerifyEmail, Vetting,
+    Agreement, AgreementAcceptance, AgreementKind, CheckInvitation, Credentials, EmailVerified,
+    Health, ImportUsers, ImportedUsers, Invitation, InvitationAccepted, Lang, Me, NewTenant,
+    NewUser, OutboxEmail, Partner, PasswordChange, PendingInvitation, ProfileRequest,
+    TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery,
+    VerifyEmail, Vetting,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -323,6 +324,10 @@ impl Backend for HttpBackend {
     fn resend_invitation(&self, id: String) -> ApiFuture<Invitation> {
         let path = format!("/users/{}/invitation", escape(&id));
         self.request(Method::POST, &path, None)
+    }
+
+    fn check_invitation(&self, body: CheckInvitation) -> ApiFuture<PendingInvitation> {
+        self.request(Method::POST, "/set-password/check", json(body))
     }
 
     fn accept_invitation(&self, body: AcceptInvitation) -> ApiFuture<InvitationAccepted> {

@@ -15,10 +15,10 @@ use partner_domain::{
     service::{self, Env, MemoryData, MemoryStore, ServiceError, StoreResult},
     supporting::SupportingDocument,
     AcceptAgreement, AcceptInvitation, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance,
-    AgreementKind, Credentials, EmailVerified, ErrorBody, ErrorKind, Health, ImportUsers,
-    ImportedUsers, Invitation, InvitationAccepted, Lang, Me, NewTenant, NewUser, OutboxEmail,
-    Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
-    UserList, UserPatch, UserQuery, Vetting,
+    AgreementKind, CheckInvitation, Credentials, EmailVerified, ErrorBody, ErrorKind, Health,
+    ImportUsers, ImportedUsers, Invitation, InvitationAccepted, Lang, Me, NewTenant, NewUser,
+    OutboxEmail, Partner, PasswordChange, PendingInvitation, ProfileRequest, TemporaryPassword,
+    TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
 };
 use serde::{Deserialize, Serialize};
 
@@ -450,6 +450,10 @@ impl Backend for MockBackend {
 
     fn resend_invitation(&self, id: String) -> ApiFuture<Invitation> {
         self.call_as(async move |store, me| service::resend_invitation(store, &me, &id).await)
+    }
+
+    fn check_invitation(&self, body: CheckInvitation) -> ApiFuture<PendingInvitation> {
+        self.call(async move |s| service::check_invitation(&mut s.store, &body).await)
     }
 
     fn accept_invitation(&self, body: AcceptInvitation) -> ApiFuture<InvitationAccepted> {

@@ -12,10 +12,10 @@ use std::{future::Future, pin::Pin, rc::Rc};
 
 use partner_domain::{
     supporting::SupportingDocument, AcceptAgreement, AcceptInvitation, ActivityPage, ActivityQuery,
-    Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified, Health, ImportUsers,
-    ImportedUsers, Invitation, InvitationAccepted, Lang, Me, NewTenant, NewUser, OutboxEmail,
-    Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
-    UserList, UserPatch, UserQuery, Vetting,
+    Agreement, AgreementAcceptance, AgreementKind, CheckInvitation, Credentials, EmailVerified,
+    Health, ImportUsers, ImportedUsers, Invitation, InvitationAccepted, Lang, Me, NewTenant,
+    NewUser, OutboxEmail, Partner, PasswordChange, PendingInvitation, ProfileRequest,
+    TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
 };
 use yew::prelude::*;
 
@@ -77,6 +77,7 @@ pub trait Backend {
     fn reset_password(&self, id: String) -> ApiFuture<TemporaryPassword>;
     fn resend_invitation(&self, id: String) -> ApiFuture<Invitation>;
     /// `POST /api/set-password`, with no session.
+    fn check_invitation(&self, body: CheckInvitation) -> ApiFuture<PendingInvitation>;
     fn accept_invitation(&self, body: AcceptInvitation) -> ApiFuture<InvitationAccepted>;
 
     fn activity(&self, query: ActivityQuery) -> ApiFuture<ActivityPage>;

@@ -6,10 +6,10 @@ use std::rc::Rc;
 
 use partner_domain::{
     supporting::SupportingDocument, AcceptAgreement, AcceptInvitation, ActivityPage, ActivityQuery,
-    Agreement, AgreementAcceptance, AgreementKind, Credentials, EmailVerified, Health, ImportUsers,
-    ImportedUsers, Invitation, InvitationAccepted, Lang, Me, NewTenant, NewUser, OutboxEmail,
-    Partner, PasswordChange, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
-    UserList, UserPatch, UserQuery, Vetting,
+    Agreement, AgreementAcceptance, AgreementKind, CheckInvitation, Credentials, EmailVerified,
+    Health, ImportUsers, ImportedUsers, Invitation, InvitationAccepted, Lang, Me, NewTenant,
+    NewUser, OutboxEmail, Partner, PasswordChange, PendingInvitation, ProfileRequest,
+    TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
 };
 use yew::Callback;
 
@@ -68,6 +68,7 @@ impl Backend for SessionWatch {
         session() -> Me;
         sign_out() -> ();
         verify_email(token: String) -> EmailVerified;
+        check_invitation(body: CheckInvitation) -> PendingInvitation;
         accept_invitation(body: AcceptInvitation) -> InvitationAccepted;
         dev_outbox() -> Vec<OutboxEmail>;
     }

@@ -1,14 +1,15 @@
 //! An invited user's page (no session): the link of the invitation email, where they choose the
-//! password of their work account, then sign in.
+//! password of their work account, then sign in. The link is checked on arrival, so that one that
+//! cannot serve says so before a password is typed.
 
-use partner_domain::{validate, AcceptInvitation, ErrorKind};
+use partner_domain::{validate, AcceptInvitation, CheckInvitation, ErrorKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
-    api::use_backend,
-    components::{use_form, SubmitButton, TextField},
-    i18n::use_i18n,
+    api::{use_backend, use_load, ApiError},
+    components::{use_form, ErrorPanel, Loading, SubmitButton, TextField},
+    i18n::{use_i18n, I18n},
     route::{link_token, Route},
 };
 
@@ -18,6 +19,18 @@ enum LinkState {
     Expired,
     Used,
     Unknown,
+}
+
+impl LinkState {
+    /// A refusal that says the link cannot serve; other failures are failures.
+    fn of(error: &ApiError) -> Option<Self> {
+        match error.kind()? {
+            ErrorKind::Expired => Some(Self::Expired),
+            ErrorKind::Conflict => Some(Self::Used),
+            ErrorKind::NotFound => Some(Self::Unknown),
+            _ => None,
+        }
+    }
 }
 
 #[function_component]
@@ -69,24 +82,30 @@ fn SetPasswordForm(props: &SetPasswordFormProps) -> Html {
             |v: &AcceptInvitation| validate::chosen_password(&v.password, ""),
         )
     };
+    let check = {
+        let backend = backend.clone();
+        use_load(props.token.clone(), async move |token| {
+            backend.check_invitation(CheckInvitation { token }).await
+        })
+    };
     let onsubmit = {
         let (accepted, link) = (accepted.clone(), link.clone());
         form.on_submit(
             move |body| {
                 let (backend, link) = (backend.clone(), link.clone());
                 async move {
-                    // A link that cannot serve is said in its own words, not as a failure.
-                    let state = match backend.accept_invitation(body).await {
-                        Ok(done) => return Ok(Some(done.email)),
-                        Err(e) => match e.kind() {
-                            Some(ErrorKind::Expired) => LinkState::Expired,
-                            Some(ErrorKind::Conflict) => LinkState::Used,
-                            Some(ErrorKind::NotFound) => LinkState::Unknown,
-                            _ => return Err(e),
+                    // A link that stopped serving since it was checked is said in its own
+                    // words, not as a failure.
+                    match backend.accept_invitation(body).await {
+                        Ok(done) => Ok(Some(done.email)),
+                        Err(e) => match LinkState::of(&e) {
+                            Some(state) => {
+                                link.set(Some(state));
+                                Ok(None)
+                            }
+                            None => Err(e),
                         },
-                    };
-                    link.set(Some(state));
-                    Ok(None)
+                    }
                 }
             },
             move |email: Option<String>| {
@@ -104,28 +123,43 @@ fn SetPasswordForm(props: &SetPasswordFormProps) -> Html {
             </div>
         };
     }
+    let pending = match check.state() {
+        None => return html! { <Loading /> },
+        Some(Ok(pending)) => pending.clone(),
+        Some(Err(error)) => match LinkState::of(error) {
+            Some(state) => return link_panel(&t, state),
+            None => return html! { <ErrorPanel error={error.clone()} on_retry={check.retry()} /> },
+        },
+    };
     if let Some(state) = *link {
-        let (class, text) = match state {
-            LinkState::Expired => ("panel panel-warning", t.set_password_expired()),
-            LinkState::Used => ("panel panel-info", t.set_password_used()),
-            LinkState::Unknown => ("panel panel-error", t.set_password_unknown()),
-        };
-        return html! {
-            <div {class} role="alert">
-                <p>{ text.to_string() }</p>
-                if state == LinkState::Used {
-                    <p><Link<Route> to={Route::SignIn} classes="button">{ t.sign_in().to_string() }</Link<Route>></p>
-                }
-            </div>
-        };
+        return link_panel(&t, state);
     }
     html! {
         <form class="form" {onsubmit} novalidate=true>
             <p>{ t.set_password_intro().to_string() }</p>
+            <p>{ t.set_password_account(pending.email.clone()).to_string() }</p>
+            // Password managers file the new password under this account.
+            <input type="email" autocomplete="username" value={pending.email.clone()} hidden=true readonly=true />
             { form.summary() }
             <TextField field={form.field("password", |v| &mut v.password)} label={t.field_new_password().to_string()}
                 kind="password" autocomplete="new-password" hint={t.password_hint().to_string()} />
             <SubmitButton label={t.change_password_submit().to_string()} busy={form.busy()} />
         </form>
+    }
+}
+
+fn link_panel(t: &I18n, state: LinkState) -> Html {
+    let (class, text) = match state {
+        LinkState::Expired => ("panel panel-warning", t.set_password_expired()),
+        LinkState::Used => ("panel panel-info", t.set_password_used()),
+        LinkState::Unknown => ("panel panel-error", t.set_password_unknown()),
+    };
+    html! {
+        <div {class} role="alert">
+            <p>{ text.to_string() }</p>
+            if state == LinkState::Used {
+                <p><Link<Route> to={Route::SignIn} classes="button">{ t.sign_in().to_string() }</Link<Route>></p>
+            }
+        </div>
     }
 }

@@ -25,8 +25,8 @@ use partner_domain::{
     supporting::SupportingDocument, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance,
     AgreementKind, Code, EmailVerified, ErrorBody, ErrorKind, FieldErrors, ImportedUsers,
     Invitation, InvitationAccepted, Lang, Me, NewTenant, NewUser, OutboxEmail, Partner,
-    ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated, UserList, UserPatch,
-    UserQuery, Vetting,
+    PendingInvitation, ProfileRequest, TemporaryPassword, TenantCreated, User, UserCreated,
+    UserList, UserPatch, UserQuery, Vetting,
 };
 
 /// A refusal: the status and the error body of docs/API.md.
@@ -81,6 +81,7 @@ pub trait Api {
     async fn delete_user(&self, id: &str) -> Answer<()>;
     async fn reset_password(&self, id: &str) -> Answer<TemporaryPassword>;
     async fn resend_invitation(&self, id: &str) -> Answer<Invitation>;
+    async fn check_invitation(&self, token: &str) -> Answer<PendingInvitation>;
     async fn accept_invitation(&self, token: &str, password: &str) -> Answer<InvitationAccepted>;
 
     async fn activity(&self, query: &ActivityQuery) -> Answer<ActivityPage>;

@@ -711,8 +711,17 @@ pub async fn an_invited_user_chooses_a_password_from_the_emailed_link<T: Target>
     assert!(link.starts_with("/set-password?token="), "{link}");
     let token = latest_link(&admin, &lea.user.email).await;
 
-    // Before choosing, no password signs in; the link checks the password as any change does.
+    // The page checks the link on arrival: whose password it chooses, or why it cannot serve.
     let browser = target.client();
+    let pending = browser.check_invitation(&token).await.unwrap();
+    assert_eq!(pending.email, "lea@contoso.onmicrosoft.com");
+    refused(
+        browser.check_invitation("not-a-token").await,
+        404,
+        ErrorKind::NotFound,
+    );
+
+    // Before choosing, no password signs in; the link checks the password as any change does.
     refused_on(
         browser.accept_invitation(&token, "short").await,
         422,
@@ -734,6 +743,11 @@ pub async fn an_invited_user_chooses_a_password_from_the_emailed_link<T: Target>
     assert_eq!(accepted.email, "lea@contoso.onmicrosoft.com");
     refused(
         browser.accept_invitation(&token, "Lea-Roux-2027").await,
+        409,
+        ErrorKind::Conflict,
+    );
+    refused(
+        browser.check_invitation(&token).await,
         409,
         ErrorKind::Conflict,
     );

@@ -403,6 +403,19 @@ pub struct InvitationAccepted {
     pub email: String,
 }
 
+/// `POST /api/set-password/check`: the invitation link's token, before a password is typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckInvitation {
+    pub token: String,
+}
+
+/// Whose password an invitation link that can still serve chooses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingInvitation {
+    pub email: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UserPatch {

@@ -71,6 +71,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .route("/users/{id}/password-reset", post(users::reset_password))
         .route("/users/{id}/invitation", post(users::resend_invitation))
         .route("/set-password", post(users::accept_invitation))
+        .route("/set-password/check", post(users::check_invitation))
         .route("/activity", get(activity::list))
         .route("/activity/export", get(activity::export))
         .route("/csp-report", post(security::report));

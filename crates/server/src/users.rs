@@ -5,8 +5,9 @@ use axum::{
     http::StatusCode,
 };
 use partner_domain::{
-    service, AcceptInvitation, ImportUsers, ImportedUsers, Invitation, InvitationAccepted, NewUser,
-    TemporaryPassword, User, UserCreated, UserList, UserPatch, UserQuery,
+    service, AcceptInvitation, CheckInvitation, ImportUsers, ImportedUsers, Invitation,
+    InvitationAccepted, NewUser, PendingInvitation, TemporaryPassword, User, UserCreated, UserList,
+    UserPatch, UserQuery,
 };
 
 use crate::{auth::Caller, json::Json, ApiError, AppState};
@@ -96,6 +97,19 @@ pub async fn resend_invitation(
     let invitation = service::resend_invitation(&mut store, &caller.0, &id).await?;
     store.commit().await?;
     Ok((StatusCode::ACCEPTED, axum::Json(invitation)))
+}
+
+/// `POST /api/set-password/check`, with no session: whether the link can still serve, and whose
+/// password it chooses. The token travels in the body, as for choosing, not in an address that
+/// logs keep.
+pub async fn check_invitation(
+    State(state): State<AppState>,
+    Json(body): Json<CheckInvitation>,
+) -> Result<axum::Json<PendingInvitation>, ApiError> {
+    let mut store = state.read().await?;
+    Ok(axum::Json(
+        service::check_invitation(&mut store, &body).await?,
+    ))
 }
 
 /// `POST /api/set-password`, with no session: the invited user chooses a password.

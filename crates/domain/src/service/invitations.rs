@@ -10,8 +10,8 @@ use super::{
 use crate::{
     clock::{parse_stamp, stamp},
     limits::{INVITATION_LIFETIME_S, RESEND_EVERY_S},
-    validate, AcceptInvitation, Action, ActivityAction, ActivityResource, ErrorKind, Invitation,
-    InvitationAccepted, Me, User,
+    validate, AcceptInvitation, Action, ActivityAction, ActivityResource, CheckInvitation,
+    ErrorKind, Invitation, InvitationAccepted, Me, PendingInvitation, User,
 };
 
 /// Emails the stored `user` a fresh link (earlier ones stop working) on behalf of `inviter`, and
@@ -77,13 +77,16 @@ pub async fn resend_invitation<S: Store>(
     Ok(invitation)
 }
 
-/// `POST /api/set-password`, with no session: 404 unknown or replaced, 409 used (or a password
-/// chosen another way since), 410 expired, 422 a password the rules refuse.
-pub async fn accept_invitation<S: Store>(
-    store: &mut S,
-    body: &AcceptInvitation,
-) -> ServiceResult<InvitationAccepted> {
-    let token_hash = hash_token(body.token.trim());
+/// The invitation a link's token names, its user and the time, while the link can still serve:
+/// 404 unknown or replaced, 409 used (or a password chosen another way since), 410 expired.
+struct OpenInvitation {
+    token_hash: String,
+    me: Me,
+    now: String,
+}
+
+async fn open_invitation<S: Store>(store: &mut S, token: &str) -> ServiceResult<OpenInvitation> {
+    let token_hash = hash_token(token.trim());
     let found = store
         .invitation(&token_hash)
         .await?
@@ -93,6 +96,37 @@ pub async fn accept_invitation<S: Store>(
     // A password chosen another way since uses the invitation up too.
     let used = found.used_at.is_some() || me.user.invited_at.is_none();
     check_link(used, &found.expires_at, &now)?;
+    Ok(OpenInvitation {
+        token_hash,
+        me,
+        now,
+    })
+}
+
+/// `POST /api/set-password/check`, with no session: the link page says at once that a link
+/// cannot serve, before a password is typed twice for nothing, and whose password it chooses
+/// (for password managers). The same refusals as `accept_invitation`'s; nothing changes.
+pub async fn check_invitation<S: Store>(
+    store: &mut S,
+    body: &CheckInvitation,
+) -> ServiceResult<PendingInvitation> {
+    let open = open_invitation(store, &body.token).await?;
+    Ok(PendingInvitation {
+        email: open.me.user.email,
+    })
+}
+
+/// `POST /api/set-password`, with no session: 404 unknown or replaced, 409 used (or a password
+/// chosen another way since), 410 expired, 422 a password the rules refuse.
+pub async fn accept_invitation<S: Store>(
+    store: &mut S,
+    body: &AcceptInvitation,
+) -> ServiceResult<InvitationAccepted> {
+    let OpenInvitation {
+        token_hash,
+        me,
+        now,
+    } = open_invitation(store, &body.token).await?;
     validate::chosen_password(&body.password, &me.user.email).map_err(ServiceError::invalid)?;
     let hash = store.env().hash_password(&body.password).await?;
     store

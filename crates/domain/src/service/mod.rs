@@ -22,7 +22,7 @@ pub use accounts::{
 pub use activity::{export_activity, list_activity, seed_activity, ActivityFilter};
 pub use agreements::{accept_agreement, current_agreement, signed_agreement, SignedDocument};
 pub use documents::{delete_document, document, submit_documents, upload_document, UPLOAD_FIELD};
-pub use invitations::{accept_invitation, resend_invitation};
+pub use invitations::{accept_invitation, check_invitation, resend_invitation};
 pub use memory::{MemoryData, MemoryStore};
 pub use partner::{
     decide_vetting, outbox, partner, put_profile, resend_contact_verification, verify_email,

@@ -474,6 +474,21 @@ fn an_invitation_link_works_once_for_seven_days_and_is_resent_at_most_once_a_min
         token: token.to_owned(),
         password: "Lea-Roux-2026".into(),
     };
+    // The link page checks a link before a password is typed: the same answers, nothing used.
+    let check = |store: &mut MemoryStore<TestEnv>, token: &str| {
+        let body = crate::CheckInvitation {
+            token: token.to_owned(),
+        };
+        block_on(check_invitation(store, &body))
+            .map(|pending| pending.email)
+            .map_err(|e| e.body().error)
+    };
+    assert_eq!(check(&mut store, &first), Ok(lea.to_owned()));
+    assert_eq!(
+        check(&mut store, &first),
+        Ok(lea.to_owned()),
+        "checked, not used"
+    );
     let resend = |store: &mut MemoryStore<TestEnv>| {
         block_on(resend_invitation(store, &admin, &created.user.id))
     };
@@ -489,12 +504,14 @@ fn an_invitation_link_works_once_for_seven_days_and_is_resent_at_most_once_a_min
         .set(store.env.now() + crate::limits::INVITATION_LIFETIME_S);
     let expired = block_on(accept_invitation(&mut store, &accept(&first))).unwrap_err();
     assert_eq!(expired.body().error, ErrorKind::Expired);
+    assert_eq!(check(&mut store, &first), Err(ErrorKind::Expired));
     let again = resend(&mut store).unwrap();
     assert!(again.expires_at > created.invitation.expires_at);
     let second = emailed_token(&mut store, lea);
     assert_ne!(first, second);
     let replaced = block_on(accept_invitation(&mut store, &accept(&first))).unwrap_err();
     assert_eq!(replaced.body().error, ErrorKind::NotFound);
+    assert_eq!(check(&mut store, &first), Err(ErrorKind::NotFound));
     let weak = AcceptInvitation {
         password: "short".into(),
         ..accept(&second)
@@ -505,6 +522,7 @@ fn an_invitation_link_works_once_for_seven_days_and_is_resent_at_most_once_a_min
     assert_eq!(accepted.email, lea);
     let used = block_on(accept_invitation(&mut store, &accept(&second))).unwrap_err();
     assert_eq!(used.body().error, ErrorKind::Conflict);
+    assert_eq!(check(&mut store, &second), Err(ErrorKind::Conflict));
     let lea_in = Credentials {
         email: lea.into(),
         password: "Lea-Roux-2026".into(),

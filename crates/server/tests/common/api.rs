@@ -4,8 +4,8 @@ use partner_contract::{Answer, Api, Download, Refusal};
 use partner_domain::{
     supporting::SupportingDocument, ActivityPage, ActivityQuery, Agreement, AgreementAcceptance,
     AgreementKind, EmailVerified, ImportedUsers, Invitation, InvitationAccepted, Lang, Me,
-    NewTenant, NewUser, OutboxEmail, Partner, ProfileRequest, TemporaryPassword, TenantCreated,
-    User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
+    NewTenant, NewUser, OutboxEmail, Partner, PendingInvitation, ProfileRequest, TemporaryPassword,
+    TenantCreated, User, UserCreated, UserList, UserPatch, UserQuery, Vetting,
 };
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -165,6 +165,12 @@ impl Api for Client {
     async fn resend_invitation(&self, id: &str) -> Answer<Invitation> {
         let path = format!("/api/users/{}/invitation", escape(id));
         self.answer(Method::POST, &path, None).await
+    }
+
+    async fn check_invitation(&self, token: &str) -> Answer<PendingInvitation> {
+        let body = json!({ "token": token });
+        self.answer(Method::POST, "/api/set-password/check", Some(body))
+            .await
     }
 
     async fn accept_invitation(&self, token: &str, password: &str) -> Answer<InvitationAccepted> {
