@@ -262,11 +262,18 @@ pub fn format_number(lang: Lang, value: f64) -> String {
         .unwrap_or_else(|| value.to_string())
 }
 
+/// `Intl`'s options for a date and time ("30 novembre 2026 à 14:05").
+const DATE_TIME: &[(&str, &str)] = &[("dateStyle", "long"), ("timeStyle", "short")];
+
 /// A date and time in the language's own format, through the browser's `Intl`.
 pub fn format_date_time(lang: Lang, epoch_ms: f64) -> String {
-    let options = intl_options(&[("dateStyle", "long"), ("timeStyle", "short")]);
-    let format = js_sys::Intl::DateTimeFormat::new(&intl_locales(lang), &options).format();
-    format
+    intl_format(lang, epoch_ms, DATE_TIME)
+}
+
+/// `epoch_ms` as `Intl.DateTimeFormat` with `options` writes it in the language.
+fn intl_format(lang: Lang, epoch_ms: f64, options: &[(&str, &str)]) -> String {
+    js_sys::Intl::DateTimeFormat::new(&intl_locales(lang), &intl_options(options))
+        .format()
         .call1(
             &wasm_bindgen::JsValue::NULL,
             &js_sys::Date::new(&epoch_ms.into()),
@@ -276,29 +283,24 @@ pub fn format_date_time(lang: Lang, epoch_ms: f64) -> String {
         .unwrap_or_default()
 }
 
-/// An RFC 3339 time in the user's language (as sent when it cannot be read).
-pub fn date_of(t: &I18n, rfc3339: &str) -> String {
+/// An RFC 3339 time formatted with `options`, or as sent when the browser cannot read it.
+fn stamp_in(t: &I18n, rfc3339: &str, options: &[(&str, &str)]) -> String {
     let ms = js_sys::Date::parse(rfc3339);
     if ms.is_nan() {
         rfc3339.to_owned()
     } else {
-        format_date_time(t.lang, ms)
+        intl_format(t.lang, ms, options)
     }
+}
+
+/// An RFC 3339 time in the user's language (as sent when it cannot be read).
+pub fn date_of(t: &I18n, rfc3339: &str) -> String {
+    stamp_in(t, rfc3339, DATE_TIME)
 }
 
 /// An RFC 3339 day in the user's language, short ("30 nov. 2026"), for a list's rows.
 pub fn day_of(t: &I18n, rfc3339: &str) -> String {
-    let ms = js_sys::Date::parse(rfc3339);
-    if ms.is_nan() {
-        return rfc3339.to_owned();
-    }
-    let options = intl_options(&[("dateStyle", "medium")]);
-    js_sys::Intl::DateTimeFormat::new(&intl_locales(t.lang), &options)
-        .format()
-        .call1(&wasm_bindgen::JsValue::NULL, &js_sys::Date::new(&ms.into()))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
+    stamp_in(t, rfc3339, &[("dateStyle", "medium")])
 }
 
 /// A role's name in the current language.
