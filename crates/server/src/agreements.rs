@@ -50,7 +50,7 @@ pub async fn accept(
     Json(body): Json<AcceptAgreement>,
 ) -> Result<(StatusCode, axum::Json<AgreementAcceptance>), ApiError> {
     let lang = language(query.lang.as_deref(), &headers);
-    let mut store = state.write().await?;
+    let mut store = state.write_to(&caller.0).await?;
     let acceptance = service::accept_agreement(&mut store, &caller.0, &body, lang).await?;
     store.commit().await?;
     Ok((StatusCode::CREATED, axum::Json(acceptance)))

@@ -145,7 +145,7 @@ pub async fn change_password(
     headers: HeaderMap,
     Json(body): Json<PasswordChange>,
 ) -> Result<StatusCode, ApiError> {
-    let mut store = state.write().await?;
+    let mut store = state.write_to(&me).await?;
     let token = token_from(&headers);
     service::change_password(&mut store, &me, token.as_deref(), &body).await?;
     store.commit().await?;

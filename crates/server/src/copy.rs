@@ -94,7 +94,7 @@ pub async fn copy_database(from: &str, to: &str) -> Result<Vec<(&'static str, u6
     }
     let source = db::open(from).await.map_err(Box::new)?;
     let target = db::open(to).await.map_err(Box::new)?;
-    let mut tx = db::write(&target).await?;
+    let mut tx = db::write(&target, db::Scope::Everything).await?;
     let tenants: i64 = sqlx::query_scalar("SELECT count(*) FROM tenants")
         .fetch_one(&mut *tx)
         .await?;

@@ -40,10 +40,28 @@ pub struct Database {
     pub engine: Engine,
 }
 
-/// The one lock every write transaction on PostgreSQL takes (`pg_advisory_xact_lock`), so that
-/// writes follow one another as SQLite's `BEGIN IMMEDIATE` makes them: what an operation reads
-/// is still true when it writes, on whichever node it runs.
-const WRITE_LOCK: i64 = i64::from_be_bytes(*b"\0partner");
+/// The advisory lock (one `bigint` key) every write transaction on PostgreSQL takes: exclusive
+/// for a write that spans work accounts or does not know its own yet, shared for a write to one
+/// account, which then also takes that account's lock (two `int` keys: [`ACCOUNT_LOCKS`] and
+/// `hashtext` of its id). So writes to one account follow one another, as SQLite's
+/// `BEGIN IMMEDIATE` makes every write: what an operation reads is still true when it writes, on
+/// whichever node it runs; different accounts write side by side. Holding this lock exclusive
+/// (`pg_advisory_lock`) pauses every writer of every node, for maintenance.
+pub const WRITE_LOCK: i64 = i64::from_be_bytes(*b"\0partner");
+/// The first key of each work account's advisory lock.
+pub const ACCOUNT_LOCKS: i32 = i32::from_be_bytes(*b"acct");
+
+/// What a write transaction keeps others from writing until it ends.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    /// Every other write: an operation that spans work accounts, or that learns which one it
+    /// writes to from what it reads (a link's token, a sign-in).
+    Everything,
+    /// Every other write to this work account, the only one the operation writes to (the
+    /// caller's own): the store's cross-account uniqueness (an email is at the account's own
+    /// domain; MPN IDs are random among 9,000,000) does not depend on other accounts' writes.
+    Account(&'a str),
+}
 
 pub async fn open(url: &str) -> Result<Database, StartError> {
     sqlx::any::install_default_drivers();
@@ -107,7 +125,7 @@ async fn open_sqlite(url: &str) -> Result<AnyPool, StartError> {
 
 /// Versions are immutable once stored; a new version in the domain crate becomes current.
 async fn store_agreement_texts(db: &Database) -> Result<(), sqlx::Error> {
-    let mut tx = write(db).await?;
+    let mut tx = write(db, Scope::Everything).await?;
     for (text, lang, current) in partner_domain::agreements::all() {
         sqlx::query(
             "INSERT INTO agreements (kind, version, lang, title, body, current)
@@ -135,22 +153,39 @@ async fn store_agreement_texts(db: &Database) -> Result<(), sqlx::Error> {
     tx.commit().await
 }
 
-/// A write transaction that excludes every other writer from its start: on SQLite
-/// `BEGIN IMMEDIATE` (a deferred one that reads and then writes fails with "database is locked"
-/// when another connection wrote in between, whatever the busy timeout), on PostgreSQL the
-/// write lock, held until the transaction ends.
-pub async fn write(db: &Database) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
-    match db.engine {
-        Engine::Sqlite => db.pool.begin_with("BEGIN IMMEDIATE").await,
-        Engine::Postgres => {
-            let mut tx = db.pool.begin().await?;
+/// A write transaction that excludes, from its start, the writers `scope` names: on SQLite
+/// every other (`BEGIN IMMEDIATE`: a deferred one that reads and then writes fails with
+/// "database is locked" when another connection wrote in between, whatever the busy timeout),
+/// on PostgreSQL as [`WRITE_LOCK`] says, the locks held until the transaction ends.
+pub async fn write(
+    db: &Database,
+    scope: Scope<'_>,
+) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    if db.engine == Engine::Sqlite {
+        return db.pool.begin_with("BEGIN IMMEDIATE").await;
+    }
+    let mut tx = db.pool.begin().await?;
+    match scope {
+        Scope::Everything => {
             sqlx::query("SELECT pg_advisory_xact_lock($1)")
                 .bind(WRITE_LOCK)
                 .execute(&mut *tx)
                 .await?;
-            Ok(tx)
+        }
+        // The shared lock first, as every writer takes them: no two wait for each other.
+        Scope::Account(tenant_id) => {
+            sqlx::query("SELECT pg_advisory_xact_lock_shared($1)")
+                .bind(WRITE_LOCK)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("SELECT pg_advisory_xact_lock($1, hashtext($2))")
+                .bind(ACCOUNT_LOCKS)
+                .bind(tenant_id)
+                .execute(&mut *tx)
+                .await?;
         }
     }
+    Ok(tx)
 }
 
 /// After many rows at once (`POST /api/dev/seed`): PostgreSQL plans by its statistics, which

@@ -44,7 +44,7 @@ pub async fn seed(
     caller: Caller,
     Json(body): Json<SeedRequest>,
 ) -> Result<axum::Json<serde_json::Value>, ApiError> {
-    let mut store = state.write().await?;
+    let mut store = state.write_to(&caller.0).await?;
     let created = service::seed_users(&mut store, &caller.0, body.users).await?;
     let recorded = service::seed_activity(&mut store, &caller.0, body.activity).await?;
     store.commit().await?;

@@ -30,7 +30,7 @@ pub async fn upload(
         StatusCode::PAYLOAD_TOO_LARGE => too_large("/partner/documents"),
         _ => ApiError::new(partner_domain::ErrorKind::BadRequest, rejection.body_text()),
     })?;
-    let mut store = state.write().await?;
+    let mut store = state.write_to(&caller.0).await?;
     let document = service::upload_document(&mut store, &caller.0, &query.name, &bytes).await?;
     store.commit().await?;
     Ok((StatusCode::CREATED, axum::Json(document)))
@@ -75,7 +75,7 @@ pub async fn delete(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let mut store = state.write().await?;
+    let mut store = state.write_to(&caller.0).await?;
     service::delete_document(&mut store, &caller.0, &id).await?;
     store.commit().await?;
     Ok(StatusCode::NO_CONTENT)
@@ -85,7 +85,7 @@ pub async fn submit(
     State(state): State<AppState>,
     caller: Caller,
 ) -> Result<axum::Json<Partner>, ApiError> {
-    let mut store = state.write().await?;
+    let mut store = state.write_to(&caller.0).await?;
     let partner = service::submit_documents(&mut store, &caller.0).await?;
     store.commit().await?;
     Ok(axum::Json(partner))

@@ -27,6 +27,7 @@ use clap::Parser;
 use tokio::net::TcpListener;
 
 pub use copy::{copy_database, CopyError};
+pub use db::{ACCOUNT_LOCKS, WRITE_LOCK};
 pub use error::ApiError;
 
 #[derive(Debug, Clone, Parser)]

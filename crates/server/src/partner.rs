@@ -18,7 +18,7 @@ pub async fn put_profile(
     caller: Caller,
     Json(body): Json<ProfileRequest>,
 ) -> Result<axum::Json<Partner>, ApiError> {
-    let mut store = state.write().await?;
+    let mut store = state.write_to(&caller.0).await?;
     let partner = service::put_profile(&mut store, &caller.0, body).await?;
     store.commit().await?;
     Ok(axum::Json(partner))
@@ -28,7 +28,7 @@ pub async fn resend_verification(
     State(state): State<AppState>,
     caller: Caller,
 ) -> Result<StatusCode, ApiError> {
-    let mut store = state.write().await?;
+    let mut store = state.write_to(&caller.0).await?;
     service::resend_contact_verification(&mut store, &caller.0).await?;
     store.commit().await?;
     Ok(StatusCode::ACCEPTED)

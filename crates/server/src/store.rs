@@ -20,7 +20,7 @@ use partner_domain::{
 use sqlx::{any::AnyRow, pool::PoolConnection, Any, AnyConnection, Row, Transaction};
 
 use crate::{
-    db::{Database, Engine, Filtered},
+    db::{Database, Engine, Filtered, Scope},
     env::ServerEnv,
     user_index::UserIndex,
     user_search, ApiError, AppState,
@@ -76,9 +76,18 @@ impl AppState {
         }
     }
 
-    /// For an operation that writes: its transaction, committed by `SqlStore::commit`.
+    /// For an operation that writes: its transaction, committed by `SqlStore::commit`, apart
+    /// from every other writer.
     pub async fn write(&self) -> Result<SqlStore, ApiError> {
-        Ok(self.store(Conn::Write(crate::db::write(&self.db).await?)))
+        let tx = crate::db::write(&self.db, Scope::Everything).await?;
+        Ok(self.store(Conn::Write(tx)))
+    }
+
+    /// For an operation that writes to the caller's work account only: its transaction, beside
+    /// other accounts' (`db::Scope::Account`).
+    pub async fn write_to(&self, caller: &Me) -> Result<SqlStore, ApiError> {
+        let tx = crate::db::write(&self.db, Scope::Account(&caller.tenant.id)).await?;
+        Ok(self.store(Conn::Write(tx)))
     }
 
     /// For an operation that only reads (a write it makes is its own transaction).

@@ -28,7 +28,7 @@ pub async fn create(
     caller: Caller,
     Json(body): Json<NewUser>,
 ) -> Result<(StatusCode, axum::Json<UserCreated>), ApiError> {
-    let mut store = state.write().await?;
+    let mut store = state.write_to(&caller.0).await?;
     let created = service::create_user(&mut store, &caller.0, body).await?;
     store.commit().await?;
     Ok((StatusCode::CREATED, axum::Json(created)))
@@ -39,7 +39,7 @@ pub async fn import(
     caller: Caller,
     Json(body): Json<ImportUsers>,
 ) -> Result<(StatusCode, axum::Json<ImportedUsers>), ApiError> {
-    let mut store = state.write().await?;
+    let mut store = state.write_to(&caller.0).await?;
     let imported = service::import_users(&mut store, &caller.0, body).await?;
     store.commit().await?;
     Ok((StatusCode::CREATED, axum::Json(imported)))
@@ -60,7 +60,7 @@ pub async fn update(
     Path(id): Path<String>,
     Json(patch): Json<UserPatch>,
 ) -> Result<axum::Json<User>, ApiError> {
-    let mut store = state.write().await?;
+    let mut store = state.write_to(&caller.0).await?;
     let user = service::update_user(&mut store, &caller.0, &id, patch).await?;
     store.commit().await?;
     Ok(axum::Json(user))
@@ -71,7 +71,7 @@ pub async fn delete(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let mut store = state.write().await?;
+    let mut store = state.write_to(&caller.0).await?;
     service::delete_user(&mut store, &caller.0, &id).await?;
     store.commit().await?;
     Ok(StatusCode::NO_CONTENT)
@@ -82,7 +82,7 @@ pub async fn reset_password(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<axum::Json<TemporaryPassword>, ApiError> {
-    let mut store = state.write().await?;
+    let mut store = state.write_to(&caller.0).await?;
     let reset = service::reset_password(&mut store, &caller.0, &id).await?;
     store.commit().await?;
     Ok(axum::Json(reset))
@@ -93,7 +93,7 @@ pub async fn resend_invitation(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<(StatusCode, axum::Json<Invitation>), ApiError> {
-    let mut store = state.write().await?;
+    let mut store = state.write_to(&caller.0).await?;
     let invitation = service::resend_invitation(&mut store, &caller.0, &id).await?;
     store.commit().await?;
     Ok((StatusCode::ACCEPTED, axum::Json(invitation)))

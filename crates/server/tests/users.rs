@@ -224,3 +224,50 @@ async fn every_change_the_user_list_shows_moves_its_version() {
         .await;
     assert!(moved(version().await), "a deleted user");
 }
+
+/// On PostgreSQL, a write to one work account waits only for writes to the same account (and
+/// for those that span accounts): here a transaction holds the locks a write to Alpha takes, as
+/// a slow import would. Beta's admin adds a user at once; Alpha's waits, then succeeds. SQLite
+/// has one writer per file by design.
+#[tokio::test]
+async fn work_accounts_write_side_by_side() {
+    let server = start().await;
+    if !server.database.starts_with("postgres") {
+        return;
+    }
+    let (alpha, alpha_admin) = server.tenant("alpha").await;
+    let (beta, _) = server.tenant("beta").await;
+    let db = server.db().await;
+    let mut writing = db.begin().await.unwrap();
+    sqlx::query("SELECT pg_advisory_xact_lock_shared($1)")
+        .bind(partner_server::WRITE_LOCK)
+        .execute(&mut *writing)
+        .await
+        .unwrap();
+    sqlx::query("SELECT pg_advisory_xact_lock($1, hashtext($2))")
+        .bind(partner_server::ACCOUNT_LOCKS)
+        .bind(&alpha_admin.tenant.id)
+        .execute(&mut *writing)
+        .await
+        .unwrap();
+    let add = |client: &Client, prefix: &str| {
+        let body = json!({ "first_name": "Léa", "last_name": "Roux",
+            "email": format!("lea@{prefix}.onmicrosoft.com"), "roles": [] });
+        let client = client.clone();
+        async move {
+            client
+                .call(Method::POST, "/api/users", Some(&body))
+                .await
+                .status
+        }
+    };
+
+    let waiting = tokio::spawn(add(&alpha, "alpha"));
+    let beside = tokio::time::timeout(std::time::Duration::from_secs(10), add(&beta, "beta"))
+        .await
+        .expect("Beta's write does not wait for Alpha's");
+    assert_eq!(beside, 201);
+    assert!(!waiting.is_finished(), "Alpha's write waits for Alpha's");
+    writing.commit().await.unwrap();
+    assert_eq!(waiting.await.unwrap(), 201);
+}

@@ -4,8 +4,8 @@
 -- is stale. The triggers are SQLite's five, by name, with two differences:
 -- - the version becomes the writing transaction's id, set once per transaction: a transaction
 --   that updates one row thousands of times (an import, a seed) makes PostgreSQL walk a longer
---   chain of that row's versions at each update. Writers take one lock in turn (`db::write`),
---   so ids grow with each commit, as SQLite's counter does;
+--   chain of that row's versions at each update. The writers of one work account take its lock
+--   in turn (`db::write`), so its ids grow with each commit, as SQLite's counter does;
 -- - they run per statement, and a statement trigger that reads its rows cannot name columns: the
 --   update trigger compares the listed columns itself.
 ALTER TABLE tenants ADD COLUMN users_version BIGINT NOT NULL DEFAULT 0;
