@@ -1,3 +1,4 @@
+use stylist::yew::use_style;
 use yew::prelude::*;
 
 use crate::{
@@ -10,8 +11,20 @@ use crate::{
 pub fn ToastRegion() -> Html {
     let t = use_i18n();
     let toasts = use_toasts();
+    let style = use_style!(
+        r#"
+        position: fixed; bottom: var(--space-4); right: var(--space-4); left: var(--space-4);
+        display: flex; flex-direction: column; align-items: flex-end; gap: var(--space-2);
+        pointer-events: none; z-index: 50;
+        .toast { pointer-events: auto; display: flex; gap: var(--space-4); align-items: center;
+            max-width: 32rem; background: var(--color-text); color: #fff; padding: var(--space-2) var(--space-4);
+            border-radius: var(--radius); box-shadow: var(--shadow); }
+        .toast-error { background: var(--color-error); }
+        .toast-success { background: var(--color-success); }
+        "#
+    );
     html! {
-        <div class="toasts" role="status" aria-live="polite">
+        <div class={classes!("toasts", style)} role="status" aria-live="polite">
             { for toasts.list().iter().map(|toast| {
                 let on_dismiss = {
                     let (toasts, id) = (toasts.clone(), toast.id);

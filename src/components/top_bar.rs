@@ -1,5 +1,6 @@
 use std::rc::Rc;
 
+use stylist::yew::use_style;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -87,8 +88,21 @@ pub fn TopBar() -> Html {
         })
     };
 
+    let style = use_style!(
+        r#"
+        display: flex; flex-wrap: wrap; align-items: center; gap: var(--space-2) var(--space-4);
+        padding: var(--space-2) var(--space-4); background: var(--color-brand); color: var(--color-on-brand);
+        .product { font-size: var(--text-lg); font-weight: 600; color: inherit; text-decoration: none;
+            margin-right: auto; }
+        .tools { display: flex; align-items: center; gap: var(--space-3); flex-wrap: wrap; }
+        label { font-size: var(--text-sm); }
+        select { margin-left: var(--space-1); }
+        .badge { background: var(--color-warning-bg); color: var(--color-warning-text); border-radius: 999px;
+            padding: 0 var(--space-2); font-size: var(--text-sm); font-weight: 600; border: 0; }
+        "#
+    );
     html! {
-        <header class="top-bar">
+        <header class={classes!("top-bar", style)}>
             <Link<Route> to={Route::Home} classes="product">{ t.app_name().to_string() }</Link<Route>>
             <div class="tools">
                 if demo {

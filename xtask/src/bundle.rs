@@ -9,10 +9,11 @@ use serde_json::json;
 use crate::tools::Fail;
 
 /// The budget for the initial transfer, gzip: issue #7's 200 KiB, lowered by #16 to its goal of
-/// 150 KiB once the split moved the data only deferred code uses (145.7 KiB at the time, so the
-/// split's ±1 KB from build to build fits). Lowered again as the first module shrinks, never
-/// raised.
-pub const BUDGET_GZIP: u64 = 150 * 1024;
+/// 150 KiB once the split moved the data only deferred code uses, then to 146 KiB once the
+/// hand-written routes and wasm-opt after the split brought the build, stylist at start-up
+/// included, to 147,723 bytes (README, "Bundle size"). Lowered again as the first module
+/// shrinks, never raised.
+pub const BUDGET_GZIP: u64 = 146 * 1024;
 
 pub struct FileSize {
     pub name: String,

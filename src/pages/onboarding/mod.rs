@@ -9,6 +9,7 @@ mod profile;
 mod welcome;
 
 use partner_domain::{AgreementKind, Me, Partner, Role};
+use stylist::yew::use_style;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -121,8 +122,24 @@ pub struct StepperProps {
 #[function_component]
 pub fn Stepper(props: &StepperProps) -> Html {
     let t = use_i18n();
+    let style = use_style!(
+        r#"
+        ol { list-style: none; display: flex; flex-wrap: wrap; gap: var(--space-2); padding: 0;
+            margin: 0 0 var(--space-6); }
+        li { display: flex; }
+        li > a, li > span { display: flex; align-items: center; gap: var(--space-2);
+            padding: var(--space-1) var(--space-2); border-radius: var(--radius); color: var(--color-muted);
+            text-decoration: none; }
+        li > a { color: var(--color-link); text-decoration: underline; }
+        .step-number { display: inline-grid; place-items: center; width: 1.75rem; height: 1.75rem;
+            border-radius: 50%; border: 2px solid currentColor; font-size: var(--text-sm); font-weight: 600; }
+        .step-current > span { color: var(--color-text); font-weight: 600; background: var(--color-hover); }
+        .step-done .step-number { background: var(--color-success); border-color: var(--color-success);
+            color: #fff; }
+        "#
+    );
     html! {
-        <nav class="stepper" aria-label={t.wizard_steps().to_string()}>
+        <nav class={classes!("stepper", style)} aria-label={t.wizard_steps().to_string()}>
             <crate::components::PerformanceMark name="wizard-interactive" />
             <ol>
                 { for Step::ALL.iter().enumerate().map(|(i, step)| {
