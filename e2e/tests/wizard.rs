@@ -268,15 +268,16 @@ async fn user_management_tour(server: &Server, browser: &Browser) {
         .client
         .execute(
             "const px = (s, p) => getComputedStyle(document.querySelector(s)).getPropertyValue(p);
-             return [px('.error-summary', 'border-top-width'), px('.left-nav', 'border-right-width')];",
+             return [px('.error-summary', 'border-top-width'), px('.left-nav', 'border-right-width'),
+                 px('.top-bar', 'display')];",
             vec![],
         )
         .await
         .expect("computed styles");
     assert_eq!(
         styled,
-        serde_json::json!(["4px", "1px"]),
-        "the error summary's frame, the nav's edge"
+        serde_json::json!(["4px", "1px", "flex"]),
+        "the error summary's frame, the nav's edge, the top bar's row (styled at start-up)"
     );
     browser.assert_accessible("add user with errors").await;
     browser.fill("first_name", "Noah").await;
