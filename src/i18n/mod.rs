@@ -252,28 +252,64 @@ fn intl_options(pairs: &[(&str, &str)]) -> js_sys::Object {
     options
 }
 
+/// The `Intl` formats the app writes with.
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Number,
+    /// "30 novembre 2026 à 14:05".
+    DateTime,
+    /// "30 nov. 2026".
+    Day,
+}
+
+/// `format`'s function for `lang`, made once: a constructor costs a tenth of a millisecond or
+/// more, and a list's rows called one each on every keystroke.
+fn intl(lang: Lang, format: Format) -> js_sys::Function {
+    thread_local! {
+        static MADE: RefCell<Vec<(Lang, Format, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
+    }
+    MADE.with_borrow_mut(|made| {
+        if let Some((_, _, function)) = made.iter().find(|(l, f, _)| *l == lang && *f == format) {
+            return function.clone();
+        }
+        let locales = intl_locales(lang);
+        let function = match format {
+            Format::Number => {
+                js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new()).format()
+            }
+            Format::DateTime => js_sys::Intl::DateTimeFormat::new(
+                &locales,
+                &intl_options(&[("dateStyle", "long"), ("timeStyle", "short")]),
+            )
+            .format(),
+            Format::Day => js_sys::Intl::DateTimeFormat::new(
+                &locales,
+                &intl_options(&[("dateStyle", "medium")]),
+            )
+            .format(),
+        };
+        made.push((lang, format, function.clone()));
+        function
+    })
+}
+
 /// A number with the language's grouping ("10 001", "10,001"), through the browser's `Intl`.
 pub fn format_number(lang: Lang, value: f64) -> String {
-    js_sys::Intl::NumberFormat::new(&intl_locales(lang), &js_sys::Object::new())
-        .format()
+    intl(lang, Format::Number)
         .call1(&wasm_bindgen::JsValue::NULL, &value.into())
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| value.to_string())
 }
 
-/// `Intl`'s options for a date and time ("30 novembre 2026 à 14:05").
-const DATE_TIME: &[(&str, &str)] = &[("dateStyle", "long"), ("timeStyle", "short")];
-
 /// A date and time in the language's own format, through the browser's `Intl`.
 pub fn format_date_time(lang: Lang, epoch_ms: f64) -> String {
-    intl_format(lang, epoch_ms, DATE_TIME)
+    intl_format(lang, epoch_ms, Format::DateTime)
 }
 
-/// `epoch_ms` as `Intl.DateTimeFormat` with `options` writes it in the language.
-fn intl_format(lang: Lang, epoch_ms: f64, options: &[(&str, &str)]) -> String {
-    js_sys::Intl::DateTimeFormat::new(&intl_locales(lang), &intl_options(options))
-        .format()
+/// `epoch_ms` as `format` writes it in the language.
+fn intl_format(lang: Lang, epoch_ms: f64, format: Format) -> String {
+    intl(lang, format)
         .call1(
             &wasm_bindgen::JsValue::NULL,
             &js_sys::Date::new(&epoch_ms.into()),
@@ -283,24 +319,24 @@ fn intl_format(lang: Lang, epoch_ms: f64, options: &[(&str, &str)]) -> String {
         .unwrap_or_default()
 }
 
-/// An RFC 3339 time formatted with `options`, or as sent when the browser cannot read it.
-fn stamp_in(t: &I18n, rfc3339: &str, options: &[(&str, &str)]) -> String {
+/// An RFC 3339 time as `format` writes it, or as sent when the browser cannot read it.
+fn stamp_in(t: &I18n, rfc3339: &str, format: Format) -> String {
     let ms = js_sys::Date::parse(rfc3339);
     if ms.is_nan() {
         rfc3339.to_owned()
     } else {
-        intl_format(t.lang, ms, options)
+        intl_format(t.lang, ms, format)
     }
 }
 
 /// An RFC 3339 time in the user's language (as sent when it cannot be read).
 pub fn date_of(t: &I18n, rfc3339: &str) -> String {
-    stamp_in(t, rfc3339, DATE_TIME)
+    stamp_in(t, rfc3339, Format::DateTime)
 }
 
 /// An RFC 3339 day in the user's language, short ("30 nov. 2026"), for a list's rows.
 pub fn day_of(t: &I18n, rfc3339: &str) -> String {
-    stamp_in(t, rfc3339, &[("dateStyle", "medium")])
+    stamp_in(t, rfc3339, Format::Day)
 }
 
 /// A role's name in the current language.
