@@ -59,9 +59,11 @@ const PAGES: [(&str, Route); 19] = [
     ("/settings/activity", Route::ActivityLog),
     ("/404", Route::NotFound),
 ];
-/// The addresses with an `:id`: a user's page, a signed agreement's.
+/// The addresses with an `:id`: a user's page, a signed agreement's (the prefix, the route).
 const USER: &str = "/settings/users/";
+const USER_ROUTE: &str = "/settings/users/:id";
 const SIGNED_AGREEMENT: &str = "/settings/agreements/";
+const SIGNED_AGREEMENT_ROUTE: &str = "/settings/agreements/:id";
 
 /// Written out rather than derived: yew-router's derive builds a route automaton at start-up,
 /// 15 KB of the first download's code for these fixed addresses. The same answers as the
@@ -71,8 +73,8 @@ impl Routable for Route {
     fn from_path(path: &str, params: &HashMap<&str, &str>) -> Option<Self> {
         let id = || Some(urlencoding::decode(params.get("id")?).ok()?.into_owned());
         Some(match path {
-            "/settings/users/:id" => Self::User { id: id()? },
-            "/settings/agreements/:id" => Self::SignedAgreement { id: id()? },
+            USER_ROUTE => Self::User { id: id()? },
+            SIGNED_AGREEMENT_ROUTE => Self::SignedAgreement { id: id()? },
             _ => PAGES.iter().find(|(p, _)| *p == path)?.1.clone(),
         })
     }
@@ -93,7 +95,7 @@ impl Routable for Route {
 
     fn routes() -> Vec<&'static str> {
         let mut routes: Vec<&str> = PAGES.iter().map(|(p, _)| *p).collect();
-        routes.extend(["/settings/users/:id", "/settings/agreements/:id"]);
+        routes.extend([USER_ROUTE, SIGNED_AGREEMENT_ROUTE]);
         routes
     }
 

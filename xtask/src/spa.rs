@@ -1,7 +1,8 @@
 //! The release SPA in `dist/`: Trunk's build in `target/spa-unsplit`, then a copy with the wasm
 //! split in two after the committed start-up profile (src/split.rs), the first part through
-//! wasm-opt again, its JS minified and `.br`/`.gz` copies of every file. No browser: `cargo xtask profile` alone runs one, to refresh the
-//! profile, and `cargo xtask test` to report how far the code has drifted from it.
+//! wasm-opt again, its JS minified and `.br`/`.gz` copies of every file. No browser: `cargo
+//! xtask profile` alone runs one, to refresh the profile, and `cargo xtask test` to report how
+//! far the code has drifted from it.
 //!
 //! index.html asks wasm-opt for `-g`: it keeps the function names the split looks up (and drops
 //! from what is served).
@@ -372,9 +373,8 @@ fn split_wasm(dist: &Path, start_up: &BTreeSet<String>) -> Result<(), Fail> {
     Ok(())
 }
 
-/// The primary through wasm-opt once more (`-Oz`): Trunk's pass ran before the split, on a
-/// module whose code the primary's own calls into; the split took most of it away and added
-/// stubs. 1.9 KB gzip less of the first download. Deterministic, as the rest of the build.
+/// The primary through wasm-opt once more (`-Oz`): Trunk's pass ran before the split, on the
+/// whole module; the split then took most of the code away and added stubs. 1.9 KB gzip less of the first download. Deterministic, as the rest of the build.
 fn optimise_again(wasm: &[u8]) -> Result<Vec<u8>, Fail> {
     let dir = root().join("target/spa-split");
     std::fs::create_dir_all(&dir).map_err(io(&dir))?;

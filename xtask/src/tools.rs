@@ -76,12 +76,12 @@ pub fn run(command: &mut Command) -> Result<(), Fail> {
     }
 }
 
-/// The first line a command prints, or None if it cannot run (tool missing).
 /// Root installs system packages itself, others through sudo; PostgreSQL refuses to run as root.
 pub fn as_root() -> bool {
     output_line("id", &["-u"]).as_deref() == Some("0")
 }
 
+/// The first line a command prints, or None if it cannot run (tool missing).
 pub fn output_line(program: &str, args: &[&str]) -> Option<String> {
     let output = cmd(program)
         .args(args)
