@@ -26,17 +26,23 @@ function part() {
 
 // The rest imports everything it uses from the first part's exports, fills the stubs' table,
 // and from then on every stub goes straight to its function. The background download compiles
-// and instantiates off the main thread's critical path; a stub that cannot wait (`load_now`)
+// while it streams in and instantiates asynchronously; a stub that cannot wait (`load_now`)
 // does both at once. Either way one instance is marked loaded (a second fills the same table
 // with the same functions over the same memory).
 function installed(exports) {
   exports.__deferred_loaded.value = 1;
 }
 
+// Compiled as it streams in, off the main thread; a host that does not label the file
+// `application/wasm` (which streaming requires) gets the bytes compiled once they are all here.
 function compile(at) {
-  return fetch(at.url, { integrity: at.integrity })
-    .then((response) => response.ok ? response.arrayBuffer() : Promise.reject(new Error(`${at.url}: ${response.status}`)))
-    .then((bytes) => WebAssembly.compile(bytes));
+  return fetch(at.url, { integrity: at.integrity }).then((response) => {
+    if (!response.ok) return Promise.reject(new Error(`${at.url}: ${response.status}`));
+    const type = (response.headers.get('content-type') || '').split(';')[0].trim().toLowerCase();
+    return type === 'application/wasm'
+      ? WebAssembly.compileStreaming(response)
+      : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+  });
 }
 
 // The first pages start-up runs on the first part alone.

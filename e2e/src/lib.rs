@@ -169,6 +169,11 @@ pub struct StaticHost {
 
 impl StaticHost {
     pub async fn start(root: &Path) -> Self {
+        Self::start_labelling_wasm(root, "application/wasm").await
+    }
+
+    /// A host that sends `.wasm` files as `wasm_type`: some label them `application/octet-stream`.
+    pub async fn start_labelling_wasm(root: &Path, wasm_type: &'static str) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let root = root.to_path_buf();
@@ -197,7 +202,7 @@ impl StaticHost {
                     let body = tokio::fs::read(&file).await.unwrap_or_default();
                     let head = format!(
                         "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                        content_type(&file),
+                        content_type(&file, wasm_type),
                         body.len()
                     );
                     let _ = socket.write_all(head.as_bytes()).await;
@@ -215,11 +220,11 @@ impl Drop for StaticHost {
     }
 }
 
-fn content_type(file: &Path) -> &'static str {
+fn content_type(file: &Path, wasm_type: &'static str) -> &'static str {
     match file.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
         Some("js") => "text/javascript",
-        Some("wasm") => "application/wasm",
+        Some("wasm") => wasm_type,
         Some("css") => "text/css",
         Some("json") => "application/json",
         _ => "application/octet-stream",

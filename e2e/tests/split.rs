@@ -85,6 +85,20 @@ async fn the_mock_backend_comes_with_the_rest_before_start_up_never_synchronousl
 }
 
 #[tokio::test]
+async fn a_host_that_mislabels_the_wasm_still_serves_the_whole_app() {
+    // The rest compiles as it streams in, which needs the `application/wasm` label; a host
+    // that sends `application/octet-stream` gets it compiled once downloaded.
+    let host = StaticHost::start_labelling_wasm(&dist(), "application/octet-stream").await;
+    let browser = Browser::start_in("fr-FR").await;
+    browser
+        .goto(&format!("{}/onboarding/sign-in", host.base))
+        .await;
+    browser.wait_for("#email").await;
+    assert!(rest_installed(&browser).await);
+    assert_eq!(rest_fetched_by(&browser).await, "fetch");
+}
+
+#[tokio::test]
 async fn a_deep_link_gets_the_rest_before_its_page_and_a_tampered_rest_never_runs() {
     let server = Server::start().await;
     let browser = Browser::start_in("en-US").await;
