@@ -293,6 +293,16 @@ fn intl(lang: Lang, format: Format) -> js_sys::Function {
     })
 }
 
+/// Makes the formats a list of users writes with (its count, its rows' days) for `lang`, once
+/// the list's first request is on its way: a page's first `Intl` object costs the browser some
+/// 30 ms of loading its locale data, which the wait for the answer then hides.
+pub fn prepare_list_formats(lang: Lang) {
+    wasm_bindgen_futures::spawn_local(async move {
+        intl(lang, Format::Number);
+        intl(lang, Format::Day);
+    });
+}
+
 /// A number with the language's grouping ("10 001", "10,001"), through the browser's `Intl`.
 pub fn format_number(lang: Lang, value: f64) -> String {
     intl(lang, Format::Number)

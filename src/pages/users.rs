@@ -19,7 +19,7 @@ use yew_router::prelude::*;
 use crate::{
     api::{use_backend, use_load, ApiError},
     components::{loaded, PerformanceMark, RequireSession, Skeleton, UserTable},
-    i18n::{format_number, role_name, use_i18n},
+    i18n::{format_number, prepare_list_formats, role_name, use_i18n},
     route::Route,
     state::use_session,
 };
@@ -111,6 +111,8 @@ fn UsersBody() -> Html {
         }
     };
     let first_page = use_load((), load(FIRST_PAGE));
+    // After `use_load`'s, so that the request is sent first (tasks run in order).
+    use_effect_with(t.lang, |lang| prepare_list_formats(*lang));
     // How many users the work account has decides where the list is searched.
     let account_size = match first_page.state() {
         Some(Ok(page)) => Some(page.1),
