@@ -123,6 +123,18 @@ async fn a_deep_link_gets_the_rest_before_its_page_and_a_tampered_rest_never_run
         .await;
     assert!(rest_installed(&browser).await);
     assert_eq!(rest_fetched_by(&browser).await, "fetch");
+    // `config.json` was asked for once, by index.html beside the wasm: the app took that answer.
+    let config_requests = browser
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource')
+                 .filter((e) => new URL(e.name).pathname === '/config.json')
+                 .map((e) => e.initiatorType);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(config_requests, serde_json::json!(["link"]));
 
     // The same build with one byte of the rest changed, as a broken cache or proxy would.
     let copy = tempfile::tempdir().unwrap();
