@@ -374,7 +374,8 @@ fn split_wasm(dist: &Path, start_up: &BTreeSet<String>) -> Result<(), Fail> {
 }
 
 /// The primary through wasm-opt once more (`-Oz`): Trunk's pass ran before the split, on the
-/// whole module; the split then took most of the code away and added stubs. 1.9 KB gzip less of the first download. Deterministic, as the rest of the build.
+/// whole module; the split then took most of the code away and added stubs. 1.9 KB gzip less
+/// of the first download. Deterministic, as the rest of the build.
 fn optimise_again(wasm: &[u8]) -> Result<Vec<u8>, Fail> {
     let dir = root().join("target/spa-split");
     std::fs::create_dir_all(&dir).map_err(io(&dir))?;

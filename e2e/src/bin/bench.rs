@@ -202,8 +202,8 @@ struct Measured {
 /// Cold loads of each page in turn, `DEEP_LINKS` rounds: the pages share the machine's slow and
 /// fast moments alike, which a page's loads in a row would not (their medians swung by a third
 /// between runs). For each page, its load times.
-async fn cold_loads(pages: &[(&ListPage, bool)], base: &str) -> Vec<Vec<f64>> {
-    let mut loads = vec![Vec::new(); pages.len()];
+async fn cold_loads<const N: usize>(pages: [(&ListPage, bool); N], base: &str) -> [Vec<f64>; N] {
+    let mut loads = std::array::from_fn(|_| Vec::new());
     for _ in 0..DEEP_LINKS {
         for ((page, signed_in), times) in pages.iter().zip(&mut loads) {
             let browser = cold_browser(base, *signed_in).await;
@@ -319,13 +319,11 @@ async fn users() -> Value {
         anchor("vanilla", "users-vanilla.html"),
         anchor("react", "users-react.html"),
     );
-    let mut loads = cold_loads(&[(&app, true), (&vanilla, false), (&react, false)], base)
-        .await
-        .into_iter();
-    let mut next_loads = || loads.next().unwrap();
-    let app = measure(&app, base, true, next_loads()).await;
-    let vanilla = measure(&vanilla, base, false, next_loads()).await;
-    let react = measure(&react, base, false, next_loads()).await;
+    let [app_loads, vanilla_loads, react_loads] =
+        cold_loads([(&app, true), (&vanilla, false), (&react, false)], base).await;
+    let app = measure(&app, base, true, app_loads).await;
+    let vanilla = measure(&vanilla, base, false, vanilla_loads).await;
+    let react = measure(&react, base, false, react_loads).await;
 
     let (nav_median, _, nav_max) = median_and_p95(navigations.clone());
     println!(
