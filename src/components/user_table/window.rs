@@ -9,11 +9,13 @@ pub const ROW_HEIGHT: f64 = 44.0;
 pub const OVERSCAN: usize = 8;
 
 /// The rows to render of `count`, scrolled `scroll_top` pixels down, seen through `viewport`
-/// pixels.
+/// pixels: those in view, `OVERSCAN` below them, and as many of `OVERSCAN` above as there are
+/// (at the top of the list there are none: every row rendered is one a keystroke rewrites).
 pub fn visible_rows(scroll_top: f64, viewport: f64, count: usize) -> Range<usize> {
-    let first = ((scroll_top.max(0.0) / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
-    let visible = (viewport.max(0.0) / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
-    first.min(count)..(first + visible).min(count)
+    let top = (scroll_top.max(0.0) / ROW_HEIGHT) as usize;
+    let in_view = (viewport.max(0.0) / ROW_HEIGHT).ceil() as usize;
+    let first = top.saturating_sub(OVERSCAN);
+    first.min(count)..(top + in_view + OVERSCAN).min(count)
 }
 
 #[cfg(test)]
@@ -23,14 +25,17 @@ mod tests {
 
     #[test]
     fn at_the_top_the_rows_in_view_and_those_below() {
-        // 600 px show 13.6 rows: 14, and 16 more for scrolling.
-        assert_eq!(visible_rows(0.0, 600.0, 10_000), 0..30);
+        // 600 px show 13.6 rows: 14, and 8 more below for scrolling (none above the first).
+        assert_eq!(visible_rows(0.0, 600.0, 10_000), 0..22);
+        // Two rows down: those two above are kept, not eight.
+        assert_eq!(visible_rows(88.0, 600.0, 10_000), 0..24);
     }
 
     #[test]
     fn scrolled_down_a_few_rows_above_are_kept() {
         let rows = visible_rows(44.0 * 5_000.0, 600.0, 10_000);
         assert_eq!(rows, 4_992..5_022);
+        assert_eq!(rows.len(), OVERSCAN + 14 + OVERSCAN);
     }
 
     #[test]
@@ -43,7 +48,7 @@ mod tests {
 
     #[test]
     fn odd_measurements_give_an_empty_or_small_window() {
-        assert_eq!(visible_rows(-20.0, 0.0, 100), 0..16);
-        assert_eq!(visible_rows(f64::NAN, f64::NAN, 100), 0..16);
+        assert_eq!(visible_rows(-20.0, 0.0, 100), 0..8);
+        assert_eq!(visible_rows(f64::NAN, f64::NAN, 100), 0..8);
     }
 }
