@@ -1,4 +1,5 @@
-//! The root: providers (i18n, toasts, runtime config + backend, session), then the router.
+//! The root: providers (i18n, toasts, runtime config + backend, session), then the router. The
+//! config, the backend and who is signed in are known before the first page renders.
 
 use std::rc::Rc;
 
@@ -12,7 +13,7 @@ use crate::{
     i18n::I18nProvider,
     pages::StartupErrorPage,
     route::{switch, Route},
-    state::{PartnerProvider, SessionProvider, ToastProvider},
+    state::{state_of, PartnerProvider, SessionProvider, ToastProvider},
 };
 
 #[derive(Properties, PartialEq)]
@@ -50,7 +51,11 @@ fn ConfigGate(props: &ConfigGateProps) -> Html {
                 .map_err(|cause| Rc::new(ConfigError::Incomplete { cause }))?;
         }
         let backend = BackendHandle::from_config(&config);
-        Ok::<_, Rc<ConfigError>>((Rc::new(config), backend))
+        // Who is signed in, asked before the first page renders: a page that needs a user
+        // then renders once, with them, instead of a loading pass first (on a cold deep link
+        // every pass costs code compiled on first use, and a frame).
+        let session = state_of(backend.session().await);
+        Ok::<_, Rc<ConfigError>>((Rc::new(config), backend, session))
     });
     match startup.state() {
         None => html! { <Loading /> },
@@ -58,11 +63,11 @@ fn ConfigGate(props: &ConfigGateProps) -> Html {
             html! { <StartupErrorPage error={error.clone()} on_retry={startup.retry()} /> }
         }
         Some(Ok(ready)) => {
-            let (config, backend) = &**ready;
+            let (config, backend, session) = &**ready;
             html! {
             <ContextProvider<Rc<RuntimeConfig>> context={config.clone()}>
                 <ContextProvider<BackendHandle> context={backend.clone()}>
-                    <SessionProvider>
+                    <SessionProvider initial={session.clone()}>
                         <PartnerProvider>
                             <BrowserRouter>
                                 <Layout>

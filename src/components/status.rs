@@ -139,7 +139,6 @@ pub fn RequireSession(props: &RequireSessionProps) -> Html {
     let session = use_session();
     let t = use_i18n();
     match session.state() {
-        SessionState::Checking => html! { <Loading /> },
         SessionState::SignedOut => {
             html! { <RedirectWithNotice to={Route::SignIn} notice={t.sign_in_needed().to_string()} /> }
         }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
-    components::{ChangePasswordForm, ErrorPanel, Loading, SignInForm},
+    components::{ChangePasswordForm, ErrorPanel, SignInForm},
     i18n::use_i18n,
     route::{next_param, Route},
     state::{use_session, SessionState},
@@ -17,7 +17,6 @@ pub fn SignInPage() -> Html {
     let t = use_i18n();
     let session = use_session();
     let prefill = match session.state() {
-        SessionState::Checking => return html! { <Loading /> },
         SessionState::Unknown(error) => {
             let session = session.clone();
             return html! { <ErrorPanel error={error.clone()} on_retry={Callback::from(move |()| session.refresh())} /> };

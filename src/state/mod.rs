@@ -5,5 +5,5 @@ mod session;
 mod toasts;
 
 pub use partner::{use_fresh_partner, use_partner, PartnerHandle, PartnerProvider, PartnerState};
-pub use session::{use_session, SessionHandle, SessionProvider, SessionState};
+pub use session::{state_of, use_session, SessionHandle, SessionProvider, SessionState};
 pub use toasts::{use_toasts, Toast, ToastHandle, ToastKind, ToastProvider};

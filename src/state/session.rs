@@ -10,8 +10,6 @@ use crate::api::{use_backend, ApiError, ApiResult, BackendHandle, SessionWatch};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SessionState {
-    /// Asking the backend who we are.
-    Checking,
     SignedOut,
     SignedIn(Rc<Me>),
     /// Signed out by the server mid-use (a 401): the user is asked to sign in again, as this
@@ -43,7 +41,8 @@ impl Reducible for SessionState {
     }
 }
 
-fn state_of(answer: ApiResult<Me>) -> SessionState {
+/// What an answer to `GET /api/session` says.
+pub fn state_of(answer: ApiResult<Me>) -> SessionState {
     match answer {
         Ok(me) => SessionState::SignedIn(Rc::new(me)),
         Err(e) if e.is_unauthenticated() => SessionState::SignedOut,
@@ -115,12 +114,17 @@ impl SessionHandle {
 
 #[derive(Properties, PartialEq)]
 pub struct SessionProviderProps {
+    /// Who was signed in as the app started (the App asks before its first page renders).
+    pub initial: SessionState,
     pub children: Html,
 }
 
 #[function_component]
 pub fn SessionProvider(props: &SessionProviderProps) -> Html {
-    let state = use_reducer(|| SessionState::Checking);
+    let state = {
+        let initial = props.initial.clone();
+        use_reducer(move || initial)
+    };
     // Everything below talks through a backend that reports a lost session here.
     let outer = use_backend();
     let backend = {
@@ -134,10 +138,6 @@ pub fn SessionProvider(props: &SessionProviderProps) -> Html {
         state,
         backend: (*backend).clone(),
     };
-    {
-        let handle = handle.clone();
-        use_effect_with((), move |()| handle.refresh());
-    }
     html! {
         <ContextProvider<BackendHandle> context={(*backend).clone()}>
             <ContextProvider<SessionHandle> context={handle}>

@@ -182,7 +182,6 @@ pub fn WizardStep(props: &WizardStepProps) -> Html {
     let partner = use_partner();
     let me = session.me();
     let first = match session.state() {
-        SessionState::Checking => return html! { <Loading /> },
         SessionState::Unknown(error) => {
             let session = session.clone();
             return html! { <ErrorPanel error={error.clone()} on_retry={Callback::from(move |()| session.refresh())} /> };
