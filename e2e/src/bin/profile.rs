@@ -3,19 +3,21 @@
 //! exports a `__profile` memory where each byte is a mark (function `i` ran, or a data byte was
 //! read), 1 once set; OUT lists the marks set.
 //!
-//! Start-up is `/` until the wizard is interactive on partner-server (the real backend: the mock
-//! backend waits for the rest of the app, `src/deferred.rs`, and production users never run it),
-//! for a first visit and a return visit in French and in English, twice: a few functions (drops
-//! at the end of some task) run in one run and not the next. OUT gets the union, one mark per
+//! Start-up is `/`, and the welcome page opened directly, until the wizard is interactive on
+//! partner-server (the real backend: the mock backend waits for the rest of the app,
+//! `src/deferred.rs`, and production users never run it), for a first visit and a return visit in
+//! French and in English, twice: a few functions (drops at the end of some task) run in one run
+//! and not the next. The two first pages mount the wizard differently (`/` through a redirect),
+//! and each runs a few generic functions the other does not. OUT gets the union, one mark per
 //! line, `en ` before those only a return in English ran.
 
 use std::collections::BTreeSet;
 
 use e2e::{Browser, Server};
 
-/// The functions entered from opening `/` until the wizard is interactive, and 1.5 s after.
-async fn started(browser: &Browser, base: &str) -> Vec<u64> {
-    browser.goto(&format!("{base}/")).await;
+/// The functions entered from opening `path` until the wizard is interactive, and 1.5 s after.
+async fn started(browser: &Browser, base: &str, path: &str) -> Vec<u64> {
+    browser.goto(&format!("{base}{path}")).await;
     let ran = browser
         .client
         .execute_async(
@@ -45,10 +47,11 @@ async fn started(browser: &Browser, base: &str) -> Vec<u64> {
         .collect()
 }
 
-/// A first visit (French, whatever the browser's language), then a return with `lang` saved
-/// as the user's choice, as the language menu does: what each ran.
+/// First visits (French, whatever the browser's language) to `/` and to the welcome page, then
+/// a return with `lang` saved as the user's choice, as the language menu does: what each ran.
 async fn visits(browser: &Browser, base: &str, lang: &str) -> (Vec<u64>, Vec<u64>) {
-    let first = started(browser, base).await;
+    let mut first = started(browser, base, "/").await;
+    first.extend(started(browser, base, "/onboarding/welcome").await);
     browser
         .client
         .execute(
@@ -57,7 +60,7 @@ async fn visits(browser: &Browser, base: &str, lang: &str) -> (Vec<u64>, Vec<u64
         )
         .await
         .expect("local storage is writable");
-    (first, started(browser, base).await)
+    (first, started(browser, base, "/").await)
 }
 
 #[tokio::main]
