@@ -45,17 +45,29 @@ struct ConfigGateProps {
 fn ConfigGate(props: &ConfigGateProps) -> Html {
     let startup = use_load(props.url.clone(), async |url| {
         let config = RuntimeConfig::fetch(&url).await.map_err(Rc::new)?;
+        // Who is signed in, asked before the first page renders: a page that needs a user then
+        // renders once, with them, instead of a loading pass first. The real API is asked at
+        // once, so that on a deep link the answer comes while the rest of the app downloads (it
+        // is read once the rest is here).
+        let http = (config.backend == BackendKind::Http).then(|| {
+            let backend = BackendHandle::from_config(&config);
+            let session = backend.session();
+            (backend, session)
+        });
         if config.backend == BackendKind::Mock || !crate::deferred::start_up_path() {
             crate::deferred::rest_arrived()
                 .await
                 .map_err(|cause| Rc::new(ConfigError::Incomplete { cause }))?;
         }
-        let backend = BackendHandle::from_config(&config);
-        // Who is signed in, asked before the first page renders: a page that needs a user
-        // then renders once, with them, instead of a loading pass first (on a cold deep link
-        // every pass costs code compiled on first use, and a frame).
-        let session = state_of(backend.session().await);
-        Ok::<_, Rc<ConfigError>>((Rc::new(config), backend, session))
+        let (backend, session) = match http {
+            Some((backend, session)) => (backend, session.await),
+            None => {
+                let backend = BackendHandle::from_config(&config);
+                let session = backend.session().await;
+                (backend, session)
+            }
+        };
+        Ok::<_, Rc<ConfigError>>((Rc::new(config), backend, state_of(session)))
     });
     match startup.state() {
         None => html! { <Loading /> },

@@ -74,9 +74,14 @@ impl HttpBackend {
 
     /// A file: its bytes, type and name (from `Content-Disposition`, else `fallback_name`).
     fn download(&self, path: &str, fallback_name: String) -> ApiFuture<Document> {
-        let url = format!("{}{}", self.base, path);
+        let sent = send(
+            Method::GET,
+            &format!("{}{}", self.base, path),
+            None,
+            TIMEOUT_S,
+        );
         Box::pin(async move {
-            let response = send(Method::GET, &url, None, TIMEOUT_S).await?;
+            let response = sent.await?;
             let headers = response.headers();
             let mime = headers
                 .get("content-type")
@@ -104,9 +109,9 @@ impl HttpBackend {
             Some(Body::Bytes(_)) => UPLOAD_TIMEOUT_S,
             _ => TIMEOUT_S,
         };
-        let url = format!("{}{}", self.base, path);
+        let sent = send(method, &format!("{}{}", self.base, path), body, timeout_s);
         Box::pin(async move {
-            let response = send(method, &url, body, timeout_s).await?;
+            let response = sent.await?;
             let text = response
                 .text()
                 .await
@@ -122,17 +127,49 @@ impl HttpBackend {
     }
 }
 
-/// Sends one request, aborting it after `timeout_s`; any non-2xx becomes an `ApiError`.
-async fn send(
+/// Sends one request now, not once its answer is awaited (the app asks who is signed in before
+/// the rest of the wasm has arrived, and reads the answer after), aborting it after
+/// `timeout_s`; any non-2xx becomes an `ApiError`.
+fn send(
     method: Method,
     url: &str,
     body: Option<Body>,
     timeout_s: u32,
-) -> ApiResult<Response> {
+) -> impl std::future::Future<Output = ApiResult<Response>> + 'static {
+    let sent = fetch(method, url, body, timeout_s);
+    async move {
+        let (promise, timed_out, _timer) = sent?;
+        let response = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map_err(|e| {
+                if timed_out.get() {
+                    ApiError::Timeout(timeout_s)
+                } else {
+                    ApiError::Network(format!("{e:?}"))
+                }
+            })?;
+        let response = Response::from(web_sys::Response::from(response));
+        if response.ok() {
+            Ok(response)
+        } else {
+            let text = response.text().await.unwrap_or_default();
+            Err(ApiError::from_response(response.status(), &text))
+        }
+    }
+}
+
+/// The browser's fetch, started, with whether it timed out and the timer that aborts it.
+type Fetch = (
+    js_sys::Promise,
+    std::rc::Rc<std::cell::Cell<bool>>,
+    gloo_timers::callback::Timeout,
+);
+
+fn fetch(method: Method, url: &str, body: Option<Body>, timeout_s: u32) -> ApiResult<Fetch> {
     let controller =
         web_sys::AbortController::new().map_err(|e| ApiError::Network(format!("{e:?}")))?;
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
-    let _timer = {
+    let timer = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
         gloo_timers::callback::Timeout::new(timeout_s * 1000, move || {
             timed_out.set(true);
@@ -153,19 +190,8 @@ async fn send(
         None => builder.build(),
     }
     .map_err(|e| ApiError::Decode(e.to_string()))?;
-    let response = request.send().await.map_err(|e| {
-        if timed_out.get() {
-            ApiError::Timeout(timeout_s)
-        } else {
-            ApiError::Network(e.to_string())
-        }
-    })?;
-    if response.ok() {
-        Ok(response)
-    } else {
-        let text = response.text().await.unwrap_or_default();
-        Err(ApiError::from_response(response.status(), &text))
-    }
+    let promise = gloo_utils::window().fetch_with_request(&web_sys::Request::from(request));
+    Ok((promise, timed_out, timer))
 }
 
 /// `attachment; filename="x.pdf"` → `x.pdf`; RFC 8187's `filename*=UTF-8''…` when given, which
