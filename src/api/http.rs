@@ -138,16 +138,14 @@ fn send(
 ) -> impl std::future::Future<Output = ApiResult<Response>> + 'static {
     let sent = fetch(method, url, body, timeout_s);
     async move {
-        let (promise, timed_out, _timer) = sent?;
-        let response = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .map_err(|e| {
-                if timed_out.get() {
-                    ApiError::Timeout(timeout_s)
-                } else {
-                    ApiError::Network(format!("{e:?}"))
-                }
-            })?;
+        let (answer, timed_out, _timer) = sent?;
+        let response = answer.await.map_err(|e| {
+            if timed_out.get() {
+                ApiError::Timeout(timeout_s)
+            } else {
+                ApiError::Network(failure(&e))
+            }
+        })?;
         let response = Response::from(web_sys::Response::from(response));
         if response.ok() {
             Ok(response)
@@ -158,9 +156,19 @@ fn send(
     }
 }
 
-/// The browser's fetch, started, with whether it timed out and the timer that aborts it.
+/// Why fetch failed, as the browser says it ("TypeError: Failed to fetch").
+fn failure(error: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => format!("{}: {}", error.name(), error.message()),
+        None => format!("{error:?}"),
+    }
+}
+
+/// The browser's fetch, started and listened to (a failure before anyone awaits it is not an
+/// unhandled rejection), with whether it timed out and the timer that aborts it.
 type Fetch = (
-    js_sys::Promise,
+    wasm_bindgen_futures::JsFuture,
     std::rc::Rc<std::cell::Cell<bool>>,
     gloo_timers::callback::Timeout,
 );
@@ -190,8 +198,8 @@ fn fetch(method: Method, url: &str, body: Option<Body>, timeout_s: u32) -> ApiRe
         None => builder.build(),
     }
     .map_err(|e| ApiError::Decode(e.to_string()))?;
-    let promise = gloo_utils::window().fetch_with_request(&web_sys::Request::from(request));
-    Ok((promise, timed_out, timer))
+    let answer = gloo_utils::window().fetch_with_request(&web_sys::Request::from(request));
+    Ok((answer.into(), timed_out, timer))
 }
 
 /// `attachment; filename="x.pdf"` → `x.pdf`; RFC 8187's `filename*=UTF-8''…` when given, which
