@@ -48,25 +48,20 @@ fn ConfigGate(props: &ConfigGateProps) -> Html {
         // Who is signed in, asked before the first page renders: a page that needs a user then
         // renders once, with them, instead of a loading pass first. The real API is asked at
         // once, so that on a deep link the answer comes while the rest of the app downloads (it
-        // is read once the rest is here).
-        let http = (config.backend == BackendKind::Http).then(|| {
-            let backend = BackendHandle::from_config(&config);
+        // is read once the rest is here); the mock is part of the rest, so it is made after.
+        let ask = |config: &RuntimeConfig| {
+            let backend = BackendHandle::from_config(config);
             let session = backend.session();
             (backend, session)
-        });
+        };
+        let asked = (config.backend == BackendKind::Http).then(|| ask(&config));
         if config.backend == BackendKind::Mock || !crate::deferred::start_up_path() {
             crate::deferred::rest_arrived()
                 .await
                 .map_err(|cause| Rc::new(ConfigError::Incomplete { cause }))?;
         }
-        let (backend, session) = match http {
-            Some((backend, session)) => (backend, session.await),
-            None => {
-                let backend = BackendHandle::from_config(&config);
-                let session = backend.session().await;
-                (backend, session)
-            }
-        };
+        let (backend, session) = asked.unwrap_or_else(|| ask(&config));
+        let session = session.await;
         Ok::<_, Rc<ConfigError>>((Rc::new(config), backend, state_of(session)))
     });
     match startup.state() {
