@@ -344,9 +344,30 @@ pub fn date_of(t: &I18n, rfc3339: &str) -> String {
     stamp_in(t, rfc3339, Format::DateTime)
 }
 
-/// An RFC 3339 day in the user's language, short ("30 nov. 2026"), for a list's rows.
+/// An RFC 3339 day in the user's language, short ("30 nov. 2026"), for a list's rows. Each
+/// keystroke writes the rows in view again, mostly with the same few times (users invited
+/// together): each time is written once per language (a `Date.parse` and an `Intl` call
+/// apiece), and the last few dozen are kept.
 pub fn day_of(t: &I18n, rfc3339: &str) -> String {
-    stamp_in(t, rfc3339, Format::Day)
+    /// More than a view's rows.
+    const KEPT: usize = 64;
+    thread_local! {
+        static WRITTEN: RefCell<Vec<(String, Lang, String)>> = const { RefCell::new(Vec::new()) };
+    }
+    WRITTEN.with_borrow_mut(|written| {
+        if let Some((_, _, day)) = written
+            .iter()
+            .find(|(at, lang, _)| at == rfc3339 && *lang == t.lang)
+        {
+            return day.clone();
+        }
+        let day = stamp_in(t, rfc3339, Format::Day);
+        if written.len() >= KEPT {
+            written.clear();
+        }
+        written.push((rfc3339.to_owned(), t.lang, day.clone()));
+        day
+    })
 }
 
 /// A role's name in the current language.
@@ -404,6 +425,34 @@ mod tests {
         ));
         let compiled = Messages::french();
         include!(concat!(env!("OUT_DIR"), "/reads.rs"));
+    }
+
+    /// The user list's rows write their days again at each keystroke, through a memo: in the
+    /// language the rows are in, even for a time first written in the other.
+    #[test]
+    fn a_day_is_written_in_the_language_of_the_moment() {
+        let english = Messages::Read(Rc::new(
+            Catalog::parse(
+                Lang::En,
+                include_str!("../../locales/en-US/main.ftl"),
+                MESSAGE_COUNT,
+            )
+            .unwrap(),
+        ));
+        let in_lang = |lang, messages| I18n {
+            lang,
+            messages,
+            set: Callback::noop(),
+        };
+        let (fr, en) = (
+            in_lang(Lang::Fr, Messages::french()),
+            in_lang(Lang::En, english),
+        );
+        let at = "2026-11-30T10:00:00Z";
+        assert_eq!(day_of(&fr, at), "30 nov. 2026");
+        assert_eq!(day_of(&en, at), "Nov 30, 2026");
+        assert_eq!(day_of(&fr, at), "30 nov. 2026");
+        assert_eq!(day_of(&en, "hier"), "hier");
     }
 
     #[test]

@@ -64,6 +64,21 @@ fn directory_search(bencher: Bencher, count: usize) {
     });
 }
 
+/// The next keystroke ("le" → "lef"): looking only into the users "le" found.
+#[divan::bench(args = SIZES)]
+fn directory_narrow(bencher: Bencher, count: usize) {
+    let directory = Directory::new(users(count));
+    let before = view("le", None, SortBy::Name, Direction::Asc);
+    let query = view("lef", None, SortBy::Name, Direction::Asc);
+    let mut shown = Vec::with_capacity(count);
+    directory.select(&before, &mut shown);
+    let mut out = Vec::with_capacity(count);
+    bencher.bench_local(|| {
+        directory.narrow(&before, &shown, black_box(&query), &mut out);
+        out.len()
+    });
+}
+
 /// A role filter, sorted by email, descending.
 #[divan::bench(args = SIZES)]
 fn directory_filter_and_sort(bencher: Bencher, count: usize) {

@@ -139,6 +139,28 @@ impl Directory {
             Direction::Desc => out.extend(order.iter().rev().filter(matches)),
         }
     }
+
+    /// What `select` writes for `view`, found among `shown`, what `select` wrote for `before`,
+    /// when `view` can only show some of those, in the same order: the same filters and order,
+    /// and a search that contains the one before (a letter typed). Each keystroke then looks
+    /// into the users the one before found, not into the whole list.
+    pub fn narrow(&self, before: &View, shown: &[u32], view: &View, out: &mut Vec<u32>) {
+        let key = search_key(&view.q);
+        let fewer = view.role == before.role
+            && view.invited_only == before.invited_only
+            && view.sort == before.sort
+            && view.direction == before.direction
+            && key.contains(&search_key(&before.q));
+        if !fewer {
+            return self.select(view, out);
+        }
+        out.clear();
+        out.extend(
+            shown
+                .iter()
+                .filter(|i| self.search[**i as usize].contains(&key)),
+        );
+    }
 }
 
 #[cfg(test)]
@@ -165,9 +187,9 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn searches_ignore_case_and_accents_and_sorts_both_ways() {
-        let directory = Directory::new(vec![
+    /// Three users, not in name order.
+    fn three() -> Vec<User> {
+        vec![
             user("Zoé", "Martin", "a.zoe@x.fr", vec![Role::SalesAgent]),
             user(
                 "Éloïse",
@@ -176,7 +198,12 @@ mod tests {
                 vec![Role::GlobalAdmin],
             ),
             user("Jean", "Dupont", "m.jean@x.fr", vec![Role::SalesAgent]),
-        ]);
+        ]
+    }
+
+    #[test]
+    fn searches_ignore_case_and_accents_and_sorts_both_ways() {
+        let directory = Directory::new(three());
         let mut view = View::default();
         assert_eq!(
             names(&directory, &view),
@@ -203,5 +230,49 @@ mod tests {
         view.q = "@x.fr".into();
         view.role = Some(Role::ReportViewer);
         assert!(names(&directory, &view).is_empty());
+    }
+
+    /// Typing narrows from what the keystroke before found; anything else (a letter taken
+    /// back, another role or order) looks into the whole list again. Either way the rows are
+    /// those and in the order a search from scratch gives.
+    #[test]
+    fn narrowing_finds_what_a_search_from_scratch_finds() {
+        let mut users = three();
+        users.push(user(
+            "Élodie",
+            "Martin",
+            "e.martin@x.fr",
+            vec![Role::SalesAgent],
+        ));
+        let directory = Directory::new(users);
+        let view = |q: &str, role, direction| View {
+            q: q.into(),
+            role,
+            direction,
+            ..View::default()
+        };
+        let steps = [
+            view("", None, Direction::Asc),
+            view("E", None, Direction::Asc),
+            view("ÉL", None, Direction::Asc),
+            view("élo", None, Direction::Asc),
+            view("élod", None, Direction::Asc),
+            view("élo", None, Direction::Asc),
+            view("élo", Some(Role::SalesAgent), Direction::Asc),
+            view("mar", None, Direction::Desc),
+            view("mart", None, Direction::Desc),
+            view("mart", None, Direction::Asc),
+            view("x.fr", None, Direction::Asc),
+        ];
+        let (mut before, mut shown) = (View::default(), Vec::new());
+        directory.select(&before, &mut shown);
+        for step in steps {
+            let (mut narrowed, mut searched) = (Vec::new(), Vec::new());
+            directory.narrow(&before, &shown, &step, &mut narrowed);
+            directory.select(&step, &mut searched);
+            assert_eq!(narrowed, searched, "{step:?} after {before:?}");
+            (before, shown) = (step, narrowed);
+        }
+        assert_eq!(shown.len(), 4);
     }
 }

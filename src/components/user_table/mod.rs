@@ -90,11 +90,21 @@ pub fn UserTable(props: &UserTableProps) -> Html {
     let (top_spacer, bottom_spacer) = (use_node_ref(), use_node_ref());
     let scroll_top = use_state(|| 0.0f64);
     let viewport = use_state(|| DEFAULT_VIEWPORT);
+    // What the last view showed, of which list: a letter typed narrows from it.
+    let last = use_mut_ref(|| None::<(Rc<Directory>, View, Rc<Vec<u32>>)>);
     let shown = use_memo(
         (props.directory.clone(), props.view.clone()),
         |(directory, view)| {
             let mut out = Vec::new();
-            directory.select(view, &mut out);
+            let mut last = last.borrow_mut();
+            match &*last {
+                Some((of, before, shown)) if Rc::ptr_eq(of, directory) => {
+                    directory.narrow(before, shown, view, &mut out)
+                }
+                _ => directory.select(view, &mut out),
+            }
+            let out = Rc::new(out);
+            *last = Some((directory.clone(), view.clone(), out.clone()));
             out
         },
     );
