@@ -29,19 +29,29 @@ use crate::{
     state::{use_toasts, ToastKind},
 };
 
-/// Until the scroller is measured.
-const DEFAULT_VIEWPORT: f64 = 600.0;
+/// The window's height, when the browser does not say.
+const DEFAULT_WINDOW: f64 = 900.0;
 
-/// The height rows are seen through: the scroller's, never more than the window's.
-fn viewport_of(element: &web_sys::Element) -> f64 {
-    let window = gloo_utils::window()
+fn window_height() -> f64 {
+    gloo_utils::window()
         .inner_height()
         .ok()
         .and_then(|h| h.as_f64())
-        .unwrap_or(DEFAULT_VIEWPORT);
+        .unwrap_or(DEFAULT_WINDOW)
+}
+
+/// The height rows are seen through: the scroller's, never more than the window's.
+fn viewport_of(element: &web_sys::Element) -> f64 {
     f64::from(element.client_height())
-        .min(window)
+        .min(window_height())
         .max(ROW_HEIGHT)
+}
+
+/// The scroller's height until it scrolls: at most `max-height: 70vh` (the style below), which
+/// a list longer than the view reaches. Measured on mount instead, it forced a layout of the
+/// page before its first paint, and a second render.
+fn first_viewport() -> f64 {
+    (window_height() * 0.7).max(ROW_HEIGHT)
 }
 
 #[derive(Properties, PartialEq)]
@@ -89,7 +99,7 @@ pub fn UserTable(props: &UserTableProps) -> Html {
     let scroller = use_node_ref();
     let (top_spacer, bottom_spacer) = (use_node_ref(), use_node_ref());
     let scroll_top = use_state(|| 0.0f64);
-    let viewport = use_state(|| DEFAULT_VIEWPORT);
+    let viewport = use_state(first_viewport);
     // What the last view showed, of which list: a letter typed narrows from it.
     let last = use_mut_ref(|| None::<(Rc<Directory>, View, Rc<Vec<u32>>)>);
     let shown = use_memo(
@@ -128,15 +138,6 @@ pub fn UserTable(props: &UserTableProps) -> Html {
         scroll_top.clone(),
         on_open,
     );
-    {
-        // Measured once mounted; the scroll handler keeps it current.
-        let (scroller, viewport) = (scroller.clone(), viewport.clone());
-        use_effect_with((), move |()| {
-            if let Some(element) = scroller.cast::<web_sys::Element>() {
-                viewport.set(viewport_of(&element));
-            }
-        });
-    }
     let on_scroll = {
         let (scroll_top, viewport) = (scroll_top.clone(), viewport.clone());
         use_callback((), move |e: Event, ()| {
