@@ -576,16 +576,40 @@ async fn giving_a_user_a_role_with_mettre_a_jour() {
     app.unmount();
 }
 
-#[wasm_bindgen_test]
-async fn going_from_one_user_to_another_shows_the_other_users_roles() {
+/// The demo admin and Inès Garcia, Sales agent.
+async fn demo_and_a_seller() -> partner_domain::UserCreated {
     work_account_with(0).await;
-    let seller = add_user(
+    add_user(
         "Inès",
         "Garcia",
         "ines.garcia@contoso.onmicrosoft.com",
         Role::SalesAgent,
     )
-    .await;
+    .await
+}
+
+/// A row's name links to the user's page, which a click opens in the app (the list's rows
+/// share one click handler).
+#[wasm_bindgen_test]
+async fn a_rows_name_opens_the_users_page() {
+    let seller = demo_and_a_seller().await;
+    let app = Mounted::keeping_storage("/settings/users?q=garcia", MOCK_CONFIG).await;
+    app.wait_for(".user-table tbody tr").await;
+    let page = format!("/settings/users/{}", seller.user.id);
+    let link = ".user-table tbody tr:not(.spacer) a";
+    assert_eq!(
+        app.find(link).unwrap().get_attribute("href"),
+        Some(page.clone())
+    );
+    app.click(link);
+    app.wait_for_text("h1", "Inès Garcia").await;
+    assert_eq!(path(), page);
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn going_from_one_user_to_another_shows_the_other_users_roles() {
+    let seller = demo_and_a_seller().await;
     let reader = add_user(
         "Paul",
         "Martin",

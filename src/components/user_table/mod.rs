@@ -47,11 +47,12 @@ fn viewport_of(element: &web_sys::Element) -> f64 {
         .max(ROW_HEIGHT)
 }
 
-/// The scroller's height until it scrolls: at most `max-height: 70vh` (the style below), which
-/// a list longer than the view reaches. Measured on mount instead, it forced a layout of the
-/// page before its first paint, and a second render.
+/// The scroller's height until it scrolls: at most `max-height: 70vh` less its two 1 px
+/// borders (the style below; `box-sizing: border-box`), which a list longer than the view
+/// reaches. Measured on mount instead, it forced a layout of the page before its first paint,
+/// and a second render.
 fn first_viewport() -> f64 {
-    (window_height() * 0.7).max(ROW_HEIGHT)
+    (window_height() * 0.7 - 2.0).max(ROW_HEIGHT)
 }
 
 #[derive(Properties, PartialEq)]
@@ -130,6 +131,23 @@ pub fn UserTable(props: &UserTableProps) -> Html {
             }
         })
     };
+    // One handler for every row's link, built once: the rows are written again at each
+    // keystroke, and yew-router's `Link` made a component and a callback per row each time. A
+    // plain click opens the user here; with a modifier or another button the browser does
+    // what it does with links (a new tab).
+    let on_link = use_callback(on_open.clone(), |e: MouseEvent, on_open| {
+        if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+            return;
+        }
+        let pos = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|link| link.closest("tr[data-pos]").ok().flatten())
+            .and_then(|row| row.get_attribute("data-pos")?.parse().ok());
+        if let Some(pos) = pos {
+            e.prevent_default();
+            on_open.emit(pos);
+        }
+    });
     let keys = use_row_keys(
         props.view.clone(),
         count,
@@ -198,7 +216,7 @@ pub fn UserTable(props: &UserTableProps) -> Html {
             // instead of replacing every row (a tenth of the work at each keystroke).
             <tr key={pos} id={row_id(pos)} data-pos={pos.to_string()}
                 aria-rowindex={(pos + 2).to_string()} tabindex={if pos == active_pos { "0" } else { "-1" }}>
-                <td><Link<Route> to={Route::User { id: user.id.clone() }} classes="row-link">{ user.display_name() }</Link<Route>></td>
+                <td><a href={Route::User { id: user.id.clone() }.to_path()} class="row-link" onclick={on_link.clone()}>{ user.display_name() }</a></td>
                 <td>{ user.email.clone() }</td>
                 <td>{ roles }</td>
                 <td>
