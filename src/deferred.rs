@@ -6,8 +6,9 @@
 //!
 //! Start-up is profiled on `/` and the welcome page, on the real server. Anything else needs the
 //! rest: a deep link (`/settings/users` bookmarked) or the mock backend. For a deep link the
-//! rest is downloaded and compiled from the moment the glue's scripts are evaluated, beside the
-//! first part; for the mock as soon as `config.json` says so. The app waits for it
+//! rest is asked for as `index.html` is parsed (a script the build writes there) and compiled
+//! from the moment the glue's scripts are evaluated, beside the first part; for the mock as
+//! soon as `config.json` says so. The app waits for it
 //! (`rest_arrived`) before it starts, instead of a stub loading it synchronously.
 //!
 //! Without the `partner-center-deferred` meta tag (`trunk serve`, tests) the wasm is whole and
@@ -35,8 +36,9 @@ function installed(exports) {
 
 // Compiled as it streams in, off the main thread; a host that does not label the file
 // `application/wasm` (which streaming requires) gets the bytes compiled once they are all here.
-function compile(at) {
-  return fetch(at.url, { integrity: at.integrity }).then((response) => {
+// `asked`: the response, if it was asked for already.
+function compile(at, asked) {
+  return (asked || fetch(at.url, { integrity: at.integrity })).then((response) => {
     if (!response.ok) return Promise.reject(new Error(`${at.url}: ${response.status}`));
     const type = (response.headers.get('content-type') || '').split(';')[0].trim().toLowerCase();
     return type === 'application/wasm'
@@ -45,16 +47,18 @@ function compile(at) {
   });
 }
 
-// The first pages start-up runs on the first part alone.
+// The first pages start-up runs on the first part alone (the script in index.html that asks
+// for the rest early, `xtask/src/spa.rs`, has the same rule).
 export function is_start_up_path() {
   return location.pathname === '/' || location.pathname === '/onboarding/welcome';
 }
 
-// Any other first page needs the rest: its download and compilation start as this script is
-// evaluated, beside the first part's, rather than once the first part runs.
+// Any other first page needs the rest. The script in index.html asked for it as the page was
+// parsed; it is compiled from the moment this script is evaluated, beside the first part,
+// rather than once the first part runs.
 let early = (() => {
   const at = part();
-  return at && !is_start_up_path() ? compile(at) : null;
+  return at && !is_start_up_path() ? compile(at, window.partnerCenterRest) : null;
 })();
 
 // One download at a time; a failed one may be tried again.

@@ -154,6 +154,20 @@ async fn a_deep_link_gets_the_rest_before_its_page_and_a_tampered_rest_never_run
         .await
         .unwrap();
     assert_eq!(config_requests, serde_json::json!(["link"]));
+    // The rest was asked for as index.html was parsed, before the glue's scripts had arrived
+    // (they would have asked a round trip later).
+    let asked_early = browser
+        .client
+        .execute(
+            "const entries = performance.getEntriesByType('resource');
+             const rest = entries.find((e) => e.name.endsWith('_rest.wasm'));
+             const glue = entries.find((e) => e.name.includes('/partner-center-') && e.name.endsWith('.js'));
+             return rest.startTime < glue.responseEnd;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(asked_early, serde_json::json!(true));
 
     // The same build with one byte of the rest changed, as a broken cache or proxy would.
     let copy = tempfile::tempdir().unwrap();

@@ -328,6 +328,13 @@ fn before_the_rest_in_english(name: &str) -> bool {
         || name.contains("partner_center::deferred::")
 }
 
+/// Asks for the rest of the wasm unless the first page is one start-up runs on the first part
+/// alone (the rule of `is_start_up_path` in `src/deferred.rs`, which takes the response). Its
+/// SHA-256 is in the Content-Security-Policy (`crates/server/src/security.rs` hashes every
+/// inline script of `index.html`).
+const ASK_REST_EARLY: &str = "{const m=document.querySelector('meta[name=partner-center-deferred]'),p=location.pathname;\
+if(p!=='/'&&p!=='/onboarding/welcome')window.partnerCenterRest=fetch(m.content,{integrity:m.dataset.integrity})}";
+
 fn split_wasm(dist: &Path, start_up: &BTreeSet<String>) -> Result<(), Fail> {
     let wasm_path = only_file(dist, "_bg.wasm")?;
     let wasm = std::fs::read(&wasm_path).map_err(io(&wasm_path))?;
@@ -354,11 +361,14 @@ fn split_wasm(dist: &Path, start_up: &BTreeSet<String>) -> Result<(), Fail> {
         &primary_name,
         &primary,
     )?;
-    let meta = format!(
-        "<meta content=/{rest_name} data-integrity=sha256-{} name={META}></head>",
+    // The rest, named for `src/deferred.rs`, and asked for by the script after it as the page
+    // is parsed when the first page needs it (a deep link): a round trip sooner than the glue's
+    // scripts could, which must arrive first. Before the stylesheet, which a script waits for.
+    let head = format!(
+        "<meta charset=utf-8><meta content=/{rest_name} data-integrity=sha256-{} name={META}><script>{ASK_REST_EARLY}</script>",
         STANDARD.encode(Sha256::digest(&parts.rest))
     );
-    let index = replace_once(&index, "</head>", &meta)?;
+    let index = replace_once(&index, "<meta charset=utf-8>", &head)?;
     std::fs::write(&index_path, index).map_err(io(&index_path))?;
     println!(
         "xtask: wasm split: {} of {} functions in the primary, {} deferred ({} stubs), {} bytes of data deferred; primary {} bytes, rest {} bytes",
