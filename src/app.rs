@@ -11,9 +11,9 @@ use crate::{
     components::{Layout, Loading},
     config::{BackendKind, ConfigError, RuntimeConfig},
     i18n::I18nProvider,
-    pages::StartupErrorPage,
+    pages::{first_users_page, StartupErrorPage},
     route::{switch, Route},
-    state::{state_of, PartnerProvider, SessionProvider, ToastProvider},
+    state::{state_of, PartnerProvider, SessionProvider, SessionState, ToastProvider},
 };
 
 #[derive(Properties, PartialEq)]
@@ -32,6 +32,11 @@ pub fn App(props: &AppProps) -> Html {
             </ToastProvider>
         </I18nProvider>
     }
+}
+
+/// The page the app was opened on.
+fn first_route() -> Option<Route> {
+    Route::recognize(&gloo_utils::window().location().pathname().ok()?)
 }
 
 #[derive(Properties, PartialEq)]
@@ -61,8 +66,16 @@ fn ConfigGate(props: &ConfigGateProps) -> Html {
                 .map_err(|cause| Rc::new(ConfigError::Incomplete { cause }))?;
         }
         let (backend, session) = asked.unwrap_or_else(|| ask(&config));
-        let session = session.await;
-        Ok::<_, Rc<ConfigError>>((Rc::new(config), backend, state_of(session)))
+        let session = state_of(session.await);
+        // A deep link to the user list: its first rows are asked for now, while the page that
+        // needs them renders (the page's own call takes the answer).
+        if !crate::deferred::start_up_path()
+            && matches!(session, SessionState::SignedIn(_))
+            && first_route() == Some(Route::Users)
+        {
+            backend.0.users_ahead(first_users_page());
+        }
+        Ok::<_, Rc<ConfigError>>((Rc::new(config), backend, session))
     });
     match startup.state() {
         None => html! { <Loading /> },

@@ -1,6 +1,6 @@
 //! User management on the mock backend: a large list rendered in part, search, role filter and
 //! sort kept in the address, keyboard moves, adding a user, and what a reader without the right
-//! sees.
+//! sees; and the real API client asking for the list ahead of the page (against a stand-in fetch).
 #![cfg(target_arch = "wasm32")]
 
 mod support;
@@ -8,7 +8,7 @@ mod support;
 use std::time::Duration;
 
 use gloo_timers::future::sleep;
-use partner_center::api::{Backend, MockBackend};
+use partner_center::api::{Backend, HttpBackend, MockBackend};
 use partner_domain::{Credentials, Role};
 use support::*;
 use wasm_bindgen::JsCast;
@@ -874,4 +874,47 @@ async fn the_activity_log_pages_with_afficher_plus_and_is_for_admins_only() {
     let menu = app.text("#settings-menu");
     assert!(!menu.contains("Journal d’activité"), "{menu}");
     app.unmount();
+}
+
+/// The list's first rows asked for ahead (a deep link): the page's own call takes that
+/// answer, so the server is asked once; the next call asks it again.
+#[wasm_bindgen_test]
+async fn a_call_asked_ahead_reaches_the_server_once() {
+    let window = js_sys::global();
+    let fetch = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
+    let counting = js_sys::Function::new_with_args(
+        "request",
+        "globalThis.fetched = (globalThis.fetched || []).concat([request.url]);
+         return Promise.resolve(new Response('{\"total\":1,\"items\":[]}',
+             { headers: { 'content-type': 'application/json' } }));",
+    );
+    js_sys::Reflect::set(&window, &"fetch".into(), &counting).unwrap();
+    let fetched = || {
+        js_sys::Reflect::get(&js_sys::global(), &"fetched".into())
+            .ok()
+            .map(|list| js_sys::Array::from(&list).length())
+            .unwrap_or(0)
+    };
+    let backend = HttpBackend::new("/api");
+    let first = partner_center::pages::first_users_page();
+    backend.users_ahead(first.clone());
+    assert_eq!(fetched(), 1);
+    assert_eq!(backend.users(first.clone()).await.unwrap().total, 1);
+    assert_eq!(
+        fetched(),
+        1,
+        "the page's call took the answer asked for ahead"
+    );
+    backend.users(first.clone()).await.unwrap();
+    assert_eq!(fetched(), 2, "an answer is taken once");
+    // A sign-out between them: the page asks the server again.
+    backend.users_ahead(first.clone());
+    let _ = backend.sign_out().await;
+    backend.users(first).await.unwrap();
+    assert_eq!(
+        fetched(),
+        5,
+        "an answer asked for before a sign-out is not taken"
+    );
+    js_sys::Reflect::set(&window, &"fetch".into(), &fetch).unwrap();
 }

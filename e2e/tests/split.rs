@@ -168,6 +168,19 @@ async fn a_deep_link_gets_the_rest_before_its_page_and_a_tampered_rest_never_run
         .await
         .unwrap();
     assert_eq!(asked_early, serde_json::json!(true));
+    // The list's first rows, asked for by start-up once it knew who was signed in, were not
+    // asked for again by the page (it took that answer).
+    let first_rows_requests = browser
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource')
+                 .filter((e) => e.name.includes('/api/users?') && e.name.includes('limit=100&'))
+                 .length;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(first_rows_requests, serde_json::json!(1));
 
     // The same build with one byte of the rest changed, as a broken cache or proxy would.
     let copy = tempfile::tempdir().unwrap();

@@ -1,6 +1,8 @@
 //! The real REST API over gloo-net (fetch). Cookies carry the session; the custom header is
 //! the CSRF proof docs/API.md asks of every non-GET request.
 
+use std::{cell::RefCell, future::Future, pin::Pin};
+
 use gloo_net::http::{Method, RequestBuilder, Response};
 use partner_domain::{
     supporting::SupportingDocument, AcceptAgreement, AcceptInvitation, ActivityPage, ActivityQuery,
@@ -21,7 +23,21 @@ const UPLOAD_TIMEOUT_S: u32 = 120;
 
 pub struct HttpBackend {
     base: String,
+    /// A `GET` asked for before the page that needs it: the next identical `GET` within
+    /// `AHEAD_FOR_MS` takes its answer instead of asking again.
+    ahead: RefCell<Option<Ahead>>,
 }
+
+/// Beyond this, an answer asked for ahead is not taken: the page asks again.
+const AHEAD_FOR_MS: f64 = 10_000.0;
+
+struct Ahead {
+    url: String,
+    asked_at_ms: f64,
+    answer: Sent,
+}
+
+type Sent = Pin<Box<dyn Future<Output = ApiResult<Response>>>>;
 
 /// What a request carries.
 enum Body {
@@ -39,6 +55,10 @@ fn json(value: impl Serialize) -> Option<Body> {
 /// Query-string escaping for a path segment or parameter value.
 fn escape(value: &str) -> String {
     String::from(js_sys::encode_uri_component(value))
+}
+
+fn users_path(query: &UserQuery) -> String {
+    format!("/users?{}", query.query_string(escape))
 }
 
 /// `path?since=…&…` with the filters and cursor that are set. Written here, not with
@@ -69,7 +89,31 @@ impl HttpBackend {
     pub fn new(api_base: &str) -> Self {
         Self {
             base: api_base.trim_end_matches('/').to_owned(),
+            ahead: RefCell::new(None),
         }
+    }
+
+    fn ask_ahead(&self, path: &str) {
+        let url = format!("{}{}", self.base, path);
+        let answer = Box::pin(send(Method::GET, &url, None, TIMEOUT_S));
+        *self.ahead.borrow_mut() = Some(Ahead {
+            url,
+            asked_at_ms: js_sys::Date::now(),
+            answer,
+        });
+    }
+
+    /// The answer asked for ahead of this `GET`, if there is a fresh one. Any other request
+    /// drops it: a write may change it, a sign-in or a sign-out change whose it is.
+    fn asked_ahead(&self, method: &Method, url: &str) -> Option<Sent> {
+        let mut ahead = self.ahead.borrow_mut();
+        if *method != Method::GET {
+            *ahead = None;
+        }
+        let fresh = ahead
+            .as_ref()
+            .is_some_and(|a| a.url == url && js_sys::Date::now() - a.asked_at_ms < AHEAD_FOR_MS);
+        fresh.then(|| ahead.take()).flatten().map(|a| a.answer)
     }
 
     /// A file: its bytes, type and name (from `Content-Disposition`, else `fallback_name`).
@@ -109,7 +153,11 @@ impl HttpBackend {
             Some(Body::Bytes(_)) => UPLOAD_TIMEOUT_S,
             _ => TIMEOUT_S,
         };
-        let sent = send(method, &format!("{}{}", self.base, path), body, timeout_s);
+        let url = format!("{}{}", self.base, path);
+        let sent = match self.asked_ahead(&method, &url) {
+            Some(answer) => answer,
+            None => Box::pin(send(method, &url, body, timeout_s)),
+        };
         Box::pin(async move {
             let response = sent.await?;
             let text = response
@@ -310,8 +358,11 @@ impl Backend for HttpBackend {
     }
 
     fn users(&self, query: UserQuery) -> ApiFuture<UserList> {
-        let path = format!("/users?{}", query.query_string(escape));
-        self.request(Method::GET, &path, None)
+        self.request(Method::GET, &users_path(&query), None)
+    }
+
+    fn users_ahead(&self, query: UserQuery) {
+        self.ask_ahead(&users_path(&query));
     }
 
     fn activity(&self, query: ActivityQuery) -> ApiFuture<ActivityPage> {

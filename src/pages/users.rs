@@ -33,6 +33,20 @@ const REMOTE_ROWS: u64 = 200;
 /// milliseconds for the server, against a tenth of a second or more for 10,000 users).
 const FIRST_PAGE: u64 = 100;
 
+/// The work account's users in the list's default order, the first `limit`.
+fn everyone(limit: u64) -> UserQuery {
+    UserQuery {
+        limit: Some(limit),
+        ..UserQuery::default()
+    }
+}
+
+/// What the list asks for first, whatever its address says: start-up asks for it ahead on a
+/// deep link (`app.rs`).
+pub fn first_page() -> UserQuery {
+    everyone(FIRST_PAGE)
+}
+
 /// `?status=` of users who have not accepted their invitation.
 const INVITED: &str = "invited";
 
@@ -102,11 +116,7 @@ fn UsersBody() -> Html {
     let load = |limit| {
         let backend = backend.clone();
         async move |()| {
-            let query = UserQuery {
-                limit: Some(limit),
-                ..UserQuery::default()
-            };
-            let list = backend.users(query).await?;
+            let list = backend.users(everyone(limit)).await?;
             Ok::<_, ApiError>((Rc::new(Directory::new(list.items)), list.total))
         }
     };
