@@ -60,7 +60,8 @@ fn ConfigGate(props: &ConfigGateProps) -> Html {
             (backend, session)
         };
         let asked = (config.backend == BackendKind::Http).then(|| ask(&config));
-        if config.backend == BackendKind::Mock || !crate::deferred::start_up_path() {
+        let deep_link = !crate::deferred::start_up_path();
+        if config.backend == BackendKind::Mock || deep_link {
             crate::deferred::rest_arrived()
                 .await
                 .map_err(|cause| Rc::new(ConfigError::Incomplete { cause }))?;
@@ -68,8 +69,9 @@ fn ConfigGate(props: &ConfigGateProps) -> Html {
         let (backend, session) = asked.unwrap_or_else(|| ask(&config));
         let session = state_of(session.await);
         // A deep link to the user list: its first rows are asked for now, while the page that
-        // needs them renders (the page's own call takes the answer).
-        if !crate::deferred::start_up_path()
+        // needs them renders (the page's own call takes the answer). Only on a deep link is the
+        // address read here: the rest has arrived then, and start-up never runs that code.
+        if deep_link
             && matches!(session, SessionState::SignedIn(_))
             && first_route() == Some(Route::Users)
         {

@@ -877,7 +877,8 @@ async fn the_activity_log_pages_with_afficher_plus_and_is_for_admins_only() {
 }
 
 /// The list's first rows asked for ahead (a deep link): the page's own call takes that
-/// answer, so the server is asked once; the next call asks it again.
+/// answer, so the server is asked once; the next call asks it again, and so does a call after
+/// a sign-out.
 #[wasm_bindgen_test]
 async fn a_call_asked_ahead_reaches_the_server_once() {
     let window = js_sys::global();

@@ -93,8 +93,12 @@ impl HttpBackend {
         }
     }
 
+    fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
     fn ask_ahead(&self, path: &str) {
-        let url = format!("{}{}", self.base, path);
+        let url = self.url(path);
         let answer = Box::pin(send(Method::GET, &url, None, TIMEOUT_S));
         *self.ahead.borrow_mut() = Some(Ahead {
             url,
@@ -118,12 +122,7 @@ impl HttpBackend {
 
     /// A file: its bytes, type and name (from `Content-Disposition`, else `fallback_name`).
     fn download(&self, path: &str, fallback_name: String) -> ApiFuture<Document> {
-        let sent = send(
-            Method::GET,
-            &format!("{}{}", self.base, path),
-            None,
-            TIMEOUT_S,
-        );
+        let sent = send(Method::GET, &self.url(path), None, TIMEOUT_S);
         Box::pin(async move {
             let response = sent.await?;
             let headers = response.headers();
@@ -153,7 +152,7 @@ impl HttpBackend {
             Some(Body::Bytes(_)) => UPLOAD_TIMEOUT_S,
             _ => TIMEOUT_S,
         };
-        let url = format!("{}{}", self.base, path);
+        let url = self.url(path);
         let sent = match self.asked_ahead(&method, &url) {
             Some(answer) => answer,
             None => Box::pin(send(method, &url, body, timeout_s)),
