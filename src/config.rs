@@ -1,7 +1,7 @@
 //! Runtime configuration, fetched from `config.json` at start so that one static build can talk
 //! to the in-browser mock or to any real API by editing a single file.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use serde::Deserialize;
 
 /// Absolute, so that deep links (`/settings/users`) find it too: the app is hosted at the root.
@@ -84,22 +84,35 @@ impl RuntimeConfig {
     }
 
     pub async fn fetch(url: &str) -> Result<Self, ConfigError> {
-        let unreachable = |cause: gloo_net::Error| ConfigError::Unreachable {
+        let unreachable = |cause: String| ConfigError::Unreachable {
             url: url.to_owned(),
-            cause: cause.to_string(),
+            cause,
         };
-        let response = Request::get(url)
-            .cache(web_sys::RequestCache::NoCache)
-            .send()
+        // On a deep link, index.html's script asked for it as the page was parsed.
+        let answer = match crate::api::ahead::take(url) {
+            Some(answer) => answer,
+            None => {
+                let request = Request::get(url)
+                    .cache(web_sys::RequestCache::NoCache)
+                    .build()
+                    .map_err(|e| unreachable(e.to_string()))?;
+                gloo_utils::window().fetch_with_request(&request.into())
+            }
+        };
+        let response = wasm_bindgen_futures::JsFuture::from(answer)
             .await
-            .map_err(unreachable)?;
+            .map_err(|e| unreachable(crate::api::fetch_failure(&e)))?;
+        let response = Response::from(web_sys::Response::from(response));
         if !response.ok() {
             return Err(ConfigError::Status {
                 url: url.to_owned(),
                 status: response.status(),
             });
         }
-        let text = response.text().await.map_err(unreachable)?;
+        let text = response
+            .text()
+            .await
+            .map_err(|e| unreachable(e.to_string()))?;
         Self::parse(&text).map_err(|cause| ConfigError::Invalid {
             url: url.to_owned(),
             cause,

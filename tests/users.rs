@@ -881,41 +881,85 @@ async fn the_activity_log_pages_with_afficher_plus_and_is_for_admins_only() {
 /// a sign-out.
 #[wasm_bindgen_test]
 async fn a_call_asked_ahead_reaches_the_server_once() {
-    let window = js_sys::global();
-    let fetch = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
-    let counting = js_sys::Function::new_with_args(
-        "request",
-        "globalThis.fetched = (globalThis.fetched || []).concat([request.url]);
-         return Promise.resolve(new Response('{\"total\":1,\"items\":[]}',
-             { headers: { 'content-type': 'application/json' } }));",
-    );
-    js_sys::Reflect::set(&window, &"fetch".into(), &counting).unwrap();
-    let fetched = || {
-        js_sys::Reflect::get(&js_sys::global(), &"fetched".into())
-            .ok()
-            .map(|list| js_sys::Array::from(&list).length())
-            .unwrap_or(0)
-    };
+    let fetch = StandInFetch::answering(r#"{"total":1,"items":[]}"#);
     let backend = HttpBackend::new("/api");
     let first = partner_center::pages::first_users_page();
     backend.users_ahead(first.clone());
-    assert_eq!(fetched(), 1);
+    assert_eq!(fetch.fetched(), 1);
+    backend.users_ahead(first.clone());
+    assert_eq!(fetch.fetched(), 1, "asked for ahead once");
     assert_eq!(backend.users(first.clone()).await.unwrap().total, 1);
     assert_eq!(
-        fetched(),
+        fetch.fetched(),
         1,
         "the page's call took the answer asked for ahead"
     );
     backend.users(first.clone()).await.unwrap();
-    assert_eq!(fetched(), 2, "an answer is taken once");
+    assert_eq!(fetch.fetched(), 2, "an answer is taken once");
     // A sign-out between them: the page asks the server again.
     backend.users_ahead(first.clone());
     let _ = backend.sign_out().await;
     backend.users(first).await.unwrap();
     assert_eq!(
-        fetched(),
+        fetch.fetched(),
         5,
         "an answer asked for before a sign-out is not taken"
     );
-    js_sys::Reflect::set(&window, &"fetch".into(), &fetch).unwrap();
+}
+
+/// What index.html's script asked for on a deep link (`xtask/src/spa.rs`) is what the app's
+/// own calls get, once, while it is fresh and no write came between.
+#[wasm_bindgen_test]
+async fn answers_index_html_asked_for_are_taken_by_the_app() {
+    let fetch = StandInFetch::answering(r#"{"total":1,"items":[]}"#);
+    let backend = HttpBackend::new("/api/");
+    let first = partner_center::pages::first_users_page();
+    let url = "/api/users?q=&offset=0&limit=100";
+    kept_ahead(url, 0.0, &json_answer(r#"{"total":7,"items":[]}"#));
+    assert_eq!(backend.users(first.clone()).await.unwrap().total, 7);
+    assert_eq!(backend.users(first.clone()).await.unwrap().total, 1);
+    assert_eq!(fetch.fetched(), 1, "taken once, then asked for");
+
+    kept_ahead(url, 11_000.0, &json_answer(r#"{"total":7,"items":[]}"#));
+    assert_eq!(
+        backend.users(first.clone()).await.unwrap().total,
+        1,
+        "an answer older than 10 s is not taken"
+    );
+    kept_ahead(url, 0.0, &json_answer(r#"{"total":7,"items":[]}"#));
+    let _ = backend.sign_out().await;
+    assert_eq!(
+        backend.users(first.clone()).await.unwrap().total,
+        1,
+        "a write drops what was asked for before it"
+    );
+
+    // The script's request timed out: said as the app's own would say it.
+    let timed_out = js_sys::Promise::reject(
+        &web_sys::DomException::new_with_message_and_name("slow", "TimeoutError")
+            .unwrap()
+            .into(),
+    );
+    kept_ahead(url, 0.0, &timed_out);
+    assert_eq!(
+        backend.users(first).await.unwrap_err(),
+        partner_center::api::ApiError::Timeout(15)
+    );
+
+    // The runtime config, too.
+    kept_ahead(
+        "/config.json",
+        0.0,
+        &json_answer(r#"{ "backend": "http", "api_base": "/elsewhere" }"#),
+    );
+    let before = fetch.fetched();
+    let config = partner_center::config::RuntimeConfig::fetch("/config.json")
+        .await
+        .unwrap();
+    assert_eq!(config.api_base, "/elsewhere");
+    assert_eq!(
+        fetch.fetched(),
+        before,
+        "the config was not asked for again"
+    );
 }

@@ -1,8 +1,6 @@
 //! The real REST API over gloo-net (fetch). Cookies carry the session; the custom header is
 //! the CSRF proof docs/API.md asks of every non-GET request.
 
-use std::{cell::RefCell, future::Future, pin::Pin};
-
 use gloo_net::http::{Method, RequestBuilder, Response};
 use partner_domain::{
     supporting::SupportingDocument, AcceptAgreement, AcceptInvitation, ActivityPage, ActivityQuery,
@@ -14,7 +12,7 @@ use partner_domain::{
 };
 use serde::{de::DeserializeOwned, Serialize};
 
-use super::{ApiError, ApiFuture, ApiResult, Backend, Document};
+use super::{ahead, ApiError, ApiFuture, ApiResult, Backend, Document};
 use crate::config::BackendKind;
 
 const TIMEOUT_S: u32 = 15;
@@ -23,21 +21,7 @@ const UPLOAD_TIMEOUT_S: u32 = 120;
 
 pub struct HttpBackend {
     base: String,
-    /// A `GET` asked for before the page that needs it: the next identical `GET` within
-    /// `AHEAD_FOR_MS` takes its answer instead of asking again.
-    ahead: RefCell<Option<Ahead>>,
 }
-
-/// Beyond this, an answer asked for ahead is not taken: the page asks again.
-const AHEAD_FOR_MS: f64 = 10_000.0;
-
-struct Ahead {
-    url: String,
-    asked_at_ms: f64,
-    answer: Sent,
-}
-
-type Sent = Pin<Box<dyn Future<Output = ApiResult<Response>>>>;
 
 /// What a request carries.
 enum Body {
@@ -89,7 +73,6 @@ impl HttpBackend {
     pub fn new(api_base: &str) -> Self {
         Self {
             base: api_base.trim_end_matches('/').to_owned(),
-            ahead: RefCell::new(None),
         }
     }
 
@@ -97,27 +80,15 @@ impl HttpBackend {
         format!("{}{}", self.base, path)
     }
 
+    /// Asks for `path` now, for an identical `GET` soon (unless it was asked for already).
     fn ask_ahead(&self, path: &str) {
         let url = self.url(path);
-        let answer = Box::pin(send(Method::GET, &url, None, TIMEOUT_S));
-        *self.ahead.borrow_mut() = Some(Ahead {
-            url,
-            asked_at_ms: js_sys::Date::now(),
-            answer,
-        });
-    }
-
-    /// The answer asked for ahead of this `GET`, if there is a fresh one. Any other request
-    /// drops it: a write may change it, a sign-in or a sign-out change whose it is.
-    fn asked_ahead(&self, method: &Method, url: &str) -> Option<Sent> {
-        let mut ahead = self.ahead.borrow_mut();
-        if *method != Method::GET {
-            *ahead = None;
+        if ahead::asked(&url) {
+            return;
         }
-        let fresh = ahead
-            .as_ref()
-            .is_some_and(|a| a.url == url && js_sys::Date::now() - a.asked_at_ms < AHEAD_FOR_MS);
-        fresh.then(|| ahead.take()).flatten().map(|a| a.answer)
+        if let Ok(answer) = fetch(Method::GET, &url, None, TIMEOUT_S) {
+            ahead::keep(&url, &answer);
+        }
     }
 
     /// A file: its bytes, type and name (from `Content-Disposition`, else `fallback_name`).
@@ -152,11 +123,7 @@ impl HttpBackend {
             Some(Body::Bytes(_)) => UPLOAD_TIMEOUT_S,
             _ => TIMEOUT_S,
         };
-        let url = self.url(path);
-        let sent = match self.asked_ahead(&method, &url) {
-            Some(answer) => answer,
-            None => Box::pin(send(method, &url, body, timeout_s)),
-        };
+        let sent = send(method, &self.url(path), body, timeout_s);
         Box::pin(async move {
             let response = sent.await?;
             let text = response
@@ -175,19 +142,29 @@ impl HttpBackend {
 }
 
 /// Sends one request now, not once its answer is awaited (the app asks who is signed in before
-/// the rest of the wasm has arrived, and reads the answer after), aborting it after
-/// `timeout_s`; any non-2xx becomes an `ApiError`.
+/// the rest of the wasm has arrived, and reads the answer after), or takes the answer asked for
+/// ahead of it; any non-2xx becomes an `ApiError`.
 fn send(
     method: Method,
     url: &str,
     body: Option<Body>,
     timeout_s: u32,
 ) -> impl std::future::Future<Output = ApiResult<Response>> + 'static {
-    let sent = fetch(method, url, body, timeout_s);
+    let asked = if method == Method::GET {
+        ahead::take(url)
+    } else {
+        ahead::forget();
+        None
+    };
+    // Listened to at once: a failure before anyone awaits it is not an unhandled rejection.
+    let sent = match asked {
+        Some(answer) => Ok(answer),
+        None => fetch(method, url, body, timeout_s),
+    }
+    .map(wasm_bindgen_futures::JsFuture::from);
     async move {
-        let (answer, timed_out, _timer) = sent?;
-        let response = answer.await.map_err(|e| {
-            if timed_out.get() {
+        let response = sent?.await.map_err(|e| {
+            if failure_name(&e) == "TimeoutError" {
                 ApiError::Timeout(timeout_s)
             } else {
                 ApiError::Network(failure(&e))
@@ -203,8 +180,17 @@ fn send(
     }
 }
 
+/// The error's name (`TypeError`, `TimeoutError`), if it is an `Error`.
+fn failure_name(error: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.name()))
+        .unwrap_or_default()
+}
+
 /// Why fetch failed, as the browser says it ("TypeError: Failed to fetch").
-fn failure(error: &wasm_bindgen::JsValue) -> String {
+pub(crate) fn failure(error: &wasm_bindgen::JsValue) -> String {
     use wasm_bindgen::JsCast;
     match error.dyn_ref::<js_sys::Error>() {
         Some(error) => format!("{}: {}", error.name(), error.message()),
@@ -212,31 +198,21 @@ fn failure(error: &wasm_bindgen::JsValue) -> String {
     }
 }
 
-/// The browser's fetch, started and listened to (a failure before anyone awaits it is not an
-/// unhandled rejection), with whether it timed out and the timer that aborts it.
-type Fetch = (
-    wasm_bindgen_futures::JsFuture,
-    std::rc::Rc<std::cell::Cell<bool>>,
-    gloo_timers::callback::Timeout,
-);
-
-fn fetch(method: Method, url: &str, body: Option<Body>, timeout_s: u32) -> ApiResult<Fetch> {
-    let controller =
-        web_sys::AbortController::new().map_err(|e| ApiError::Network(format!("{e:?}")))?;
-    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
-    let timer = {
-        let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        gloo_timers::callback::Timeout::new(timeout_s * 1000, move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
+/// The browser's fetch, started, and aborted with a `TimeoutError` after `timeout_s`.
+fn fetch(
+    method: Method,
+    url: &str,
+    body: Option<Body>,
+    timeout_s: u32,
+) -> ApiResult<js_sys::Promise> {
     let builder = RequestBuilder::new(url)
         .method(method)
         .credentials(web_sys::RequestCredentials::SameOrigin)
         .header("Accept", "application/json")
         .header("X-Requested-With", "partner-center")
-        .abort_signal(Some(&controller.signal()));
+        .abort_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
+            timeout_s * 1000,
+        )));
     let request = match body {
         Some(Body::Json(body)) => builder.json(&body),
         Some(Body::Bytes(bytes)) => builder
@@ -245,8 +221,7 @@ fn fetch(method: Method, url: &str, body: Option<Body>, timeout_s: u32) -> ApiRe
         None => builder.build(),
     }
     .map_err(|e| ApiError::Decode(e.to_string()))?;
-    let answer = gloo_utils::window().fetch_with_request(&web_sys::Request::from(request));
-    Ok((answer.into(), timed_out, timer))
+    Ok(gloo_utils::window().fetch_with_request(&web_sys::Request::from(request)))
 }
 
 /// `attachment; filename="x.pdf"` → `x.pdf`; RFC 8187's `filename*=UTF-8''…` when given, which

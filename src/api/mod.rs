@@ -1,6 +1,7 @@
 //! The one door to data: pages call hooks, hooks call a `Backend`, and the backend is either
 //! the real REST API (`HttpBackend`) or an in-browser imitation of it (`MockBackend`).
 
+pub(crate) mod ahead;
 pub mod assets;
 mod error;
 mod http;
@@ -20,6 +21,7 @@ use partner_domain::{
 use yew::prelude::*;
 
 pub use error::ApiError;
+pub(crate) use http::failure as fetch_failure;
 pub use http::HttpBackend;
 pub use load::{use_load, Load};
 pub use mock::{

@@ -431,3 +431,69 @@ impl Mounted {
         self.root.remove();
     }
 }
+
+/// `window.fetch` replaced by one that answers every request with `body` (JSON) and counts the
+/// requests; the browser's is back when this is dropped, even if the test failed.
+pub struct StandInFetch {
+    real: wasm_bindgen::JsValue,
+}
+
+impl StandInFetch {
+    pub fn answering(body: &str) -> Self {
+        let window = js_sys::global();
+        let real = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
+        let stand_in = js_sys::Function::new_with_args(
+            "request",
+            &format!(
+                "globalThis.fetched = (globalThis.fetched || 0) + 1;
+                 return Promise.resolve(new Response({body:?},
+                     {{ headers: {{ 'content-type': 'application/json' }} }}));"
+            ),
+        );
+        js_sys::Reflect::set(&window, &"fetched".into(), &0.into()).unwrap();
+        js_sys::Reflect::set(&window, &"fetch".into(), &stand_in).unwrap();
+        Self { real }
+    }
+
+    /// The requests that reached it so far.
+    pub fn fetched(&self) -> u32 {
+        js_sys::Reflect::get(&js_sys::global(), &"fetched".into())
+            .ok()
+            .and_then(|n| n.as_f64())
+            .unwrap_or_default() as u32
+    }
+}
+
+impl Drop for StandInFetch {
+    fn drop(&mut self) {
+        js_sys::Reflect::set(&js_sys::global(), &"fetch".into(), &self.real).unwrap();
+    }
+}
+
+/// An answer kept for `url` as index.html's script keeps it, `age_ms` ago.
+pub fn kept_ahead(url: &str, age_ms: f64, answer: &js_sys::Promise) {
+    let window = js_sys::global();
+    let kept = js_sys::Reflect::get(&window, &"partnerCenterAhead".into()).unwrap();
+    let kept: js_sys::Map = if kept.is_undefined() {
+        let map = js_sys::Map::new();
+        js_sys::Reflect::set(&window, &"partnerCenterAhead".into(), &map).unwrap();
+        map
+    } else {
+        kept.unchecked_into()
+    };
+    let entry = js_sys::Object::new();
+    js_sys::Reflect::set(&entry, &"at".into(), &(js_sys::Date::now() - age_ms).into()).unwrap();
+    js_sys::Reflect::set(&entry, &"answer".into(), answer).unwrap();
+    kept.set(&url.into(), &entry);
+}
+
+/// A `fetch` answer of `body` (JSON).
+pub fn json_answer(body: &str) -> js_sys::Promise {
+    js_sys::Function::new_with_args(
+        "body",
+        "return Promise.resolve(new Response(body, { headers: { 'content-type': 'application/json' } }));",
+    )
+    .call1(&wasm_bindgen::JsValue::NULL, &body.into())
+    .unwrap()
+    .unchecked_into()
+}

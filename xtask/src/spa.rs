@@ -328,12 +328,23 @@ fn before_the_rest_in_english(name: &str) -> bool {
         || name.contains("partner_center::deferred::")
 }
 
-/// Asks for the rest of the wasm unless the first page is one start-up runs on the first part
-/// alone (the rule of `is_start_up_path` in `src/deferred.rs`, which takes the response). Its
-/// SHA-256 is in the Content-Security-Policy (`crates/server/src/security.rs` hashes every
+/// index.html's preload of `config.json`, as Trunk writes it.
+const PRELOAD_CONFIG: &str = "<link as=fetch crossorigin href=/config.json rel=preload>";
+
+/// Unless the first page is one start-up runs on the first part alone (the rule of
+/// `is_start_up_path` in `src/deferred.rs`), asks at once for what that page will wait for: the
+/// rest of the wasm (`src/deferred.rs` takes it), and on the real API who is signed in and, for
+/// the user list, its first rows (`src/api/ahead.rs` takes those, with `config.json`, by their
+/// URLs; the list's is `pages::first_users_page`'s, an e2e test checks it is not asked twice).
+/// Its SHA-256 is in the Content-Security-Policy (`crates/server/src/security.rs` hashes every
 /// inline script of `index.html`).
-const ASK_REST_EARLY: &str = "{const m=document.querySelector('meta[name=partner-center-deferred]'),p=location.pathname;\
-if(p!=='/'&&p!=='/onboarding/welcome')window.partnerCenterRest=fetch(m.content,{integrity:m.dataset.integrity})}";
+const ASK_EARLY: &str = "{const m=document.querySelector('meta[name=partner-center-deferred]'),p=location.pathname;\
+if(p!=='/'&&p!=='/onboarding/welcome'){window.partnerCenterRest=fetch(m.content,{integrity:m.dataset.integrity});\
+const kept=window.partnerCenterAhead=new Map(),ask=(u,o)=>{const r=fetch(u,o);r.catch(()=>{});kept.set(u,{at:Date.now(),answer:r});return r},\
+o={headers:{Accept:'application/json','X-Requested-With':'partner-center'},credentials:'same-origin',signal:AbortSignal.timeout(15e3)};\
+ask('/config.json',{cache:'no-cache'}).then(r=>r.clone().json()).then(c=>{if(c.backend!=='http')return;\
+const api=(c.api_base||'/api').replace(/\\/+$/,'');\
+return ask(api+'/session',o).then(r=>{if(r.ok&&p==='/settings/users')ask(api+'/users?q=&offset=0&limit=100',o)})}).catch(()=>{})}}";
 
 fn split_wasm(dist: &Path, start_up: &BTreeSet<String>) -> Result<(), Fail> {
     let wasm_path = only_file(dist, "_bg.wasm")?;
@@ -363,12 +374,13 @@ fn split_wasm(dist: &Path, start_up: &BTreeSet<String>) -> Result<(), Fail> {
     )?;
     // The rest, named for `src/deferred.rs`, and asked for by the script after it as the page
     // is parsed when the first page needs it (a deep link): a round trip sooner than the glue's
-    // scripts could, which must arrive first. Before the stylesheet, which a script waits for.
+    // scripts could, which must arrive first. After the preload of `config.json`, which the
+    // script's request then takes; before the stylesheet, which a script waits for.
     let head = format!(
-        "<meta charset=utf-8><meta content=/{rest_name} data-integrity=sha256-{} name={META}><script>{ASK_REST_EARLY}</script>",
+        "{PRELOAD_CONFIG}<meta content=/{rest_name} data-integrity=sha256-{} name={META}><script>{ASK_EARLY}</script>",
         STANDARD.encode(Sha256::digest(&parts.rest))
     );
-    let index = replace_once(&index, "<meta charset=utf-8>", &head)?;
+    let index = replace_once(&index, PRELOAD_CONFIG, &head)?;
     std::fs::write(&index_path, index).map_err(io(&index_path))?;
     println!(
         "xtask: wasm split: {} of {} functions in the primary, {} deferred ({} stubs), {} bytes of data deferred; primary {} bytes, rest {} bytes",
@@ -501,5 +513,87 @@ mod tests {
         assert!(out.contains(&format!(
             "href=/b_bg.wasm integrity=sha384-{expected} rel=preload"
         )));
+    }
+
+    /// What index.html's script asks for on a first page at `path`, in Node, with `config.json`
+    /// and `GET …/session` answering as given.
+    fn asked_early(path: &str, config: &str, session_status: u16) -> Vec<String> {
+        let harness = format!(
+            "globalThis.window = globalThis;
+             globalThis.location = {{ pathname: {path:?} }};
+             globalThis.document = {{ querySelector: () => ({{ content: '/x_rest.wasm', dataset: {{ integrity: 'sha256-x' }} }}) }};
+             const asked = [];
+             globalThis.fetch = (url) => {{
+                 asked.push(url);
+                 if (url === '/config.json') return Promise.resolve(new Response({config:?}));
+                 return Promise.resolve(new Response('{{}}', {{ status: url.endsWith('/session') ? {session_status} : 200 }}));
+             }};
+             {ASK_EARLY}
+             setTimeout(() => {{
+                 const kept = window.partnerCenterAhead ? [...window.partnerCenterAhead.keys()] : [];
+                 process.stdout.write(JSON.stringify({{ asked, kept }}));
+             }}, 50);"
+        );
+        let output = std::process::Command::new("node")
+            .args(["-e", &harness])
+            .output()
+            .expect("node runs");
+        assert!(output.status.success(), "{output:?}");
+        let answer: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let asked: Vec<String> = serde_json::from_value(answer["asked"].clone()).unwrap();
+        let kept: Vec<String> = serde_json::from_value(answer["kept"].clone()).unwrap();
+        assert_eq!(
+            asked.get(1..).unwrap_or_default(),
+            kept,
+            "everything but the rest is kept for the app to take"
+        );
+        asked
+    }
+
+    #[test]
+    fn a_deep_link_asks_at_once_for_what_its_page_waits_for() {
+        let http = r#"{ "backend": "http", "api_base": "https://api.example/api/" }"#;
+        assert_eq!(
+            asked_early("/settings/users", http, 200),
+            [
+                "/x_rest.wasm",
+                "/config.json",
+                "https://api.example/api/session",
+                "https://api.example/api/users?q=&offset=0&limit=100",
+            ],
+        );
+        // Another page: no list; nobody signed in: nothing the page would show.
+        assert_eq!(
+            asked_early("/settings/partner-profile", http, 200),
+            [
+                "/x_rest.wasm",
+                "/config.json",
+                "https://api.example/api/session"
+            ],
+        );
+        assert_eq!(
+            asked_early("/settings/users", http, 401),
+            [
+                "/x_rest.wasm",
+                "/config.json",
+                "https://api.example/api/session"
+            ],
+        );
+        // The mock backend is in the wasm; the API's default base.
+        assert_eq!(
+            asked_early("/settings/users", r#"{ "backend": "mock" }"#, 200),
+            ["/x_rest.wasm", "/config.json"],
+        );
+        assert_eq!(
+            asked_early("/settings/users", r#"{ "backend": "http" }"#, 200)[2..],
+            ["/api/session", "/api/users?q=&offset=0&limit=100"],
+        );
+    }
+
+    #[test]
+    fn the_first_pages_start_up_runs_alone_ask_for_nothing_early() {
+        let http = r#"{ "backend": "http" }"#;
+        assert!(asked_early("/", http, 200).is_empty());
+        assert!(asked_early("/onboarding/welcome", http, 200).is_empty());
     }
 }
