@@ -11,7 +11,7 @@ use crate::{
     components::{Layout, Loading},
     config::{BackendKind, ConfigError, RuntimeConfig},
     i18n::I18nProvider,
-    pages::{first_users_page, StartupErrorPage},
+    pages::{first_users_page, FirstRows, StartupErrorPage},
     route::{switch, Route},
     state::{state_of, PartnerProvider, SessionProvider, SessionState, ToastProvider},
 };
@@ -68,16 +68,24 @@ fn ConfigGate(props: &ConfigGateProps) -> Html {
         }
         let (backend, session) = asked.unwrap_or_else(|| ask(&config));
         let session = state_of(session.await);
-        // A deep link to the user list: its first rows are asked for now, while the page that
-        // needs them renders (the page's own call takes the answer). Only on a deep link is the
-        // address read here: the rest has arrived then, and start-up never runs that code.
-        if deep_link
+        // A deep link to the user list: its first rows, which index.html's script asked for
+        // (else asked now), are read before the page renders, so that its first render shows
+        // them. Only on a deep link is the address read here: the rest has arrived then, and
+        // start-up never runs that code. If they do not come, the page asks and says why.
+        let first_rows = if deep_link
             && matches!(session, SessionState::SignedIn(_))
             && first_route() == Some(Route::Users)
         {
-            backend.0.users_ahead(first_users_page());
-        }
-        Ok::<_, Rc<ConfigError>>((Rc::new(config), backend, session))
+            backend.0.users(first_users_page()).await.ok()
+        } else {
+            None
+        };
+        Ok::<_, Rc<ConfigError>>((
+            Rc::new(config),
+            backend,
+            session,
+            FirstRows::new(first_rows),
+        ))
     });
     match startup.state() {
         None => html! { <Loading /> },
@@ -85,17 +93,19 @@ fn ConfigGate(props: &ConfigGateProps) -> Html {
             html! { <StartupErrorPage error={error.clone()} on_retry={startup.retry()} /> }
         }
         Some(Ok(ready)) => {
-            let (config, backend, session) = &**ready;
+            let (config, backend, session, first_rows) = &**ready;
             html! {
             <ContextProvider<Rc<RuntimeConfig>> context={config.clone()}>
                 <ContextProvider<BackendHandle> context={backend.clone()}>
                     <SessionProvider initial={session.clone()}>
                         <PartnerProvider>
-                            <BrowserRouter>
-                                <Layout>
-                                    <Switch<Route> render={switch} />
-                                </Layout>
-                            </BrowserRouter>
+                            <ContextProvider<FirstRows> context={first_rows.clone()}>
+                                <BrowserRouter>
+                                    <Layout>
+                                        <Switch<Route> render={switch} />
+                                    </Layout>
+                                </BrowserRouter>
+                            </ContextProvider<FirstRows>>
                         </PartnerProvider>
                     </SessionProvider>
                 </ContextProvider<BackendHandle>>

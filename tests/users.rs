@@ -876,35 +876,29 @@ async fn the_activity_log_pages_with_afficher_plus_and_is_for_admins_only() {
     app.unmount();
 }
 
-/// The list's first rows asked for ahead (a deep link): the page's own call takes that
-/// answer, so the server is asked once; the next call asks it again, and so does a call after
-/// a sign-out.
+/// A deep link to the list (start-up has its first rows before the page renders): the page is
+/// never on screen without them, as it would be for a loading pass and the frame after it.
 #[wasm_bindgen_test]
-async fn a_call_asked_ahead_reaches_the_server_once() {
-    let fetch = StandInFetch::answering(r#"{"total":1,"items":[]}"#);
-    let backend = HttpBackend::new("/api");
-    let first = partner_center::pages::first_users_page();
-    backend.users_ahead(first.clone());
-    assert_eq!(fetch.fetched(), 1);
-    backend.users_ahead(first.clone());
-    assert_eq!(fetch.fetched(), 1, "asked for ahead once");
-    assert_eq!(backend.users(first.clone()).await.unwrap().total, 1);
-    assert_eq!(
-        fetch.fetched(),
-        1,
-        "the page's call took the answer asked for ahead"
-    );
-    backend.users(first.clone()).await.unwrap();
-    assert_eq!(fetch.fetched(), 2, "an answer is taken once");
-    // A sign-out between them: the page asks the server again.
-    backend.users_ahead(first.clone());
-    let _ = backend.sign_out().await;
-    backend.users(first).await.unwrap();
-    assert_eq!(
-        fetch.fetched(),
-        5,
-        "an answer asked for before a sign-out is not taken"
-    );
+async fn a_deep_link_to_the_list_shows_rows_in_the_pages_first_render() {
+    work_account_with(30).await;
+    js_sys::eval(
+        "window.rowsWhenTheListShowed = null;
+         window.listObserver = new MutationObserver(() => {
+             if (window.rowsWhenTheListShowed === null && document.querySelector('#user-search')) {
+                 window.rowsWhenTheListShowed = document.querySelectorAll('.user-table tbody tr:not(.spacer)').length;
+             }
+         });
+         window.listObserver.observe(document.body, { childList: true, subtree: true });",
+    )
+    .unwrap();
+    let app = Mounted::keeping_storage("/settings/users", MOCK_CONFIG).await;
+    app.wait_for(".user-table tbody tr").await;
+    let rows = js_sys::eval("window.listObserver.disconnect(); window.rowsWhenTheListShowed")
+        .unwrap()
+        .as_f64()
+        .unwrap_or_default();
+    assert!(rows >= 5.0, "{rows} rows when the list first showed");
+    app.unmount();
 }
 
 /// What index.html's script asked for on a deep link (`xtask/src/spa.rs`) is what the app's

@@ -1,28 +1,18 @@
 //! Answers asked for before the code that needs them asks: by `index.html`'s script as the page
 //! is parsed, on a deep link (`config.json`, who is signed in, the user list's first rows:
-//! `xtask/src/spa.rs` writes it), and by start-up for the page about to render
-//! (`Backend::users_ahead`). Each is kept by its URL in `window.partnerCenterAhead`, which that
-//! script makes; the first identical `GET` within 10 s takes it, once. Any other request drops
-//! them all: a write may change an answer, a sign-in or a sign-out whose answer it is.
+//! `xtask/src/spa.rs` writes it). Each is kept by its URL in `window.partnerCenterAhead`; the
+//! first identical `GET` within 10 s takes it, once. Any other request drops them all: a write
+//! may change an answer, a sign-in or a sign-out whose answer it is.
 
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
 const FRESH_FOR_MS = 10000;
 
-// The unit tests evaluate this module in Node, without a window.
+// The unit tests evaluate this module in Node, without a window; without the script (`trunk
+// serve`, tests) nothing is kept.
 function answers() {
-  return globalThis.partnerCenterAhead || (globalThis.partnerCenterAhead = new Map());
-}
-
-export function keep(url, answer) {
-  // Listened to, so that an answer nobody takes never fails as an unhandled rejection.
-  answer.catch(() => {});
-  answers().set(url, { at: Date.now(), answer });
-}
-
-export function asked(url) {
-  return answers().has(url);
+  return globalThis.partnerCenterAhead || new Map();
 }
 
 export function take(url) {
@@ -36,10 +26,6 @@ export function forget() {
 }
 "#)]
 extern "C" {
-    /// Keeps `answer` (a `fetch`'s promise) for the next `GET` of `url`.
-    pub fn keep(url: &str, answer: &js_sys::Promise);
-    /// Whether an answer for `url` is kept.
-    pub fn asked(url: &str) -> bool;
     /// The answer kept for `url` if it is fresh, which is then no longer kept.
     pub fn take(url: &str) -> Option<js_sys::Promise>;
     /// Drops every kept answer.

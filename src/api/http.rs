@@ -80,17 +80,6 @@ impl HttpBackend {
         format!("{}{}", self.base, path)
     }
 
-    /// Asks for `path` now, for an identical `GET` soon (unless it was asked for already).
-    fn ask_ahead(&self, path: &str) {
-        let url = self.url(path);
-        if ahead::asked(&url) {
-            return;
-        }
-        if let Ok(answer) = fetch(Method::GET, &url, None, TIMEOUT_S) {
-            ahead::keep(&url, &answer);
-        }
-    }
-
     /// A file: its bytes, type and name (from `Content-Disposition`, else `fallback_name`).
     fn download(&self, path: &str, fallback_name: String) -> ApiFuture<Document> {
         let sent = send(Method::GET, &self.url(path), None, TIMEOUT_S);
@@ -333,10 +322,6 @@ impl Backend for HttpBackend {
 
     fn users(&self, query: UserQuery) -> ApiFuture<UserList> {
         self.request(Method::GET, &users_path(&query), None)
-    }
-
-    fn users_ahead(&self, query: UserQuery) {
-        self.ask_ahead(&users_path(&query));
     }
 
     fn activity(&self, query: ActivityQuery) -> ApiFuture<ActivityPage> {

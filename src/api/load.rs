@@ -50,13 +50,36 @@ where
     F: FnOnce(D) -> Fut + 'static,
     Fut: Future<Output = Result<T, E>> + 'static,
 {
-    let state = use_state(|| None);
+    use_load_from(|| None, deps, load)
+}
+
+/// As `use_load`, starting from what `at_hand` gives on the first render, if anything: then the
+/// first render shows it, and `load` runs only once `deps` change or the user retries.
+#[hook]
+pub fn use_load_from<T, E, D, F, Fut>(
+    at_hand: impl FnOnce() -> Option<T>,
+    deps: D,
+    load: F,
+) -> Load<T, E>
+where
+    T: 'static,
+    E: 'static,
+    D: PartialEq + Clone + 'static,
+    F: FnOnce(D) -> Fut + 'static,
+    Fut: Future<Output = Result<T, E>> + 'static,
+{
+    let state = use_state(|| at_hand().map(|value| Ok(Rc::new(value))));
     let attempt = use_state(|| 0u32);
     // Which request is the latest: an earlier one may answer after it.
     let latest = use_mut_ref(|| 0u64);
+    // Whether the value at hand still stands for the first `deps`.
+    let holding = use_mut_ref(|| state.is_some());
     {
         let state = state.clone();
         use_effect_with((deps, *attempt), move |(deps, _)| {
+            if std::mem::take(&mut *holding.borrow_mut()) {
+                return;
+            }
             let request = {
                 let mut latest = latest.borrow_mut();
                 *latest += 1;

@@ -23,7 +23,7 @@ use yew::prelude::*;
 pub use error::ApiError;
 pub(crate) use http::failure as fetch_failure;
 pub use http::HttpBackend;
-pub use load::{use_load, Load};
+pub use load::{use_load, use_load_from, Load};
 pub use mock::{
     MockBackend, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, STORAGE_KEY as MOCK_STORAGE_KEY,
 };
@@ -70,10 +70,6 @@ pub trait Backend {
     fn submit_documents(&self) -> ApiFuture<Partner>;
 
     fn users(&self, query: UserQuery) -> ApiFuture<UserList>;
-    /// Asks for `users(query)` now, for a page about to ask for it (a deep link to the list,
-    /// once start-up knows who is signed in): the real API gives that answer to the page's own
-    /// call, a round trip sooner. The mock answers at once anyway.
-    fn users_ahead(&self, _query: UserQuery) {}
     fn create_user(&self, body: NewUser) -> ApiFuture<UserCreated>;
     /// All rows or none (`POST /api/users/import`).
     fn import_users(&self, body: ImportUsers) -> ApiFuture<ImportedUsers>;

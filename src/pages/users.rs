@@ -5,19 +5,19 @@
 //! and orders instead, and sends the rows the view reaches. The search, filter and order live in the address, so a view can be
 //! shared. Keyboard: Tab reaches the rows, arrows (and Home, End, Page Up/Down) move, Enter opens.
 
-use std::rc::Rc;
+use std::{cell::RefCell, rc::Rc};
 
 use partner_domain::{
     directory::{Direction, Directory, SortBy, View},
     limits::USER_LIST_MAX_LIMIT,
-    Action, Role, User, UserQuery, UserStatus,
+    Action, Role, User, UserList, UserQuery, UserStatus,
 };
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
-    api::{use_backend, use_load, ApiError},
+    api::{use_backend, use_load, use_load_from, ApiError},
     components::{loaded, PerformanceMark, RequireSession, Skeleton, UserTable},
     i18n::{format_number, prepare_list_formats, role_name, use_i18n},
     route::Route,
@@ -41,10 +41,32 @@ fn everyone(limit: u64) -> UserQuery {
     }
 }
 
-/// What the list asks for first, whatever its address says: start-up asks for it ahead on a
-/// deep link (`app.rs`).
+/// What the list asks for first, whatever its address says: on a deep link to the list,
+/// start-up asks for it (`app.rs`), as index.html's script does (`xtask/src/spa.rs`).
 pub fn first_page() -> UserQuery {
     everyone(FIRST_PAGE)
+}
+
+/// The answer to `first_page()` when start-up has it (a deep link to the list): the page's first
+/// render shows those rows rather than a loading pass, a yielded frame, and a second render once
+/// its own request answers. Taken once: a later visit to the list asks again.
+#[derive(Clone, Default)]
+pub struct FirstRows(Rc<RefCell<Option<UserList>>>);
+
+impl FirstRows {
+    pub fn new(rows: Option<UserList>) -> Self {
+        Self(Rc::new(RefCell::new(rows)))
+    }
+
+    fn take(&self) -> Option<UserList> {
+        self.0.borrow_mut().take()
+    }
+}
+
+impl PartialEq for FirstRows {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// `?status=` of users who have not accepted their invitation.
@@ -120,7 +142,15 @@ fn UsersBody() -> Html {
             Ok::<_, ApiError>((Rc::new(Directory::new(list.items)), list.total))
         }
     };
-    let first_page = use_load((), load(FIRST_PAGE));
+    let at_hand = use_context::<FirstRows>();
+    let first_page = use_load_from(
+        move || {
+            let list = at_hand?.take()?;
+            Some((Rc::new(Directory::new(list.items)), list.total))
+        },
+        (),
+        load(FIRST_PAGE),
+    );
     // After `use_load`'s, so that the request is sent first (tasks run in order).
     use_effect_with(t.lang, |lang| prepare_list_formats(*lang));
     // How many users the work account has decides where the list is searched.
