@@ -274,7 +274,44 @@ impl Drop for Browser {
     }
 }
 
+/// A Chrome DevTools Protocol command, through chromedriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp {
+    method: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (reqwest::Method, Option<String>) {
+        let body = json!({ "cmd": self.method, "params": self.params });
+        (reqwest::Method::POST, Some(body.to_string()))
+    }
+}
+
 impl Browser {
+    /// Runs `script` first thing in every document this browser loads from now on (before the
+    /// page's own scripts).
+    pub async fn on_every_document(&self, script: &str) {
+        self.client
+            .issue_cmd(Cdp {
+                method: "Page.addScriptToEvaluateOnNewDocument",
+                params: json!({ "source": script }),
+            })
+            .await
+            .expect("chromedriver runs a DevTools command");
+    }
+
     pub async fn start() -> Self {
         Self::start_in("en-US").await
     }

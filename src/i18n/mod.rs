@@ -295,7 +295,8 @@ fn intl(lang: Lang, format: Format) -> js_sys::Function {
 
 /// Makes the formats a list of users writes with (its count, its rows' days) for `lang`, once
 /// the list's first request is on its way: a page's first `Intl` object costs the browser some
-/// 30 ms of loading its locale data, which the wait for the answer then hides.
+/// 30 ms of loading its locale data, which the wait for the answer then hides. (On a deep link
+/// index.html's script makes the same ones while the wasm downloads: `xtask/src/spa.rs`.)
 pub fn prepare_list_formats(lang: Lang) {
     wasm_bindgen_futures::spawn_local(async move {
         intl(lang, Format::Number);

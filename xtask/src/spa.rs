@@ -336,10 +336,15 @@ const PRELOAD_CONFIG: &str = "<link as=fetch crossorigin href=/config.json rel=p
 /// rest of the wasm (`src/deferred.rs` takes it), and on the real API who is signed in and, for
 /// the user list, its first rows (`src/api/ahead.rs` takes those, with `config.json`, by their
 /// URLs; the list's is `pages::first_users_page`'s, an e2e test checks it is not asked twice).
+/// While the parts download it also makes the `Intl` formats a settings page's first render
+/// writes with (`i18n::intl`, in the language `i18n` keeps in local storage): the browser's
+/// first one loads locale data for ~15 ms, then on the main thread's idle time rather than in
+/// that render.
 /// Its SHA-256 is in the Content-Security-Policy (`crates/server/src/security.rs` hashes every
 /// inline script of `index.html`).
 const ASK_EARLY: &str = "{const m=document.querySelector('meta[name=partner-center-deferred]'),p=location.pathname;\
 if(p!=='/'&&p!=='/onboarding/welcome'){window.partnerCenterRest=fetch(m.content,{integrity:m.dataset.integrity});\
+setTimeout(()=>{try{const l=[localStorage.getItem('partner-center.lang')||'fr-FR'];new Intl.NumberFormat(l);new Intl.DateTimeFormat(l,{dateStyle:'medium'})}catch(e){}});\
 const kept=window.partnerCenterAhead=new Map(),ask=(u,o)=>{const r=fetch(u,o);r.catch(()=>{});kept.set(u,{at:Date.now(),answer:r});return r},\
 o={headers:{Accept:'application/json','X-Requested-With':'partner-center'},credentials:'same-origin',signal:AbortSignal.timeout(15e3)};\
 ask('/config.json',{cache:'no-cache'}).then(r=>r.clone().json()).then(c=>{if(c.backend!=='http')return;\
