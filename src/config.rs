@@ -1,7 +1,7 @@
 //! Runtime configuration, fetched from `config.json` at start so that one static build can talk
 //! to the in-browser mock or to any real API by editing a single file.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::Request;
 use serde::Deserialize;
 
 /// Absolute, so that deep links (`/settings/users`) find it too: the app is hosted at the root.
@@ -88,21 +88,14 @@ impl RuntimeConfig {
             url: url.to_owned(),
             cause,
         };
+        let request = Request::get(url)
+            .cache(web_sys::RequestCache::NoCache)
+            .build()
+            .map_err(|e| unreachable(e.to_string()))?;
         // On a deep link, index.html's script asked for it as the page was parsed.
-        let answer = match crate::api::ahead::take(url) {
-            Some(answer) => answer,
-            None => {
-                let request = Request::get(url)
-                    .cache(web_sys::RequestCache::NoCache)
-                    .build()
-                    .map_err(|e| unreachable(e.to_string()))?;
-                gloo_utils::window().fetch_with_request(&request.into())
-            }
-        };
-        let response = wasm_bindgen_futures::JsFuture::from(answer)
+        let response = crate::api::ahead::taken_or_sent(url, request)
             .await
-            .map_err(|e| unreachable(crate::api::fetch_failure(&e)))?;
-        let response = Response::from(web_sys::Response::from(response));
+            .map_err(unreachable)?;
         if !response.ok() {
             return Err(ConfigError::Status {
                 url: url.to_owned(),

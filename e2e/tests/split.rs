@@ -89,6 +89,35 @@ async fn start_up_runs_on_the_first_part_and_the_rest_follows_in_the_background(
     assert_eq!(rest_fetched_by(&browser).await, in_the_background_only());
 }
 
+/// An English visit asks for its messages as it starts, beside the rest of the wasm their reader
+/// is in, rather than once the rest has arrived: a round trip sooner.
+#[tokio::test]
+async fn an_english_visit_asks_for_its_messages_beside_the_rest() {
+    let server = Server::start().await;
+    let browser = Browser::start_in("en-US").await;
+    browser.goto(&format!("{}/", server.base)).await;
+    browser.wait_for_text("h1", "Bienvenue").await;
+    browser.choose("language", "en-US").await;
+    browser.wait_for_text("h1", "Welcome").await;
+    // A return visit: English is the saved choice.
+    browser.goto(&format!("{}/", server.base)).await;
+    browser.wait_for_text("h1", "Welcome").await;
+    let asked = browser
+        .client
+        .execute(
+            "const entries = performance.getEntriesByType('resource');
+             const english = entries.filter((e) => e.name.includes('/locales/en-US/main.ftl'));
+             const rest = entries.find((e) => e.name.endsWith('_rest.wasm'));
+             return [english.length, english[0].startTime <= rest.startTime];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(asked, serde_json::json!([1, true]));
+    assert_eq!(rest_fetched_by(&browser).await, in_the_background_only());
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn the_mock_backend_comes_with_the_rest_before_start_up_never_synchronously() {
     // Start-up is profiled on the real server: the mock is in the rest, which a `mock` config
@@ -211,6 +240,7 @@ async fn a_deep_link_gets_the_rest_before_its_page_and_a_tampered_rest_never_run
 }
 
 /// `/snippets/…/inline0.js`: the loader `src/deferred.rs` puts in the build.
+/// The loader's snippet (`src/deferred.rs`), among wasm-bindgen's inline snippets.
 fn snippet_path() -> String {
     let snippets = dist().join("snippets");
     let dir = std::fs::read_dir(&snippets)
@@ -219,9 +249,17 @@ fn snippet_path() -> String {
         .expect("one snippet directory")
         .unwrap()
         .path();
+    let loader = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| {
+            std::fs::read_to_string(path).is_ok_and(|js| js.contains("export function load_now"))
+        })
+        .expect("the loader's snippet");
     format!(
-        "/snippets/{}/inline0.js",
-        dir.file_name().unwrap().to_string_lossy()
+        "/snippets/{}/{}",
+        dir.file_name().unwrap().to_string_lossy(),
+        loader.file_name().unwrap().to_string_lossy()
     )
 }
 

@@ -5,10 +5,14 @@ use super::{ApiError, ApiResult};
 
 /// The text of `dist/{path}`, served from the app's own origin.
 pub async fn fetch_text(path: &str) -> ApiResult<String> {
-    let answer = gloo_net::http::Request::get(&format!("/{path}"))
-        .send()
-        .await
+    let url = format!("/{path}");
+    let request = gloo_net::http::Request::get(&url)
+        .build()
         .map_err(|e| ApiError::Network(e.to_string()))?;
+    // Start-up may have asked for it already (the English messages, `i18n::load_english`).
+    let answer = super::ahead::taken_or_sent(&url, request)
+        .await
+        .map_err(ApiError::Network)?;
     if !answer.ok() {
         return Err(ApiError::Server {
             status: answer.status(),

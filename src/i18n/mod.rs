@@ -58,6 +58,9 @@ fn load_english(done: Callback<Result<Rc<Catalog>, String>>) {
     if let Some(english) = ENGLISH.with(|e| e.borrow().clone()) {
         return done.emit(Ok(english));
     }
+    // The file is asked for now, beside the rest of the wasm rather than after it, a round trip
+    // sooner; the reader takes the answer.
+    crate::api::ahead::ask(ENGLISH_URL);
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(e) = crate::deferred::rest_arrived().await {
             return done.emit(Err(format!(

@@ -320,12 +320,13 @@ fn profile(server: &Path) -> Result<Profiled, Fail> {
 }
 
 /// Of what only an English return visit runs, what runs before the app's second part arrives:
-/// the language's own start (`src/i18n/mod.rs`: `load_english` waits for the second part, then
-/// the reader in `src/i18n/reader.rs` fetches and reads the English file). The reader and the
-/// string and fetch helpers it alone uses stay in the second part.
+/// the language's own start (`src/i18n/mod.rs`: `load_english` asks for the English file, waits
+/// for the second part, then the reader in `src/i18n/reader.rs` reads the file). The reader and
+/// the string and fetch helpers it alone uses stay in the second part.
 fn before_the_rest_in_english(name: &str) -> bool {
     (name.contains("partner_center::i18n::") && !name.contains("partner_center::i18n::reader::"))
         || name.contains("partner_center::deferred::")
+        || name.contains("partner_center::api::ahead::")
 }
 
 /// index.html's preload of `config.json`, as Trunk writes it.
