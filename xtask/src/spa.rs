@@ -386,7 +386,7 @@ fn split_wasm(dist: &Path, start_up: &BTreeSet<String>) -> Result<(), Fail> {
         "{PRELOAD_CONFIG}<meta content=/{rest_name} data-integrity=sha256-{} name={META}><script>{ASK_EARLY}</script>",
         STANDARD.encode(Sha256::digest(&parts.rest))
     );
-    let index = replace_once(&index, PRELOAD_CONFIG, &head)?;
+    let index = snippet_preloads_in_order(&replace_once(&index, PRELOAD_CONFIG, &head)?);
     std::fs::write(&index_path, index).map_err(io(&index_path))?;
     println!(
         "xtask: wasm split: {} of {} functions in the primary, {} deferred ({} stubs), {} bytes of data deferred; primary {} bytes, rest {} bytes",
@@ -399,6 +399,30 @@ fn split_wasm(dist: &Path, start_up: &BTreeSet<String>) -> Result<(), Fail> {
         parts.rest.len()
     );
     Ok(())
+}
+
+/// index.html with the preloads of wasm-bindgen's snippets in the order of their names: Trunk
+/// writes them in whatever order it found the files, which differs between two builds of one
+/// commit once there is more than one.
+fn snippet_preloads_in_order(index: &str) -> String {
+    const START: &str = "<link crossorigin href=/snippets/";
+    let mut preloads = Vec::new();
+    let mut rest = String::with_capacity(index.len());
+    let mut first = None;
+    let mut text = index;
+    while let Some(at) = text.find(START) {
+        let end = at + text[at..].find('>').map_or(text.len() - at, |e| e + 1);
+        rest.push_str(&text[..at]);
+        first.get_or_insert(rest.len());
+        preloads.push(&text[at..end]);
+        text = &text[end..];
+    }
+    rest.push_str(text);
+    preloads.sort_unstable();
+    if let Some(first) = first {
+        rest.insert_str(first, &preloads.concat());
+    }
+    rest
 }
 
 /// The primary through wasm-opt once more (`-Oz`): Trunk's pass ran before the split, on the
@@ -601,5 +625,18 @@ mod tests {
         let http = r#"{ "backend": "http" }"#;
         assert!(asked_early("/", http, 200).is_empty());
         assert!(asked_early("/onboarding/welcome", http, 200).is_empty());
+    }
+
+    #[test]
+    fn snippet_preloads_come_in_one_order() {
+        let a = "<script></script><link crossorigin href=/x.js rel=modulepreload>\
+            <link crossorigin href=/snippets/p/inline1.js integrity=sha384-B rel=modulepreload>\
+            <link crossorigin href=/snippets/p/inline0.js integrity=sha384-A rel=modulepreload><link as=fetch>";
+        let b = "<script></script><link crossorigin href=/x.js rel=modulepreload>\
+            <link crossorigin href=/snippets/p/inline0.js integrity=sha384-A rel=modulepreload>\
+            <link crossorigin href=/snippets/p/inline1.js integrity=sha384-B rel=modulepreload><link as=fetch>";
+        assert_eq!(snippet_preloads_in_order(a), b);
+        assert_eq!(snippet_preloads_in_order(b), b);
+        assert_eq!(snippet_preloads_in_order("<p>none</p>"), "<p>none</p>");
     }
 }
