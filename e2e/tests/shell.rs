@@ -30,12 +30,15 @@ async fn partner_server_serves_the_app_in_both_languages_with_no_accessibility_v
         "the real backend shows no demo badge"
     );
     browser.assert_accessible("the welcome page (fr)").await;
+    // README shows the committed copy, refreshed with `E2E_UPDATE_SCREENSHOTS=1`; otherwise it
+    // goes under `target/` (each run renders it a few pixels apart, which left the tree dirty).
     let png = browser.client.screenshot().await.unwrap();
-    std::fs::write(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/screenshots/welcome.png"),
-        png,
-    )
-    .unwrap();
+    let dir = if std::env::var_os("E2E_UPDATE_SCREENSHOTS").is_some() {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/screenshots")
+    } else {
+        env!("CARGO_TARGET_TMPDIR")
+    };
+    std::fs::write(std::path::Path::new(dir).join("welcome.png"), png).unwrap();
 
     browser
         .client
