@@ -6,9 +6,8 @@
 //! write may change an answer, a sign-in or a sign-out whose answer it is.
 
 use gloo_net::http::{Request, Response};
-use wasm_bindgen_futures::JsFuture;
-
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(inline_js = r#"
 const FRESH_FOR_MS = 10000;
