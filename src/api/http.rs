@@ -41,10 +41,6 @@ fn escape(value: &str) -> String {
     String::from(js_sys::encode_uri_component(value))
 }
 
-fn users_path(query: &UserQuery) -> String {
-    format!("/users?{}", query.query_string(escape))
-}
-
 /// `path?since=…&…` with the filters and cursor that are set. Written here, not with
 /// serde_urlencoded: its error texts would join the first wasm's data (+376 B gzip, over budget).
 fn activity_path(path: &str, query: &ActivityQuery) -> String {
@@ -321,7 +317,8 @@ impl Backend for HttpBackend {
     }
 
     fn users(&self, query: UserQuery) -> ApiFuture<UserList> {
-        self.request(Method::GET, &users_path(&query), None)
+        let path = format!("/users?{}", query.query_string(escape));
+        self.request(Method::GET, &path, None)
     }
 
     fn activity(&self, query: ActivityQuery) -> ApiFuture<ActivityPage> {

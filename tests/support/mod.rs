@@ -436,31 +436,33 @@ impl Mounted {
 /// requests; the browser's is back when this is dropped, even if the test failed.
 pub struct StandInFetch {
     real: wasm_bindgen::JsValue,
+    fetched: std::rc::Rc<std::cell::Cell<u32>>,
+    _stand_in: wasm_bindgen::closure::Closure<dyn FnMut() -> js_sys::Promise>,
 }
 
 impl StandInFetch {
     pub fn answering(body: &str) -> Self {
         let window = js_sys::global();
         let real = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
-        let stand_in = js_sys::Function::new_with_args(
-            "request",
-            &format!(
-                "globalThis.fetched = (globalThis.fetched || 0) + 1;
-                 return Promise.resolve(new Response({body:?},
-                     {{ headers: {{ 'content-type': 'application/json' }} }}));"
-            ),
-        );
-        js_sys::Reflect::set(&window, &"fetched".into(), &0.into()).unwrap();
-        js_sys::Reflect::set(&window, &"fetch".into(), &stand_in).unwrap();
-        Self { real }
+        let fetched = std::rc::Rc::new(std::cell::Cell::new(0));
+        let stand_in = {
+            let (fetched, body) = (fetched.clone(), body.to_owned());
+            wasm_bindgen::closure::Closure::<dyn FnMut() -> js_sys::Promise>::new(move || {
+                fetched.set(fetched.get() + 1);
+                json_answer(&body)
+            })
+        };
+        js_sys::Reflect::set(&window, &"fetch".into(), stand_in.as_ref()).unwrap();
+        Self {
+            real,
+            fetched,
+            _stand_in: stand_in,
+        }
     }
 
     /// The requests that reached it so far.
     pub fn fetched(&self) -> u32 {
-        js_sys::Reflect::get(&js_sys::global(), &"fetched".into())
-            .ok()
-            .and_then(|n| n.as_f64())
-            .unwrap_or_default() as u32
+        self.fetched.get()
     }
 }
 
