@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use partner_domain::UserQuery;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -11,7 +12,7 @@ use crate::{
     components::{Layout, Loading},
     config::{BackendKind, ConfigError, RuntimeConfig},
     i18n::I18nProvider,
-    pages::{first_users_page, FirstRows, StartupErrorPage},
+    pages::{FirstRows, StartupErrorPage},
     route::{switch, Route},
     state::{state_of, PartnerProvider, SessionProvider, SessionState, ToastProvider},
 };
@@ -76,7 +77,7 @@ fn ConfigGate(props: &ConfigGateProps) -> Html {
             && matches!(session, SessionState::SignedIn(_))
             && first_route() == Some(Route::Users)
         {
-            backend.0.users(first_users_page()).await.ok()
+            backend.0.users(UserQuery::first_page()).await.ok()
         } else {
             None
         };

@@ -907,7 +907,7 @@ async fn a_deep_link_to_the_list_shows_rows_in_the_pages_first_render() {
 async fn answers_index_html_asked_for_are_taken_by_the_app() {
     let fetch = StandInFetch::answering(r#"{"total":1,"items":[]}"#);
     let backend = HttpBackend::new("/api/");
-    let first = partner_center::pages::first_users_page();
+    let first = partner_domain::UserQuery::first_page();
     let url = "/api/users?q=&offset=0&limit=100";
     kept_ahead(url, 0.0, &json_answer(r#"{"total":7,"items":[]}"#));
     assert_eq!(backend.users(first.clone()).await.unwrap().total, 7);

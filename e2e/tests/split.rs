@@ -20,6 +20,20 @@ async fn rest_fetched_by(browser: &Browser) -> Value {
         .unwrap()
 }
 
+/// How each request for `/api/session` the page made was started.
+async fn session_requests(browser: &Browser) -> Value {
+    browser
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource')
+                 .filter((e) => new URL(e.name).pathname === '/api/session')
+                 .map((e) => e.initiatorType);",
+            vec![],
+        )
+        .await
+        .unwrap()
+}
+
 /// Fetched once, in the background: no stub waited for it.
 fn in_the_background_only() -> Value {
     serde_json::json!(["fetch"])
@@ -44,6 +58,12 @@ async fn start_up_runs_on_the_first_part_and_the_rest_follows_in_the_background(
     let browser = Browser::start_in("fr-FR").await;
     browser.goto(&format!("{}/", server.base)).await;
     browser.wait_for_text("h1", "Bienvenue").await;
+    // Who is signed in (nobody), named by the document's answer and asked for as it arrived: the
+    // app's own request took that answer rather than asking again.
+    assert_eq!(
+        session_requests(&browser).await,
+        serde_json::json!(["link"])
+    );
 
     browser
         .eventually("the rest of the app arriving", || async {
@@ -213,6 +233,22 @@ async fn a_deep_link_gets_the_rest_before_its_page_and_a_tampered_rest_never_run
         .await
         .unwrap();
     assert_eq!(asked_once, serde_json::json!([1, 1]));
+    // Both were asked for as the document arrived, named by its answer (`Link: rel=preload`),
+    // before the script could have asked (once `config.json`, then the session, had answered).
+    let preloaded = browser
+        .client
+        .execute(
+            "const entries = performance.getEntriesByType('resource');
+             const config = entries.find((e) => new URL(e.name).pathname === '/config.json');
+             return entries
+                 .filter((e) => ['/api/session', '/api/users'].includes(new URL(e.name).pathname))
+                 .filter((e) => e.startTime < config.responseEnd)
+                 .map((e) => e.initiatorType);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(preloaded, serde_json::json!(["link", "link"]));
 
     // The same build with one byte of the rest changed, as a broken cache or proxy would.
     let copy = tempfile::tempdir().unwrap();

@@ -31,6 +31,6 @@ pub use sign_in::SignInPage;
 pub use signed_agreement::SignedAgreementPage;
 pub use startup_error::StartupErrorPage;
 pub use user::UserPage;
-pub use users::{first_page as first_users_page, FirstRows, UsersPage};
+pub use users::{FirstRows, UsersPage};
 pub use verify_email::VerifyEmailPage;
 pub use work_account_help::WorkAccountHelpPage;

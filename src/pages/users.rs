@@ -29,9 +29,6 @@ use crate::{
 const LOCAL_MAX: u64 = USER_LIST_MAX_LIMIT;
 /// The rows first asked for when the server searches; doubled each time the view goes past them.
 const REMOTE_ROWS: u64 = 200;
-/// The first rows, asked for beside the whole list: shown while the whole list arrives (a few
-/// milliseconds for the server, against a tenth of a second or more for 10,000 users).
-const FIRST_PAGE: u64 = 100;
 
 /// The work account's users in the list's default order, the first `limit`.
 fn everyone(limit: u64) -> UserQuery {
@@ -41,13 +38,7 @@ fn everyone(limit: u64) -> UserQuery {
     }
 }
 
-/// What the list asks for first, whatever its address says: on a deep link to the list,
-/// start-up asks for it (`app.rs`), as index.html's script does (`xtask/src/spa.rs`).
-pub fn first_page() -> UserQuery {
-    everyone(FIRST_PAGE)
-}
-
-/// The answer to `first_page()` when start-up has it (a deep link to the list): the page's first
+/// The answer to `UserQuery::first_page()` when start-up has it (a deep link to the list): the page's first
 /// render shows those rows rather than a loading pass, a yielded frame, and a second render once
 /// its own request answers. Taken once: a later visit to the list asks again.
 #[derive(Clone, Default)]
@@ -149,7 +140,7 @@ fn UsersBody() -> Html {
             Some((Rc::new(Directory::new(list.items)), list.total))
         },
         (),
-        load(FIRST_PAGE),
+        load(UserQuery::FIRST_PAGE),
     );
     // After `use_load`'s, so that the request is sent first (tasks run in order).
     use_effect_with(t.lang, |lang| prepare_list_formats(*lang));

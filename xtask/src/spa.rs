@@ -336,7 +336,10 @@ const PRELOAD_CONFIG: &str = "<link as=fetch crossorigin href=/config.json rel=p
 /// `is_start_up_path` in `src/deferred.rs`), asks at once for what that page will wait for: the
 /// rest of the wasm (`src/deferred.rs` takes it), and on the real API who is signed in and, for
 /// the user list, its first rows (`src/api/ahead.rs` takes those, with `config.json`, by their
-/// URLs; the list's is `pages::first_users_page`'s, an e2e test checks it is not asked twice).
+/// URLs; the list's is `UserQuery::first_page`'s, an e2e test checks it is not asked twice).
+/// This project's server names those two in the document's answer (`crates/server/src/preload.rs`):
+/// the browser has asked for them already, and the script's requests take those answers; other
+/// hosts get them from the script.
 /// While the parts download it also makes the `Intl` formats a settings page's first render
 /// writes with (`i18n::intl`, in the language `i18n` keeps in local storage): the browser's
 /// first one loads locale data for ~15 ms, then on the main thread's idle time rather than in

@@ -25,7 +25,7 @@ fn is_fingerprinted(path: &str) -> bool {
 }
 
 /// A missing file answered with `index.html` (the SPA fallback) is not that file.
-fn is_html(response: &Response) -> bool {
+pub fn is_html(response: &Response) -> bool {
     response
         .headers()
         .get(header::CONTENT_TYPE)

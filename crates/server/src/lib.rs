@@ -13,6 +13,7 @@ mod error;
 mod https;
 mod json;
 mod partner;
+mod preload;
 mod routes;
 mod security;
 mod store;

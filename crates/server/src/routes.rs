@@ -25,7 +25,7 @@ use tower_http::{
 use crate::{
     activity, agreements, auth, caching, dev, documents,
     json::{body_limit, too_large, BODY_LIMIT, DOCUMENT_BODY_LIMIT, IMPORT_BODY_LIMIT},
-    partner, security, tenants, users, ApiError, AppState,
+    partner, preload, security, tenants, users, ApiError, AppState,
 };
 
 pub fn router(state: AppState, dist: &Path) -> Router {
@@ -108,6 +108,10 @@ pub fn router(state: AppState, dist: &Path) -> Router {
                 .precompressed_br()
                 .precompressed_gzip(),
         );
+    let spa = tower::Layer::layer(
+        &middleware::from_fn_with_state(state.clone(), preload::links),
+        spa,
+    );
     let csp = security::content_security_policy(dist);
     Router::new()
         .nest("/api", api)

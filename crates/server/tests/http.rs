@@ -266,3 +266,35 @@ async fn a_client_that_trickles_its_headers_is_let_go() {
     .await;
     assert!(closed.is_ok(), "the connection is still open after 5 s");
 }
+
+/// A page of the app names the API answers its start-up waits for, so that the browser asks
+/// for them as the document arrives: who is signed in, on every page; on the user list, its first
+/// rows too, for someone signed in (the app asks for them only then). Files and API answers name
+/// none.
+#[tokio::test]
+async fn pages_of_the_app_name_the_answers_their_start_up_waits_for() {
+    let server = start().await;
+    let link = |answer: &Answer| {
+        answer
+            .headers
+            .get("link")
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    let session = "</api/session>; rel=preload; as=fetch; crossorigin";
+    let rows = "</api/users?q=&offset=0&limit=100>; rel=preload; as=fetch; crossorigin";
+    let anonymous = server.client();
+    for path in ["/", "/settings/users", "/onboarding/sign-in"] {
+        let answer = anonymous.get(path).await;
+        assert_eq!(link(&answer).as_deref(), Some(session), "{path}");
+    }
+    let (admin, _) = server.tenant("preload").await;
+    // Whatever the list's address says, it asks for the same first rows.
+    for path in ["/settings/users", "/settings/users?q=martin&sort=email"] {
+        let answer = admin.get(path).await;
+        assert_eq!(link(&answer), Some(format!("{session}, {rows}")), "{path}");
+    }
+    assert_eq!(link(&admin.get("/").await).as_deref(), Some(session));
+    for path in ["/config.json", "/api/session", "/app-0123456789abcdef.js"] {
+        assert_eq!(link(&admin.get(path).await), None, "{path}");
+    }
+}
