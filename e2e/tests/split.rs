@@ -275,6 +275,60 @@ async fn a_deep_link_gets_the_rest_before_its_page_and_a_tampered_rest_never_run
     );
 }
 
+/// A page the browser revalidates (a 304: it keeps the page it had) still names what this
+/// visit needs: the list's first rows once someone has signed in since, none once they have
+/// signed out (a 304 replaces the kept headers it carries).
+#[tokio::test]
+async fn a_page_revalidated_from_the_cache_names_what_this_visit_needs() {
+    let server = Server::start().await;
+    let browser = Browser::start_in("en-US").await;
+    let list = format!("{}/settings/users", server.base);
+    browser.goto(&list).await;
+    browser.wait_for_path("/sign-in").await;
+    browser.sign_up("revalidated").await;
+
+    browser.goto(&list).await;
+    browser
+        .wait_for_content("admin@revalidated.onmicrosoft.com")
+        .await;
+    let page = "const page = performance.getEntriesByType('navigation')[0];
+                return page.transferSize < page.encodedBodySize;";
+    let revalidated = browser.client.execute(page, vec![]).await.unwrap();
+    assert_eq!(
+        revalidated,
+        serde_json::json!(true),
+        "a 304, not the page again"
+    );
+    assert_eq!(
+        first_rows_requests(&browser).await,
+        serde_json::json!(["link"])
+    );
+
+    assert_eq!(browser.api("DELETE", "/api/session", None).await.0, 204);
+    browser.goto(&list).await;
+    browser.wait_for_path("/sign-in").await;
+    assert_eq!(first_rows_requests(&browser).await, serde_json::json!([]));
+    assert_eq!(
+        session_requests(&browser).await,
+        serde_json::json!(["link"])
+    );
+}
+
+/// How each request for the user list's first rows the page made was started.
+async fn first_rows_requests(browser: &Browser) -> Value {
+    browser
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource')
+                 .map((e) => [new URL(e.name), e.initiatorType])
+                 .filter(([u]) => u.pathname === '/api/users' && u.searchParams.get('limit') === '100')
+                 .map(([, initiator]) => initiator);",
+            vec![],
+        )
+        .await
+        .unwrap()
+}
+
 /// `/snippets/…/inline0.js`: the loader `src/deferred.rs` puts in the build.
 /// The loader's snippet (`src/deferred.rs`), among wasm-bindgen's inline snippets.
 fn snippet_path() -> String {

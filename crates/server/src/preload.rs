@@ -4,11 +4,11 @@
 //! has read `config.json` (`xtask/src/spa.rs`), then the session: two round trips later. The
 //! script's requests and the app's take the preloaded answers (same URL, same credentials).
 //! Measured behind HTTP/2 with 100 ms of latency: a cold deep link to the list shows its rows in
-//! 0.74–0.75× the time (README.md).
+//! 0.72–0.78× the time (README.md).
 
 use axum::{
     extract::{FromRequestParts, Request, State},
-    http::{header, HeaderValue, Method},
+    http::{header, HeaderValue, Method, StatusCode},
     middleware::Next,
     response::Response,
 };
@@ -29,6 +29,10 @@ pub async fn links(State(state): State<AppState>, request: Request, next: Next) 
     if request.method() != Method::GET {
         return next.run(request).await;
     }
+    let navigation = request
+        .headers()
+        .get("sec-fetch-dest")
+        .is_some_and(|dest| dest == "document");
     let (mut parts, body) = request.into_parts();
     // The first rows only for someone signed in: the script asks for them once the session has
     // answered, and a preload nobody takes is a warning in the console.
@@ -37,13 +41,25 @@ pub async fn links(State(state): State<AppState>, request: Request, next: Next) 
             .await
             .is_ok();
     let response = next.run(Request::from_parts(parts, body)).await;
-    with_links(response, rows)
+    if is_page(&response, navigation) {
+        with_links(response, rows)
+    } else {
+        response
+    }
+}
+
+/// The app's page (`index.html`, for `/` or a deep link), or a browser's revalidation of it: a
+/// 304 updates the headers the browser kept with the page by those it carries, so it names what
+/// this visit needs (someone may have signed in or out since).
+fn is_page(response: &Response, navigation: bool) -> bool {
+    match response.status() {
+        StatusCode::OK => crate::caching::is_html(response),
+        StatusCode::NOT_MODIFIED => navigation,
+        _ => false,
+    }
 }
 
 fn with_links(mut response: Response, rows: bool) -> Response {
-    if !response.status().is_success() || !crate::caching::is_html(&response) {
-        return response;
-    }
     let mut urls = vec![format!("{API}/session")];
     if rows {
         let query = UserQuery::first_page()
