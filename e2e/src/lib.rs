@@ -11,6 +11,7 @@ use std::{
 };
 
 pub mod balancer;
+pub mod tls_front;
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -312,12 +313,37 @@ impl Browser {
             .expect("chromedriver runs a DevTools command");
     }
 
+    /// From now on each request answers `latency_ms` later, and downloads at `bytes_per_s`, as
+    /// over a real network (DevTools' emulation).
+    pub async fn emulate_network(&self, latency_ms: u32, bytes_per_s: u32) {
+        let conditions = json!({ "offline": false, "latency": latency_ms,
+            "downloadThroughput": bytes_per_s, "uploadThroughput": bytes_per_s });
+        for (method, params) in [
+            ("Network.enable", json!({})),
+            ("Network.emulateNetworkConditions", conditions),
+        ] {
+            self.client
+                .issue_cmd(Cdp { method, params })
+                .await
+                .expect("chromedriver runs a DevTools command");
+        }
+    }
+
     pub async fn start() -> Self {
         Self::start_in("en-US").await
     }
 
     /// A browser whose preferred language is `lang` (`navigator.language`, Accept-Language).
     pub async fn start_in(lang: &str) -> Self {
+        Self::start_with(lang, None).await
+    }
+
+    /// A browser that accepts any certificate: the bench's self-signed TLS front (`tls_front`).
+    pub async fn start_trusting_any_certificate(lang: &str) -> Self {
+        Self::start_with(lang, Some("--ignore-certificate-errors")).await
+    }
+
+    async fn start_with(lang: &str, extra_arg: Option<&str>) -> Self {
         let port = {
             let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
             probe.local_addr().unwrap().port()
@@ -340,17 +366,28 @@ impl Browser {
             .prefix(PROFILE_PREFIX)
             .tempdir()
             .unwrap();
+        let mut args = vec![
+            "--headless=new".to_owned(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--no-first-run".into(),
+            "--window-size=1280,900".into(),
+            // Timers and frames at full rate, as in a tab the user is looking at.
+            "--disable-background-timer-throttling".into(),
+            "--disable-renderer-backgrounding".into(),
+            "--disable-backgrounding-occluded-windows".into(),
+            format!("--lang={lang}"),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        args.extend(extra_arg.map(String::from));
         let capabilities = json!({
             "goog:chromeOptions": {
                 "binary": env_path("CHROMIUM"),
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--disable-background-networking", "--disable-component-update",
-                         "--disable-sync", "--no-first-run", "--window-size=1280,900",
-                         // Timers and frames at full rate, as in a tab the user is looking at.
-                         "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
-                         "--disable-backgrounding-occluded-windows",
-                         format!("--lang={lang}"),
-                         format!("--user-data-dir={}", profile.path().display())],
+                "args": args,
                 "prefs": {
                     "intl.accept_languages": lang,
                     "download.default_directory": downloads.path(),

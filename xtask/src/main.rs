@@ -204,6 +204,7 @@ fn bench(what: &[String]) -> Result<(), Fail> {
         let anchors = root().join("e2e/anchors");
         if what.is_empty() || what.iter().any(|w| w == "users") {
             anchor_pages(&anchors)?;
+            setup::nginx()?;
         }
         // The browser and server benches write their own sections here; merged below.
         let sections = root().join("target/bench-e2e.json");
@@ -225,6 +226,7 @@ fn bench(what: &[String]) -> Result<(), Fail> {
             .env("E2E_SERVER", root().join("target/server/partner-server"))
             .env("CHROMEDRIVER", setup::CHROMEDRIVER)
             .env("CHROMIUM", setup::CHROMIUM)
+            .env("BENCH_NGINX", setup::NGINX)
             .env("BENCH_JSON", &sections)
             .env("BENCH_POSTGRES", &scale_database))?;
         drop(cluster);

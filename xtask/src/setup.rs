@@ -109,6 +109,18 @@ fn chromium() -> Result<(), Fail> {
     apt_install(&["chromium", "chromium-driver"])
 }
 
+pub const NGINX: &str = "/usr/sbin/nginx";
+
+/// The users bench's second series goes through nginx, TLS and HTTP/2 in front of the server
+/// (`e2e/src/tls_front.rs`), with a certificate `openssl` makes. Not needed by the tests.
+pub fn nginx() -> Result<(), Fail> {
+    if Path::new(NGINX).exists() && Path::new("/usr/bin/openssl").exists() {
+        return Ok(());
+    }
+    println!("xtask: installing Debian nginx-light and openssl (apt-get)");
+    apt_install(&["nginx-light", "openssl"])
+}
+
 /// The server's tests run on PostgreSQL too, on a cluster of their own (`postgres.rs`).
 fn postgres() -> Result<(), Fail> {
     if crate::postgres::installed() {

@@ -18,6 +18,8 @@ const USERS: u32 = 10_000;
 const NAVIGATIONS: usize = 5;
 /// Cold deep links per page, in turn with the other pages'.
 const DEEP_LINKS: usize = 9;
+/// The network the bench's second series of deep links goes over (`Network::Http2Latency`).
+const LATENCY_MS: u32 = 100;
 
 #[tokio::main]
 async fn main() {
@@ -100,14 +102,30 @@ fn anchor_users(anchors: &std::path::Path) -> Vec<Value> {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
+/// How the bench's browsers reach the pages.
+#[derive(Clone, Copy)]
+enum Network {
+    /// Straight to the servers, over HTTP/1.1 on loopback.
+    Loopback,
+    /// Through `e2e::tls_front` (TLS, HTTP/2), each request answering this many milliseconds
+    /// later, at 100 Mbit/s.
+    Http2Latency(u32),
+}
+
 /// A new browser (nothing cached) signed in to `base` without loading the app: the session is
 /// asked for from a JSON page of the server.
-async fn cold_browser(base: &str, signed_in: bool) -> Browser {
-    let browser = Browser::start_in("fr-FR").await;
+async fn cold_browser(base: &str, signed_in: bool, network: Network) -> Browser {
+    let browser = match network {
+        Network::Loopback => Browser::start_in("fr-FR").await,
+        Network::Http2Latency(_) => Browser::start_trusting_any_certificate("fr-FR").await,
+    };
     if signed_in {
         browser.goto(&format!("{base}/api/health")).await;
         let credentials = json!({ "email": "admin@bench.onmicrosoft.com", "password": PASSWORD });
         assert_eq!(browser.post_json("/api/session", credentials).await, 200);
+    }
+    if let Network::Http2Latency(ms) = network {
+        browser.emulate_network(ms, 12_500_000).await;
     }
     browser
 }
@@ -236,11 +254,15 @@ struct Measured {
 /// Cold loads of each page in turn, `DEEP_LINKS` rounds: the pages share the machine's slow and
 /// fast moments alike, which a page's loads in a row would not (their medians swung by a third
 /// between runs). For each page, its load times.
-async fn cold_loads<const N: usize>(pages: [(&ListPage, bool); N], base: &str) -> [Vec<Shown>; N] {
+async fn cold_loads<const N: usize>(
+    pages: [(&ListPage, bool); N],
+    base: &str,
+    network: Network,
+) -> [Vec<Shown>; N] {
     let mut loads = std::array::from_fn(|_| Vec::new());
     for _ in 0..DEEP_LINKS {
         for ((page, signed_in), times) in pages.iter().zip(&mut loads) {
-            let browser = cold_browser(base, *signed_in).await;
+            let browser = cold_browser(base, *signed_in, network).await;
             times.push(first_rows(&browser, page).await);
             browser.close().await;
         }
@@ -249,7 +271,7 @@ async fn cold_loads<const N: usize>(pages: [(&ListPage, bool); N], base: &str) -
 }
 
 async fn measure(page: &ListPage, base: &str, signed_in: bool, loads: Vec<Shown>) -> Measured {
-    let browser = cold_browser(base, signed_in).await;
+    let browser = cold_browser(base, signed_in, Network::Loopback).await;
     first_rows(&browser, page).await;
     browser.wait_for(page.settled).await;
     let (dom, frames) = typing(&browser, page).await;
@@ -340,9 +362,9 @@ async fn users() -> Value {
     browser.close().await;
 
     let app = app_page(base);
-    let anchor = |name, file: &str| ListPage {
+    let anchor = |name, base: &str, file: &str| ListPage {
         name,
-        url: format!("{}/{file}", host.base),
+        url: format!("{base}/{file}"),
         mark: "ready",
         input: "#q",
         status: "[role=status]",
@@ -350,11 +372,32 @@ async fn users() -> Value {
         settled: "[role=status]",
     };
     let (vanilla, react) = (
-        anchor("vanilla", "users-vanilla.html"),
-        anchor("react", "users-react.html"),
+        anchor("vanilla", &host.base, "users-vanilla.html"),
+        anchor("react", &host.base, "users-react.html"),
     );
-    let [app_loads, vanilla_loads, react_loads] =
-        cold_loads([(&app, true), (&vanilla, false), (&react, false)], base).await;
+    let [app_loads, vanilla_loads, react_loads] = cold_loads(
+        [(&app, true), (&vanilla, false), (&react, false)],
+        base,
+        Network::Loopback,
+    )
+    .await;
+    // The same deep links as a deployment serves them: TLS and HTTP/2 in front, over a network.
+    let front = e2e::tls_front::TlsFront::start(base, &anchors).await;
+    let network = Network::Http2Latency(LATENCY_MS);
+    let behind = cold_loads(
+        [
+            (&app_page(&front.app), true),
+            (
+                &anchor("vanilla", &front.anchors, "users-vanilla.html"),
+                false,
+            ),
+            (&anchor("react", &front.anchors, "users-react.html"), false),
+        ],
+        &front.app,
+        network,
+    )
+    .await;
+    drop(front);
     let app = measure(&app, base, true, app_loads).await;
     let vanilla = measure(&vanilla, base, false, vanilla_loads).await;
     let react = measure(&react, base, false, react_loads).await;
@@ -398,9 +441,31 @@ async fn users() -> Value {
         p95(&app.frames) / p95(&react.frames),
         median(&app.frames) / median(&vanilla.frames),
     );
+    println!(
+        "\ncold deep links behind TLS and HTTP/2 (nginx), {LATENCY_MS} ms of latency, 100 Mbit/s"
+    );
+    println!("| measure | app | vanilla | React + react-window | app ÷ vanilla | app ÷ React |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    let behind_row = |what: &str, f: &dyn Fn(&Shown) -> f64| {
+        let [a, v, r] = behind
+            .each_ref()
+            .map(|loads| median(&loads.iter().map(f).collect::<Vec<_>>()));
+        println!(
+            "| {what}, median of {DEEP_LINKS}, ms | {a:.1} | {v:.1} | {r:.1} | {:.2} | {:.2} |",
+            a / v,
+            a / r
+        );
+        json!({ "app": a, "vanilla": v, "react": r })
+    };
+    let behind_http2 = json!({
+        "latency_ms": LATENCY_MS,
+        "first_rows_painted_ms": behind_row("first rows painted", &|s| s.painted),
+        "first_rows_ms": behind_row("the page's mark", &|s| s.marked),
+    });
     json!({
         "users": users.len() + 1,
         "side_by_side": table,
+        "behind_http2": behind_http2,
         "first_rows_after_navigation_ms": navigations,
         "wasm_memory_mib": wasm_mib,
     })
@@ -838,11 +903,11 @@ async fn scale() -> Value {
         let page = app_page(&base);
         let mut first = Vec::new();
         for _ in 0..3 {
-            let browser = cold_browser(&base, true).await;
+            let browser = cold_browser(&base, true, Network::Loopback).await;
             first.push(first_rows(&browser, &page).await.painted);
             browser.close().await;
         }
-        let browser = cold_browser(&base, true).await;
+        let browser = cold_browser(&base, true, Network::Loopback).await;
         first_rows(&browser, &page).await;
         let counts = count_painted(&browser).await;
         browser.close().await;
