@@ -27,6 +27,12 @@ use tokio::{
 /// machines are shared.
 const PATIENCE: Duration = Duration::from_secs(15);
 
+/// A loopback port nothing listens on now.
+pub(crate) fn free_port() -> u16 {
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    probe.local_addr().unwrap().port()
+}
+
 /// Tries `probe` every 50 ms until it gives a value, `None` after `PATIENCE`.
 pub async fn within_patience<T, F: Future<Output = Option<T>>>(
     mut probe: impl FnMut() -> F,
@@ -344,10 +350,7 @@ impl Browser {
     }
 
     async fn start_with(lang: &str, extra_arg: Option<&str>) -> Self {
-        let port = {
-            let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-            probe.local_addr().unwrap().port()
-        };
+        let port = free_port();
         let driver = Command::new(env_path("CHROMEDRIVER"))
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())

@@ -3,7 +3,7 @@
 //! six connections per host). For the bench only; a self-signed certificate (`openssl`), which
 //! its browsers accept (`Browser::start_trusting_any_certificate`). `BENCH_NGINX`: the binary.
 
-use std::{net::TcpListener, path::Path, process::Stdio};
+use std::{path::Path, process::Stdio};
 
 use tokio::process::{Child, Command};
 
@@ -37,7 +37,7 @@ impl TlsFront {
             .status()
             .expect("openssl runs");
         assert!(made.success(), "openssl made no certificate");
-        let (app_port, anchors_port) = (free_port(), free_port());
+        let (app_port, anchors_port) = (crate::free_port(), crate::free_port());
         let tls = format!(
             "ssl_certificate {}; ssl_certificate_key {};",
             at("cert.pem"),
@@ -84,9 +84,4 @@ impl TlsFront {
             _dir: dir,
         }
     }
-}
-
-fn free_port() -> u16 {
-    let probe = TcpListener::bind("127.0.0.1:0").unwrap();
-    probe.local_addr().unwrap().port()
 }

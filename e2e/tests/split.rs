@@ -5,33 +5,41 @@
 use e2e::{dist, Browser, Server, StaticHost};
 use serde_json::Value;
 
-/// How the page fetched the rest of the wasm, each time it did: "fetch" (in the background),
-/// "xmlhttprequest" (at once, for a stub); none yet, an empty list.
-async fn rest_fetched_by(browser: &Browser) -> Value {
+/// How each request of the page whose URL `matching` accepts (a JS function of a `URL`) was
+/// started: "fetch", "link" (a preload), "xmlhttprequest"…; none, an empty list.
+async fn requests_started_by(browser: &Browser, matching: &str) -> Value {
     browser
         .client
         .execute(
-            "return performance.getEntriesByType('resource')
-                 .filter((e) => e.name.endsWith('_rest.wasm'))
-                 .map((e) => e.initiatorType);",
+            &format!(
+                "return performance.getEntriesByType('resource')
+                     .filter((e) => ({matching})(new URL(e.name)))
+                     .map((e) => e.initiatorType);"
+            ),
             vec![],
         )
         .await
         .unwrap()
 }
 
+/// How the page fetched the rest of the wasm, each time it did: "fetch" (in the background),
+/// "xmlhttprequest" (at once, for a stub); none yet, an empty list.
+async fn rest_fetched_by(browser: &Browser) -> Value {
+    requests_started_by(browser, "(u) => u.pathname.endsWith('_rest.wasm')").await
+}
+
 /// How each request for `/api/session` the page made was started.
 async fn session_requests(browser: &Browser) -> Value {
-    browser
-        .client
-        .execute(
-            "return performance.getEntriesByType('resource')
-                 .filter((e) => new URL(e.name).pathname === '/api/session')
-                 .map((e) => e.initiatorType);",
-            vec![],
-        )
-        .await
-        .unwrap()
+    requests_started_by(browser, "(u) => u.pathname === '/api/session'").await
+}
+
+/// How each request for the user list's first rows the page made was started.
+async fn first_rows_requests(browser: &Browser) -> Value {
+    requests_started_by(
+        browser,
+        "(u) => u.pathname === '/api/users' && u.searchParams.get('limit') === '100'",
+    )
+    .await
 }
 
 /// Fetched once, in the background: no stub waited for it.
@@ -314,22 +322,6 @@ async fn a_page_revalidated_from_the_cache_names_what_this_visit_needs() {
     );
 }
 
-/// How each request for the user list's first rows the page made was started.
-async fn first_rows_requests(browser: &Browser) -> Value {
-    browser
-        .client
-        .execute(
-            "return performance.getEntriesByType('resource')
-                 .map((e) => [new URL(e.name), e.initiatorType])
-                 .filter(([u]) => u.pathname === '/api/users' && u.searchParams.get('limit') === '100')
-                 .map(([, initiator]) => initiator);",
-            vec![],
-        )
-        .await
-        .unwrap()
-}
-
-/// `/snippets/…/inline0.js`: the loader `src/deferred.rs` puts in the build.
 /// The loader's snippet (`src/deferred.rs`), among wasm-bindgen's inline snippets.
 fn snippet_path() -> String {
     let snippets = dist().join("snippets");

@@ -30,17 +30,9 @@ const LOCAL_MAX: u64 = USER_LIST_MAX_LIMIT;
 /// The rows first asked for when the server searches; doubled each time the view goes past them.
 const REMOTE_ROWS: u64 = 200;
 
-/// The work account's users in the list's default order, the first `limit`.
-fn everyone(limit: u64) -> UserQuery {
-    UserQuery {
-        limit: Some(limit),
-        ..UserQuery::default()
-    }
-}
-
-/// The answer to `UserQuery::first_page()` when start-up has it (a deep link to the list): the page's first
-/// render shows those rows rather than a loading pass, a yielded frame, and a second render once
-/// its own request answers. Taken once: a later visit to the list asks again.
+/// The answer to `UserQuery::first_page()` when start-up has it (a deep link to the list): the
+/// page's first render shows those rows rather than a loading pass, a yielded frame, and a
+/// second render once its own request answers. Taken once: a later visit to the list asks again.
 #[derive(Clone, Default)]
 pub struct FirstRows(Rc<RefCell<Option<UserList>>>);
 
@@ -129,7 +121,7 @@ fn UsersBody() -> Html {
     let load = |limit| {
         let backend = backend.clone();
         async move |()| {
-            let list = backend.users(everyone(limit)).await?;
+            let list = backend.users(UserQuery::everyone(limit)).await?;
             Ok::<_, ApiError>((Rc::new(Directory::new(list.items)), list.total))
         }
     };

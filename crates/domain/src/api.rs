@@ -342,8 +342,13 @@ impl UserQuery {
     /// (`xtask/src/spa.rs`) and by the server's preload (`crates/server/src/preload.rs`), so that
     /// one answer serves them all.
     pub fn first_page() -> Self {
+        Self::everyone(Self::FIRST_PAGE)
+    }
+
+    /// The work account's users in the list's default order, the first `limit`.
+    pub fn everyone(limit: u64) -> Self {
         Self {
-            limit: Some(Self::FIRST_PAGE),
+            limit: Some(limit),
             ..Self::default()
         }
     }

@@ -15,14 +15,11 @@ use axum::{
 use partner_domain::UserQuery;
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 
-use crate::{auth::SignedIn, AppState};
+use crate::{auth::SignedIn, routes::API, AppState};
 
 /// The user list's address in the app (`src/route.rs`); e2e checks that its first rows come
 /// preloaded.
 const USER_LIST: &str = "/settings/users";
-
-/// What `/config.json` tells the app: this server's API.
-const API: &str = "/api";
 
 /// A `Link` header on each page of the app this server answers (its `index.html`).
 pub async fn links(State(state): State<AppState>, request: Request, next: Next) -> Response {

@@ -28,6 +28,9 @@ use crate::{
     partner, preload, security, tenants, users, ApiError, AppState,
 };
 
+/// Where this server's API is: what `/config.json` tells the app, and what pages preload.
+pub const API: &str = "/api";
+
 pub fn router(state: AppState, dist: &Path) -> Router {
     let mut api = Router::new()
         .route("/health", get(health))
@@ -114,7 +117,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     );
     let csp = security::content_security_policy(dist);
     Router::new()
-        .nest("/api", api)
+        .nest(API, api)
         .route("/config.json", get(config))
         .fallback_service(spa)
         .layer(middleware::from_fn_with_state(csp, security::headers))
@@ -155,7 +158,7 @@ async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError>
 
 /// The SPA's runtime config: served by us, the SPA talks to this server's API.
 async fn config() -> Json<Value> {
-    Json(json!({ "backend": "http", "api_base": "/api" }))
+    Json(json!({ "backend": "http", "api_base": API }))
 }
 
 async fn api_not_found() -> ApiError {
