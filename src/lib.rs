@@ -10,6 +10,8 @@ pub mod draft;
 pub mod i18n;
 pub mod pages;
 pub mod route;
+#[cfg(feature = "ssr")]
+pub mod snapshot;
 pub mod state;
 
 pub use app::{App, AppProps};

@@ -78,6 +78,12 @@ async fn the_language_switch_changes_every_text_and_is_remembered() {
     assert!(app.text("header").contains("demo data"));
     assert!(app.text("main").contains("Before you begin"));
     assert!(!app.text("main").contains("Avant de commencer"));
+    // The server is told, for the pages it renders (`crates/server/src/first_page.rs`).
+    assert!(
+        cookies().contains("partner-center.lang=en-US"),
+        "{}",
+        cookies()
+    );
     app.unmount();
 
     // A new visit keeps the choice.
@@ -87,7 +93,63 @@ async fn the_language_switch_changes_every_text_and_is_remembered() {
     again.select("#language", "fr-FR");
     again.wait_for_text("h1", "Bienvenue").await;
     assert_eq!(html_lang(), "fr-FR");
+    assert!(
+        cookies().contains("partner-center.lang=fr-FR"),
+        "{}",
+        cookies()
+    );
     again.unmount();
+}
+
+fn cookies() -> String {
+    js_sys::Reflect::get(&gloo_utils::document(), &"cookie".into())
+        .ok()
+        .and_then(|c| c.as_string())
+        .unwrap_or_default()
+}
+
+/// The server writes the user list's counts and days without a browser (`i18n::written`), and
+/// the app then writes them through `Intl`: the same text, or the page would change as the app
+/// takes over.
+#[wasm_bindgen_test]
+fn the_servers_numbers_and_days_are_the_browsers() {
+    use partner_center::i18n::{written, Lang};
+    for lang in Lang::ALL {
+        let numbers = js_sys::Intl::NumberFormat::new(
+            &js_sys::Array::of1(&lang.tag().into()),
+            &js_sys::Object::new(),
+        )
+        .format();
+        let options = js_sys::Object::new();
+        for (key, value) in [("dateStyle", "medium"), ("timeZone", "UTC")] {
+            js_sys::Reflect::set(&options, &key.into(), &value.into()).unwrap();
+        }
+        let days =
+            js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&lang.tag().into()), &options)
+                .format();
+        let mut n = 0u64;
+        while n < 20_000_000 {
+            let intl = numbers
+                .call1(&wasm_bindgen::JsValue::NULL, &(n as f64).into())
+                .unwrap();
+            assert_eq!(written::number(lang, n), intl.as_string().unwrap(), "{n}");
+            n = n * 3 + 1;
+        }
+        for year in [999, 2026, 2027] {
+            for month in 1..=12 {
+                for day in [1, 9, 10, 28] {
+                    let at = js_sys::Date::new_0();
+                    at.set_utc_full_year_with_month_date(year, month - 1, day);
+                    let intl = days.call1(&wasm_bindgen::JsValue::NULL, &at).unwrap();
+                    assert_eq!(
+                        written::day(lang, year as i16, month as i8, day as i8),
+                        intl.as_string().unwrap(),
+                        "{year}-{month}-{day}"
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[wasm_bindgen_test]

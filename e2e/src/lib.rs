@@ -416,8 +416,39 @@ impl Browser {
         self.profile.path().to_path_buf()
     }
 
+    /// Opens `url` as the app shows it: a page the server rendered ahead of the app (the user
+    /// list's copy, `#snapshot`, inert) has given way to the app's own.
     pub async fn goto(&self, url: &str) {
         self.client.goto(url).await.unwrap();
+        self.eventually(
+            "the app replacing the server's copy of the page",
+            || async {
+                let copy = self
+                    .client
+                    .execute(
+                        "return document.getElementById('snapshot') !== null",
+                        vec![],
+                    )
+                    .await
+                    .ok()?;
+                (copy == Value::Bool(false)).then_some(())
+            },
+        )
+        .await;
+    }
+
+    /// From now on requests to URLs matching any of `patterns` (`*` for any text) fail, as if
+    /// the network had lost them (DevTools' `Network.setBlockedURLs`); none unblocks them.
+    pub async fn block_urls(&self, patterns: &[&str]) {
+        for (method, params) in [
+            ("Network.enable", json!({})),
+            ("Network.setBlockedURLs", json!({ "urls": patterns })),
+        ] {
+            self.client
+                .issue_cmd(Cdp { method, params })
+                .await
+                .expect("chromedriver runs a DevTools command");
+        }
     }
 
     pub async fn path(&self) -> String {

@@ -31,11 +31,7 @@ pub fn TopBar() -> Html {
         )
     });
     let sign_in_href = match &next {
-        Some(next) => format!(
-            "{}?next={}",
-            Route::SignIn.to_path(),
-            String::from(js_sys::encode_uri_component(next))
-        ),
+        Some(next) => format!("{}?next={}", Route::SignIn.to_path(), query_value(next)),
         None => Route::SignIn.to_path(),
     };
     let on_sign_in = {
@@ -128,4 +124,13 @@ pub fn TopBar() -> Html {
             </div>
         </header>
     }
+}
+
+/// `value` encoded for a query string, by the browser (or on the server, where there is none,
+/// by `urlencoding`).
+fn query_value(value: &str) -> String {
+    #[cfg(not(feature = "ssr"))]
+    return js_sys::encode_uri_component(value).into();
+    #[cfg(feature = "ssr")]
+    return urlencoding::encode(value).into_owned();
 }

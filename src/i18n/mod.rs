@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 mod message;
 mod reader;
+pub mod written;
 
 pub use message::{Arg, Message};
 use reader::Catalog;
@@ -52,10 +53,25 @@ thread_local! {
     static ENGLISH: RefCell<Option<Rc<Catalog>>> = const { RefCell::new(None) };
 }
 
+/// English's messages if they are here already. The server (`snapshot.rs`) reads them from the
+/// file compiled in, once per thread.
+fn english_now() -> Option<Rc<Catalog>> {
+    #[cfg(feature = "ssr")]
+    ENGLISH.with_borrow_mut(|english| {
+        if english.is_none() {
+            let source = include_str!("../../locales/en-US/main.ftl");
+            *english = Catalog::parse(Lang::En, source, MESSAGE_COUNT)
+                .ok()
+                .map(Rc::new);
+        }
+    });
+    ENGLISH.with(|e| e.borrow().clone())
+}
+
 /// Gets English's messages to `done`. The reader is in the app's second part (French readers
 /// never run it): it runs once that part has arrived, and once per visit.
 fn load_english(done: Callback<Result<Rc<Catalog>, String>>) {
-    if let Some(english) = ENGLISH.with(|e| e.borrow().clone()) {
+    if let Some(english) = english_now() {
         return done.emit(Ok(english));
     }
     // The file is asked for now, beside the rest of the wasm rather than after it, a round trip
@@ -108,9 +124,21 @@ fn stored_lang() -> Option<Lang> {
         .and_then(|tag| Lang::from_tag(&tag))
 }
 
-/// The saved choice; French, the reference language, otherwise.
+/// The saved choice; French, the reference language, otherwise. (The server is told: `Reader`.)
+#[cfg(not(feature = "ssr"))]
 fn saved_lang() -> Lang {
     stored_lang().unwrap_or(Lang::Fr)
+}
+
+/// The server renders the user list's first page itself (`crates/server/src/first_page.rs`):
+/// it reads the language chosen in a cookie, kept as long as the choice.
+fn tell_the_server(lang: Lang) {
+    let cookie = format!(
+        "{}={};path=/;max-age=31536000;samesite=lax",
+        Lang::COOKIE,
+        lang.tag()
+    );
+    let _ = js_sys::Reflect::set(&gloo_utils::document(), &"cookie".into(), &cookie.into());
 }
 
 /// The browser's preferred language among ours (French unless it prefers English).
@@ -126,12 +154,32 @@ fn browser_lang() -> Lang {
     }
 }
 
+/// Whom the server renders a page for (`snapshot.rs`): the language their browser keeps, and
+/// the time zone it writes times in.
+#[cfg(feature = "ssr")]
+#[derive(Clone, PartialEq)]
+pub struct Reader {
+    lang: Lang,
+    zone: jiff::tz::TimeZone,
+}
+
+#[cfg(feature = "ssr")]
+impl Reader {
+    /// A reader of `lang` in the time zone named `zone` (IANA), if it is one.
+    pub fn new(lang: Lang, zone: &str) -> Option<Self> {
+        let zone = jiff::tz::TimeZone::get(zone).ok()?;
+        Some(Self { lang, zone })
+    }
+}
+
 /// The current language and its messages; `set` switches every text at once.
 #[derive(Clone)]
 pub struct I18n {
     pub lang: Lang,
     messages: Messages,
     set: Callback<(Lang, bool)>,
+    #[cfg(feature = "ssr")]
+    zone: jiff::tz::TimeZone,
 }
 
 impl PartialEq for I18n {
@@ -172,10 +220,14 @@ pub struct I18nProviderProps {
 /// have arrived). If English cannot be had, French stays, and the console says why.
 #[function_component]
 pub fn I18nProvider(props: &I18nProviderProps) -> Html {
+    #[cfg(feature = "ssr")]
+    let reader = use_context::<Reader>().expect("the server's page names its reader");
+    #[cfg(feature = "ssr")]
+    let saved_lang = || reader.lang;
     let wanted = use_state(saved_lang);
     let shown = use_state(|| match *wanted {
         Lang::Fr => Some(Messages::french()),
-        Lang::En => ENGLISH.with(|e| e.borrow().clone()).map(Messages::Read),
+        Lang::En => english_now().map(Messages::Read),
     });
     // Only the latest request counts: a reader switching back and forth ends on their last choice.
     let latest = use_mut_ref(|| *wanted);
@@ -185,6 +237,7 @@ pub fn I18nProvider(props: &I18nProviderProps) -> Html {
             if remember {
                 // Losing the saved choice (private mode, full quota) only costs the next visit.
                 let _ = LocalStorage::raw().set_item(STORAGE_KEY, next.tag());
+                tell_the_server(next);
             }
             wanted.set(next);
         })
@@ -224,6 +277,8 @@ pub fn I18nProvider(props: &I18nProviderProps) -> Html {
             lang: messages.lang(),
             messages: messages.clone(),
             set: set.clone(),
+            #[cfg(feature = "ssr")]
+            zone: reader.zone.clone(),
         })
     });
     match &*context {
@@ -308,12 +363,19 @@ pub fn prepare_list_formats(lang: Lang) {
 }
 
 /// A number with the language's grouping ("10 001", "10,001"), through the browser's `Intl`.
+#[cfg(not(feature = "ssr"))]
 pub fn format_number(lang: Lang, value: f64) -> String {
     intl(lang, Format::Number)
         .call1(&wasm_bindgen::JsValue::NULL, &value.into())
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| value.to_string())
+}
+
+/// A count with the language's grouping, as the browser's `Intl` writes it.
+#[cfg(feature = "ssr")]
+pub fn format_number(lang: Lang, value: f64) -> String {
+    written::number(lang, value as u64)
 }
 
 /// A date and time in the language's own format, through the browser's `Intl`.
@@ -333,7 +395,21 @@ fn intl_format(lang: Lang, epoch_ms: f64, format: Format) -> String {
         .unwrap_or_default()
 }
 
+/// An RFC 3339 time as `format` writes it, or as sent when it cannot be read. The server writes
+/// days only: it renders the user list alone (`snapshot.rs`), whose rows show days.
+#[cfg(feature = "ssr")]
+fn stamp_in(t: &I18n, rfc3339: &str, format: Format) -> String {
+    match (format, rfc3339.parse::<jiff::Timestamp>()) {
+        (Format::Day, Ok(at)) => {
+            let date = at.to_zoned(t.zone.clone()).date();
+            written::day(t.lang, date.year(), date.month(), date.day())
+        }
+        _ => rfc3339.to_owned(),
+    }
+}
+
 /// An RFC 3339 time as `format` writes it, or as sent when the browser cannot read it.
+#[cfg(not(feature = "ssr"))]
 fn stamp_in(t: &I18n, rfc3339: &str, format: Format) -> String {
     let ms = js_sys::Date::parse(rfc3339);
     if ms.is_nan() {

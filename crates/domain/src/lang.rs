@@ -13,6 +13,12 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
 
+    /// The cookie in which the browser tells the server the language chosen (its tag; absent,
+    /// French), so that the pages the server renders are in it (`crates/server/src/first_page.rs`).
+    /// The app writes it with its own choice; index.html's script (`xtask/src/spa.rs`) copies it
+    /// from local storage too, with [`TIME_ZONE_COOKIE`].
+    pub const COOKIE: &str = "partner-center.lang";
+
     /// BCP 47 tag, as used by `<html lang>`, the message bundles, `Intl` and the API's `lang`.
     pub fn tag(self) -> &'static str {
         match self {
@@ -44,6 +50,10 @@ impl Lang {
         }
     }
 }
+
+/// The cookie in which index.html's script tells the server the browser's time zone (an IANA
+/// name), in which a page the server renders writes its days.
+pub const TIME_ZONE_COOKIE: &str = "partner-center.tz";
 
 #[cfg(test)]
 mod tests {

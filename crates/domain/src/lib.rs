@@ -34,7 +34,7 @@ pub use api::*;
 pub use code::Code;
 pub use error::{ErrorBody, ErrorKind, FieldErrors};
 pub use import::{ImportUsers, ImportedUsers};
-pub use lang::Lang;
+pub use lang::{Lang, TIME_ZONE_COOKIE};
 pub use permissions::Action;
 pub use role::Role;
 pub use verification::{

@@ -42,14 +42,19 @@ impl FromRequestParts<AppState> for SignedIn {
 }
 
 pub fn token_from(headers: &HeaderMap) -> Option<String> {
+    cookies(headers)
+        .find(|(name, _)| *name == SECURE_COOKIE || *name == COOKIE)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// The request's cookies, as (name, value) pairs.
+pub fn cookies(headers: &HeaderMap) -> impl Iterator<Item = (&str, &str)> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SECURE_COOKIE || *name == COOKIE)
-        .map(|(_, value)| value.to_owned())
 }
 
 /// The session cookie: `__Host-` and `Secure` over https (see `https.rs`).

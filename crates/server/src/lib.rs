@@ -10,6 +10,7 @@ mod dev;
 mod documents;
 mod env;
 mod error;
+mod first_page;
 mod https;
 mod json;
 mod partner;

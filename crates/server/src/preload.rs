@@ -6,6 +6,8 @@
 //! Measured behind HTTP/2 with 100 ms of latency: a cold deep link to the list shows its rows in
 //! 0.72–0.78× the time (README.md).
 
+use std::sync::Arc;
+
 use axum::{
     extract::{FromRequestParts, Request, State},
     http::{header, HeaderValue, Method, StatusCode},
@@ -15,14 +17,24 @@ use axum::{
 use partner_domain::UserQuery;
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 
-use crate::{auth::SignedIn, routes::API, AppState};
+use crate::{auth::SignedIn, first_page::Index, routes::API, AppState};
+
+/// What the app's pages are answered with: the server's state, and `index.html` to render the
+/// user list into (none when `dist/` has no app, as in the server's tests).
+#[derive(Clone)]
+pub struct Pages {
+    pub state: AppState,
+    pub index: Option<Arc<Index>>,
+}
 
 /// The user list's address in the app (`src/route.rs`); e2e checks that its first rows come
 /// preloaded.
 const USER_LIST: &str = "/settings/users";
 
-/// A `Link` header on each page of the app this server answers (its `index.html`).
-pub async fn links(State(state): State<AppState>, request: Request, next: Next) -> Response {
+/// A `Link` header on each page of the app this server answers (its `index.html`), and for a
+/// navigation to the user list, its first page rendered (`first_page.rs`).
+pub async fn links(State(pages): State<Pages>, request: Request, next: Next) -> Response {
+    let state = &pages.state;
     if request.method() != Method::GET {
         return next.run(request).await;
     }
@@ -34,9 +46,14 @@ pub async fn links(State(state): State<AppState>, request: Request, next: Next) 
     // The first rows only for someone signed in: the script asks for them once the session has
     // answered, and a preload nobody takes is a warning in the console.
     let rows = parts.uri.path() == USER_LIST
-        && SignedIn::from_request_parts(&mut parts, &state)
+        && SignedIn::from_request_parts(&mut parts, state)
             .await
             .is_ok();
+    if let (true, true, Some(index)) = (navigation, rows, &pages.index) {
+        if let Some(page) = crate::first_page::users(state, index, &mut parts).await {
+            return with_links(page, rows);
+        }
+    }
     let response = next.run(Request::from_parts(parts, body)).await;
     if is_page(&response, navigation) {
         with_links(response, rows)

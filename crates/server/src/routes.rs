@@ -1,7 +1,7 @@
 //! The router: `/api/*` (JSON, errors as docs/API.md), `/config.json`, and the SPA with an
 //! `index.html` fallback so that deep links such as `/settings/users` load the app.
 
-use std::path::Path;
+use std::{path::Path, sync::Arc};
 
 use axum::{
     extract::{DefaultBodyLimit, Request, State},
@@ -23,7 +23,7 @@ use tower_http::{
 };
 
 use crate::{
-    activity, agreements, auth, caching, dev, documents,
+    activity, agreements, auth, caching, dev, documents, first_page,
     json::{body_limit, too_large, BODY_LIMIT, DOCUMENT_BODY_LIMIT, IMPORT_BODY_LIMIT},
     partner, preload, security, tenants, users, ApiError, AppState,
 };
@@ -111,8 +111,16 @@ pub fn router(state: AppState, dist: &Path) -> Router {
                 .precompressed_br()
                 .precompressed_gzip(),
         );
+    let pages = preload::Pages {
+        state: state.clone(),
+        index: first_page::Index::read(dist).map(Arc::new),
+    };
+    let spa = tower::Layer::layer(&middleware::from_fn_with_state(pages, preload::links), spa);
+    // The files of dist/ come compressed already; the user list's page rendered here does not.
     let spa = tower::Layer::layer(
-        &middleware::from_fn_with_state(state.clone(), preload::links),
+        &CompressionLayer::new()
+            .gzip(true)
+            .quality(CompressionLevel::Fastest),
         spa,
     );
     let csp = security::content_security_policy(dist);

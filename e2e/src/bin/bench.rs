@@ -123,6 +123,16 @@ async fn cold_browser(base: &str, signed_in: bool, network: Network) -> Browser 
         browser.goto(&format!("{base}/api/health")).await;
         let credentials = json!({ "email": "admin@bench.onmicrosoft.com", "password": PASSWORD });
         assert_eq!(browser.post_json("/api/session", credentials).await, 200);
+        // As index.html's script leaves it after a visit: the server renders the list's first
+        // page in this time zone (`crates/server/src/first_page.rs`).
+        browser
+            .client
+            .execute(
+                "document.cookie = 'partner-center.tz=' + Intl.DateTimeFormat().resolvedOptions().timeZone + ';path=/'",
+                vec![],
+            )
+            .await
+            .unwrap();
     }
     if let Network::Http2Latency(ms) = network {
         browser.emulate_network(ms, 12_500_000).await;

@@ -32,7 +32,11 @@ use crate::{
 /// The window's height, when the browser does not say.
 const DEFAULT_WINDOW: f64 = 900.0;
 
+/// The window's height (on the server, which renders the list for an unknown window, the default).
 fn window_height() -> f64 {
+    if cfg!(feature = "ssr") {
+        return DEFAULT_WINDOW;
+    }
     gloo_utils::window()
         .inner_height()
         .ok()

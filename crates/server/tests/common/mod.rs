@@ -134,7 +134,8 @@ async fn start_in(
     std::fs::create_dir_all(dist.join("assets")).unwrap();
     std::fs::write(
         dist.join("index.html"),
-        "<!doctype html><title>Partner Center</title><script type=module>start()</script>",
+        "<!doctype html><title>Partner Center</title><script type=module>start()</script>\
+         <div id=app><p>Loading</p></div>",
     )
     .unwrap();
     std::fs::write(dist.join("assets/app.js"), "console.log('app')").unwrap();
@@ -173,12 +174,14 @@ pub async fn start() -> Running {
 
 impl Running {
     pub fn client(&self) -> Client {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
         Client {
             base: self.base.clone(),
             http: reqwest::Client::builder()
-                .cookie_store(true)
+                .cookie_provider(jar.clone())
                 .build()
                 .unwrap(),
+            jar,
         }
     }
 
@@ -206,6 +209,14 @@ pub struct Answer {
 }
 
 impl Answer {
+    async fn of(response: reqwest::Response) -> Self {
+        Answer {
+            status: response.status(),
+            headers: response.headers().clone(),
+            bytes: response.bytes().await.unwrap().to_vec(),
+        }
+    }
+
     pub fn json<T: DeserializeOwned>(&self) -> T {
         serde_json::from_slice(&self.bytes)
             .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.bytes)))
@@ -240,9 +251,28 @@ impl Answer {
 pub struct Client {
     pub base: String,
     pub http: reqwest::Client,
+    jar: std::sync::Arc<reqwest::cookie::Jar>,
 }
 
 impl Client {
+    /// Keeps `cookie` (`name=value`) as a browser would have from a script of the app's.
+    pub fn set_cookie(&self, cookie: &str) {
+        self.jar
+            .add_cookie_str(&format!("{cookie}; Path=/"), &self.base.parse().unwrap());
+    }
+
+    /// The answer to a browser's navigation to `path` (what `Sec-Fetch-Dest` says).
+    pub async fn navigate(&self, path: &str) -> Answer {
+        let response = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .header("sec-fetch-dest", "document")
+            .send()
+            .await
+            .unwrap();
+        Answer::of(response).await
+    }
+
     pub async fn raw(&self, method: Method, path: &str, body: Option<Value>) -> Answer {
         let mut request = self
             .http
@@ -251,12 +281,7 @@ impl Client {
         if let Some(body) = body {
             request = request.json(&body);
         }
-        let response = request.send().await.unwrap();
-        Answer {
-            status: response.status(),
-            headers: response.headers().clone(),
-            bytes: response.bytes().await.unwrap().to_vec(),
-        }
+        Answer::of(request.send().await.unwrap()).await
     }
 
     /// `POST path` with a file's bytes as the body, as the SPA sends an upload.
@@ -270,11 +295,7 @@ impl Client {
             .send()
             .await
             .unwrap();
-        Answer {
-            status: response.status(),
-            headers: response.headers().clone(),
-            bytes: response.bytes().await.unwrap().to_vec(),
-        }
+        Answer::of(response).await
     }
 
     pub async fn call<B: Serialize>(&self, method: Method, path: &str, body: Option<&B>) -> Answer {

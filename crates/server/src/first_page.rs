@@ -1,0 +1,86 @@
+//! A cold navigation to the user list, by someone allowed to read it, is answered with the
+//! list's first page already rendered, by the app's own components (`partner_center::snapshot`):
+//! the browser paints the rows with the document, before the app's wasm has arrived, as fast as
+//! a page without a framework. The copy is `inert` (nothing typed into it could be kept) and the
+//! app replaces it in the task that renders its own first page (`src/app.rs`, `reveal`).
+//! It is written in the language and time zone the browser told in its cookies (`Lang::COOKIE`,
+//! `TIME_ZONE_COOKIE`, written by the app and index.html's script); without them, the page is
+//! served as it is and the app renders the list when it starts.
+
+use std::path::Path;
+
+use axum::{
+    extract::FromRequestParts,
+    http::{header, request::Parts, HeaderMap, HeaderValue},
+    response::{Html, IntoResponse, Response},
+};
+use partner_center::i18n::Reader;
+use partner_domain::{service, Lang, UserQuery, TIME_ZONE_COOKIE};
+
+use crate::{auth::Caller, AppState};
+
+/// index.html around its app root: the copy goes before the root, which stays hidden until the
+/// app reveals it.
+pub struct Index {
+    before_root: String,
+    root_and_after: String,
+}
+
+impl Index {
+    /// `dist/index.html` as built, if it has the app's root (`<div id=app>`).
+    pub fn read(dist: &Path) -> Option<Self> {
+        let index = std::fs::read_to_string(dist.join("index.html")).ok()?;
+        let root = ["<div id=app>", "<div id=\"app\">"]
+            .iter()
+            .find_map(|tag| index.find(tag).map(|at| (at, tag.len())))?;
+        Some(Self {
+            before_root: index[..root.0].to_owned(),
+            root_and_after: format!("<div id=app hidden>{}", &index[root.0 + root.1..]),
+        })
+    }
+
+    fn with_copy(&self, reader: Lang, copy: &str) -> String {
+        format!(
+            "{}<div id=snapshot inert lang={}>{copy}</div>{}",
+            self.before_root,
+            reader.tag(),
+            self.root_and_after
+        )
+    }
+}
+
+/// The user list's page rendered for the caller of `parts`, when `GET /api/users` would answer
+/// them its first rows and their browser has said how it writes days.
+pub async fn users(state: &AppState, index: &Index, parts: &mut Parts) -> Option<Response> {
+    let (lang, reader) = reader(&parts.headers)?;
+    let Caller(me) = Caller::from_request_parts(parts, state).await.ok()?;
+    let rows = {
+        let mut store = state.read().await.ok()?;
+        service::list_users(&mut store, &me, &UserQuery::first_page())
+            .await
+            .ok()?
+    };
+    let copy = partner_center::snapshot::users_page(reader, me, rows).await;
+    let mut response = Html(index.with_copy(lang, &copy)).into_response();
+    // Someone's users: kept by nobody, and never answered from a cache to someone else.
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Some(response)
+}
+
+/// The reader the browser's cookies describe: a language (French unless it says another) and a
+/// time zone it must name.
+fn reader(headers: &HeaderMap) -> Option<(Lang, Reader)> {
+    let lang = cookie(headers, Lang::COOKIE)
+        .and_then(Lang::from_tag)
+        .unwrap_or(Lang::Fr);
+    let zone = cookie(headers, TIME_ZONE_COOKIE)?;
+    Some((lang, Reader::new(lang, zone)?))
+}
+
+fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    crate::auth::cookies(headers)
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
