@@ -1,6 +1,6 @@
 //! The user list's page rendered on the server (feature `ssr`), from the app's own components:
 //! a deep link paints its first rows with the document, before the wasm has arrived; the app
-//! replaces it once ready (`app.rs`, `reveal`). `crates/server/src/preload.rs` serves it.
+//! replaces it once ready (`app.rs`, `reveal`). `crates/server/src/first_page.rs` serves it.
 
 use std::rc::Rc;
 
@@ -8,8 +8,8 @@ use partner_domain::{Me, UserList};
 use stylist::manager::StyleManager;
 use yew::prelude::*;
 use yew_router::{
-    history::{AnyHistory, MemoryHistory},
-    Routable, Router,
+    history::{AnyHistory, History, MemoryHistory},
+    Router,
 };
 
 use crate::{
@@ -18,13 +18,15 @@ use crate::{
     config::{BackendKind, RuntimeConfig},
     i18n::{I18nProvider, Reader},
     pages::{FirstRows, UsersPage},
-    route::Route,
     state::{PartnerProvider, SessionProvider, SessionState, ToastProvider},
 };
 
 #[derive(Properties, PartialEq)]
 struct SnapshotProps {
     reader: Reader,
+    /// The list's address as asked for, and its query (a search, an order).
+    path: AttrValue,
+    query: AttrValue,
     me: Rc<Me>,
     rows: FirstRows,
     styles: StyleManager,
@@ -40,7 +42,11 @@ fn UsersSnapshot(props: &SnapshotProps) -> Html {
         mock: Default::default(),
     });
     let backend = BackendHandle::from_config(&config);
-    let history: AnyHistory = MemoryHistory::with_entries(vec![Route::Users.to_path()]).into();
+    let history = MemoryHistory::new();
+    // A query the app would not read either renders the list unfiltered, as the app does.
+    let query: Vec<(String, String)> = serde_urlencoded::from_str(&props.query).unwrap_or_default();
+    let _ = history.replace_with_query(props.path.as_str(), query);
+    let history: AnyHistory = history.into();
     html! {
         <stylist::yew::ManagerProvider manager={props.styles.clone()}>
         <ContextProvider<Reader> context={props.reader.clone()}>
@@ -62,12 +68,20 @@ fn UsersSnapshot(props: &SnapshotProps) -> Html {
     }
 }
 
-/// The list's page for `me`, showing `rows` as `reader` would read them, as HTML with its
-/// component styles first.
-pub async fn users_page(reader: Reader, me: Me, rows: UserList) -> String {
+/// The list's page at `path` and `query` (a search, an order) for `me`, from `rows`
+/// (`UserQuery::first_page()`'s answer, as the app's first render has them), as `reader` would
+/// read it, as HTML with its component styles first.
+pub async fn users_page(
+    reader: Reader,
+    (path, query): (String, String),
+    me: Me,
+    rows: UserList,
+) -> String {
     let (style_writer, style_reader) = stylist::manager::render_static();
     let html = yew::ServerRenderer::<UsersSnapshot>::with_props(move || SnapshotProps {
         reader,
+        path: path.into(),
+        query: query.into(),
         me: Rc::new(me),
         rows: FirstRows::new(Some(rows)),
         styles: StyleManager::builder()

@@ -60,7 +60,19 @@ pub async fn users(state: &AppState, index: &Index, parts: &mut Parts) -> Option
             .await
             .ok()?
     };
-    let copy = partner_center::snapshot::users_page(reader, me, rows).await;
+    let address = (
+        parts.uri.path().to_owned(),
+        parts.uri.query().unwrap_or_default().to_owned(),
+    );
+    // A render that fails (a browser-only call on some path) costs the copy, not the page.
+    let render = partner_center::snapshot::users_page(reader, address, me, rows);
+    let copy = match tokio::spawn(render).await {
+        Ok(copy) => copy,
+        Err(error) => {
+            tracing::error!(%error, "the user list's page could not be rendered");
+            return None;
+        }
+    };
     let mut response = Html(index.with_copy(lang, &copy)).into_response();
     // Someone's users: kept by nobody, and never answered from a cache to someone else.
     response

@@ -70,6 +70,13 @@ async fn the_user_list_comes_rendered_with_its_rows_in_the_readers_language_and_
         "{page}"
     );
 
+    // The address's search, as the app's first render has it: the search box holds it, and the
+    // list is loading (a search waits for the whole list), not the first rows unfiltered.
+    let page = copy(&admin.navigate("/settings/users?q=zoe").await).expect("the list rendered");
+    assert!(page.contains(r#"value="zoe""#), "{page}");
+    assert!(page.contains(r#"aria-busy="true""#), "{page}");
+    assert!(!page.contains("data-pos"), "{page}");
+
     admin.set_cookie("partner-center.tz=Pacific/Pago_Pago");
     admin.set_cookie("partner-center.lang=en-US");
     let page = copy(&admin.navigate("/settings/users").await).expect("the list rendered");
