@@ -45,18 +45,22 @@ async fn a_deep_link_paints_the_servers_rows_first_and_the_app_takes_over_withou
         .api("POST", "/api/dev/seed", Some(json!({ "users": 300 })))
         .await;
     assert_eq!(status, 200, "{answer}");
-    // A first deep link: index.html's script tells the server the time zone.
+    // The list once shown, the app has told the server the time zone and the language.
     browser.goto(&users).await;
     browser.wait_for(".user-table tr[data-pos]").await;
-    let cookies = browser
-        .client
-        .execute("return document.cookie", vec![])
-        .await
-        .unwrap();
-    assert!(
-        cookies.as_str().unwrap().contains("partner-center.tz="),
-        "{cookies}"
-    );
+    browser
+        .eventually("the cookies the server reads", || async {
+            let cookies = browser
+                .client
+                .execute("return document.cookie", vec![])
+                .await
+                .ok()?;
+            let cookies = cookies.as_str()?;
+            (cookies.contains("partner-center.tz=")
+                && cookies.contains("partner-center.lang=fr-FR"))
+            .then_some(())
+        })
+        .await;
 
     // The app cannot arrive: the rows are painted all the same, inert, and stay.
     browser.block_urls(&["*.wasm"]).await;

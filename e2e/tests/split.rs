@@ -294,8 +294,9 @@ async fn a_page_revalidated_from_the_cache_names_what_this_visit_needs() {
     browser.goto(&list).await;
     browser.wait_for_path("/sign-in").await;
     browser.sign_up("revalidated").await;
-    // A browser that has not told its time zone: the server does not render the list for it
-    // (`crates/server/src/first_page.rs`), and revalidates the page it kept.
+    // A browser that has not told its time zone (its app has not shown the list yet): the
+    // server does not render the list for it (`crates/server/src/first_page.rs`), and
+    // revalidates the page it kept.
     browser
         .client
         .execute(

@@ -130,15 +130,26 @@ fn saved_lang() -> Lang {
     stored_lang().unwrap_or(Lang::Fr)
 }
 
-/// The server renders the user list's first page itself (`crates/server/src/first_page.rs`):
-/// it reads the language chosen in a cookie, kept as long as the choice.
+/// The server renders the user list's first page itself (`crates/server/src/first_page.rs`), in
+/// the language and the time zone it reads in two cookies: written when the list is shown and
+/// when a language is chosen, kept a year.
 fn tell_the_server(lang: Lang) {
-    let cookie = format!(
-        "{}={};path=/;max-age=31536000;samesite=lax",
-        Lang::COOKIE,
-        lang.tag()
-    );
-    let _ = js_sys::Reflect::set(&gloo_utils::document(), &"cookie".into(), &cookie.into());
+    let zone = js_sys::Intl::DateTimeFormat::new(&intl_locales(lang), &js_sys::Object::new())
+        .resolved_options();
+    let zone = js_sys::Reflect::get(&zone, &"timeZone".into())
+        .ok()
+        .and_then(|zone| zone.as_string());
+    let document = gloo_utils::document();
+    let cookies = [
+        (Lang::COOKIE, Some(lang.tag().to_owned())),
+        (partner_domain::TIME_ZONE_COOKIE, zone),
+    ];
+    for (name, value) in cookies {
+        if let Some(value) = value {
+            let cookie = format!("{name}={value};path=/;max-age=31536000;samesite=lax");
+            let _ = js_sys::Reflect::set(&document, &"cookie".into(), &cookie.into());
+        }
+    }
 }
 
 /// The browser's preferred language among ours (French unless it prefers English).
@@ -355,10 +366,12 @@ fn intl(lang: Lang, format: Format) -> js_sys::Function {
 /// the list's first request is on its way: a page's first `Intl` object costs the browser some
 /// 30 ms of loading its locale data, which the wait for the answer then hides. (On a deep link
 /// index.html's script makes the same ones while the wasm downloads: `xtask/src/spa.rs`.)
+/// It then tells the server how this reader reads the list (`tell_the_server`).
 pub fn prepare_list_formats(lang: Lang) {
     wasm_bindgen_futures::spawn_local(async move {
         intl(lang, Format::Number);
         intl(lang, Format::Day);
+        tell_the_server(lang);
     });
 }
 

@@ -2,7 +2,7 @@
 //! with a narrow no-break space, "10,001"; "1 déc. 2026", "Dec 1, 2026"), in plain Rust: the
 //! server renders the user list's first page (`snapshot.rs`) with them, and the app then writes
 //! the same text through `Intl`, so that nothing changes when the app takes over. A browser
-//! test compares the two for many values (`tests/users.rs`).
+//! test compares the two for many values (`tests/shell.rs`).
 
 use super::Lang;
 

@@ -343,15 +343,12 @@ const PRELOAD_CONFIG: &str = "<link as=fetch crossorigin href=/config.json rel=p
 /// While the parts download it also makes the `Intl` formats a settings page's first render
 /// writes with (`i18n::intl`, in the language `i18n` keeps in local storage): the browser's
 /// first one loads locale data for ~15 ms, then on the main thread's idle time rather than in
-/// that render. The date format also tells the server the browser’s time zone, in a cookie with the
-/// language kept (`partner_domain::TIME_ZONE_COOKIE`, `Lang::COOKIE`): the server renders the
-/// user list's first page in them (`crates/server/src/first_page.rs`).
+/// that render.
 /// Its SHA-256 is in the Content-Security-Policy (`crates/server/src/security.rs` hashes every
 /// inline script of `index.html`).
 const ASK_EARLY: &str = "{const m=document.querySelector('meta[name=partner-center-deferred]'),p=location.pathname;\
 if(p!=='/'&&p!=='/onboarding/welcome'){window.partnerCenterRest=fetch(m.content,{integrity:m.dataset.integrity});\
-setTimeout(()=>{try{const s=localStorage.getItem('partner-center.lang'),l=[s||'fr-FR'],k=';path=/;max-age=31536000;samesite=lax';new Intl.NumberFormat(l);\
-document.cookie='partner-center.tz='+new Intl.DateTimeFormat(l,{dateStyle:'medium'}).resolvedOptions().timeZone+k;if(s)document.cookie='partner-center.lang='+s+k}catch(e){}});\
+setTimeout(()=>{try{const l=[localStorage.getItem('partner-center.lang')||'fr-FR'];new Intl.NumberFormat(l);new Intl.DateTimeFormat(l,{dateStyle:'medium'})}catch(e){}});\
 const kept=window.partnerCenterAhead=new Map(),ask=(u,o)=>{const r=fetch(u,o);r.catch(()=>{});kept.set(u,{at:Date.now(),answer:r});return r},\
 o={headers:{Accept:'application/json','X-Requested-With':'partner-center'},credentials:'same-origin',signal:AbortSignal.timeout(15e3)};\
 ask('/config.json',{cache:'no-cache'}).then(r=>r.clone().json()).then(c=>{if(c.backend!=='http')return;\

@@ -13,10 +13,9 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
 
-    /// The cookie in which the browser tells the server the language chosen (its tag; absent,
-    /// French), so that the pages the server renders are in it (`crates/server/src/first_page.rs`).
-    /// The app writes it with its own choice; index.html's script (`xtask/src/spa.rs`) copies it
-    /// from local storage too, with [`TIME_ZONE_COOKIE`].
+    /// The cookie in which the app tells the server the language its reader reads (its tag;
+    /// absent, French), so that the pages the server renders are in it
+    /// (`crates/server/src/first_page.rs`; the app's `i18n::tell_the_server`).
     pub const COOKIE: &str = "partner-center.lang";
 
     /// BCP 47 tag, as used by `<html lang>`, the message bundles, `Intl` and the API's `lang`.
@@ -51,8 +50,8 @@ impl Lang {
     }
 }
 
-/// The cookie in which index.html's script tells the server the browser's time zone (an IANA
-/// name), in which a page the server renders writes its days.
+/// The cookie in which the app tells the server the browser's time zone (an IANA name), in which
+/// a page the server renders writes its days.
 pub const TIME_ZONE_COOKIE: &str = "partner-center.tz";
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 //! a page without a framework. The copy is `inert` (nothing typed into it could be kept) and the
 //! app replaces it in the task that renders its own first page (`src/app.rs`, `reveal`).
 //! It is written in the language and time zone the browser told in its cookies (`Lang::COOKIE`,
-//! `TIME_ZONE_COOKIE`, written by the app and index.html's script); without them, the page is
-//! served as it is and the app renders the list when it starts.
+//! `TIME_ZONE_COOKIE`, which the app writes when it shows the list or a language is chosen);
+//! without them, the page is served as it is and the app renders the list when it starts.
 
 use std::path::Path;
 
@@ -39,11 +39,11 @@ impl Index {
         })
     }
 
-    fn with_copy(&self, reader: Lang, copy: &str) -> String {
+    fn with_copy(&self, lang: Lang, copy: &str) -> String {
         format!(
             "{}<div id=snapshot inert lang={}>{copy}</div>{}",
             self.before_root,
-            reader.tag(),
+            lang.tag(),
             self.root_and_after
         )
     }

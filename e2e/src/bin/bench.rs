@@ -123,7 +123,7 @@ async fn cold_browser(base: &str, signed_in: bool, network: Network) -> Browser 
         browser.goto(&format!("{base}/api/health")).await;
         let credentials = json!({ "email": "admin@bench.onmicrosoft.com", "password": PASSWORD });
         assert_eq!(browser.post_json("/api/session", credentials).await, 200);
-        // As index.html's script leaves it after a visit: the server renders the list's first
+        // As the app leaves it once it has shown the list: the server renders the list's first
         // page in this time zone (`crates/server/src/first_page.rs`).
         browser
             .client
