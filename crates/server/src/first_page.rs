@@ -96,3 +96,26 @@ fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
         .find(|(key, _)| *key == name)
         .map(|(_, value)| value)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_copy_goes_before_the_app_root_which_waits_hidden_however_the_build_quotes_it() {
+        for root in ["<div id=app>", "<div id=\"app\">"] {
+            let dist = tempfile::tempdir().unwrap();
+            let page = format!("<!doctype html><body>{root}<p>Loading</p></div></body>");
+            std::fs::write(dist.path().join("index.html"), page).unwrap();
+            let index = Index::read(dist.path()).expect("the root is found");
+            assert_eq!(
+                index.with_copy(Lang::En, "<p>rows</p>"),
+                "<!doctype html><body><div id=snapshot inert lang=en-US><p>rows</p></div>\
+                 <div id=app hidden><p>Loading</p></div></body>"
+            );
+        }
+        let dist = tempfile::tempdir().unwrap();
+        std::fs::write(dist.path().join("index.html"), "<body><main></main></body>").unwrap();
+        assert!(Index::read(dist.path()).is_none(), "no root, no copy");
+    }
+}
