@@ -10,14 +10,13 @@
 use std::path::Path;
 
 use axum::{
-    extract::FromRequestParts,
     http::{header, request::Parts, HeaderMap, HeaderValue},
     response::{Html, IntoResponse, Response},
 };
 use partner_center::i18n::Reader;
-use partner_domain::{service, Lang, UserQuery, TIME_ZONE_COOKIE};
+use partner_domain::{service, Lang, Me, UserQuery, TIME_ZONE_COOKIE};
 
-use crate::{auth::Caller, AppState};
+use crate::AppState;
 
 /// index.html around its app root: the copy goes before the root, which stays hidden until the
 /// app reveals it.
@@ -49,11 +48,12 @@ impl Index {
     }
 }
 
-/// The user list's page rendered for the caller of `parts`, when `GET /api/users` would answer
-/// them its first rows and their browser has said how it writes days.
-pub async fn users(state: &AppState, index: &Index, parts: &mut Parts) -> Option<Response> {
+/// The user list's page rendered for `me` (signed in, asking for `parts`), when `GET /api/users`
+/// would answer them its first rows and their browser has said how it writes days.
+pub async fn users(state: &AppState, index: &Index, parts: &Parts, me: Me) -> Option<Response> {
     let (lang, reader) = reader(&parts.headers)?;
-    let Caller(me) = Caller::from_request_parts(parts, state).await.ok()?;
+    // What `auth::Caller` asks of a session, on the one `preload::links` has read.
+    let me = service::may_operate(me).ok()?;
     let rows = {
         let mut store = state.read().await.ok()?;
         service::list_users(&mut store, &me, &UserQuery::first_page())

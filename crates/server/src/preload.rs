@@ -45,12 +45,14 @@ pub async fn links(State(pages): State<Pages>, request: Request, next: Next) -> 
     let (mut parts, body) = request.into_parts();
     // The first rows only for someone signed in: the script asks for them once the session has
     // answered, and a preload nobody takes is a warning in the console.
-    let rows = parts.uri.path() == USER_LIST
-        && SignedIn::from_request_parts(&mut parts, state)
-            .await
-            .is_ok();
-    if let (true, true, Some(index)) = (navigation, rows, &pages.index) {
-        if let Some(page) = crate::first_page::users(state, index, &mut parts).await {
+    let signed_in = if parts.uri.path() == USER_LIST {
+        SignedIn::from_request_parts(&mut parts, state).await.ok()
+    } else {
+        None
+    };
+    let rows = signed_in.is_some();
+    if let (true, Some(SignedIn(me)), Some(index)) = (navigation, signed_in, &pages.index) {
+        if let Some(page) = crate::first_page::users(state, index, &parts, me).await {
             return with_links(page, rows);
         }
     }

@@ -251,7 +251,11 @@ pub async fn housekeeping<S: Store>(store: &mut S) -> ServiceResult<()> {
 /// temporary one (403 `password_change_required` otherwise: only `GET`/`DELETE /api/session` and
 /// `POST /api/session/password` take such a session).
 pub async fn caller<S: Store>(store: &mut S, token: Option<&str>) -> ServiceResult<Me> {
-    let me = session(store, token).await?;
+    may_operate(session(store, token).await?)
+}
+
+/// `me`, read from a session already, if they may call an operation (as [`caller`]).
+pub fn may_operate(me: Me) -> ServiceResult<Me> {
     if me.must_change_password {
         return Err(ServiceError::refused(
             ErrorKind::PasswordChangeRequired,

@@ -16,8 +16,8 @@ mod store;
 mod users;
 
 pub use accounts::{
-    caller, change_password, create_tenant, demo_work_account, housekeeping, session, sign_in,
-    sign_out, SignedIn,
+    caller, change_password, create_tenant, demo_work_account, housekeeping, may_operate, session,
+    sign_in, sign_out, SignedIn,
 };
 pub use activity::{export_activity, list_activity, seed_activity, ActivityFilter};
 pub use agreements::{accept_agreement, current_agreement, signed_agreement, SignedDocument};
