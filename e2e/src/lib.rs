@@ -307,16 +307,20 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
 }
 
 impl Browser {
+    /// Runs DevTools' `method` with `params` in the page (a command chromedriver passes on).
+    async fn devtools(&self, method: &'static str, params: Value) {
+        self.client
+            .issue_cmd(Cdp { method, params })
+            .await
+            .expect("chromedriver runs a DevTools command");
+    }
+
     /// Runs `script` first thing in every document this browser loads from now on (before the
     /// page's own scripts).
     pub async fn on_every_document(&self, script: &str) {
-        self.client
-            .issue_cmd(Cdp {
-                method: "Page.addScriptToEvaluateOnNewDocument",
-                params: json!({ "source": script }),
-            })
-            .await
-            .expect("chromedriver runs a DevTools command");
+        let script = json!({ "source": script });
+        self.devtools("Page.addScriptToEvaluateOnNewDocument", script)
+            .await;
     }
 
     /// From now on each request answers `latency_ms` later, and downloads at `bytes_per_s`, as
@@ -324,15 +328,17 @@ impl Browser {
     pub async fn emulate_network(&self, latency_ms: u32, bytes_per_s: u32) {
         let conditions = json!({ "offline": false, "latency": latency_ms,
             "downloadThroughput": bytes_per_s, "uploadThroughput": bytes_per_s });
-        for (method, params) in [
-            ("Network.enable", json!({})),
-            ("Network.emulateNetworkConditions", conditions),
-        ] {
-            self.client
-                .issue_cmd(Cdp { method, params })
-                .await
-                .expect("chromedriver runs a DevTools command");
-        }
+        self.devtools("Network.enable", json!({})).await;
+        self.devtools("Network.emulateNetworkConditions", conditions)
+            .await;
+    }
+
+    /// From now on requests to URLs matching any of `patterns` (`*` for any text) fail, as if
+    /// the network had lost them (DevTools' `Network.setBlockedURLs`); none unblocks them.
+    pub async fn block_urls(&self, patterns: &[&str]) {
+        self.devtools("Network.enable", json!({})).await;
+        self.devtools("Network.setBlockedURLs", json!({ "urls": patterns }))
+            .await;
     }
 
     pub async fn start() -> Self {
@@ -435,20 +441,6 @@ impl Browser {
             },
         )
         .await;
-    }
-
-    /// From now on requests to URLs matching any of `patterns` (`*` for any text) fail, as if
-    /// the network had lost them (DevTools' `Network.setBlockedURLs`); none unblocks them.
-    pub async fn block_urls(&self, patterns: &[&str]) {
-        for (method, params) in [
-            ("Network.enable", json!({})),
-            ("Network.setBlockedURLs", json!({ "urls": patterns })),
-        ] {
-            self.client
-                .issue_cmd(Cdp { method, params })
-                .await
-                .expect("chromedriver runs a DevTools command");
-        }
     }
 
     pub async fn path(&self) -> String {
