@@ -148,13 +148,8 @@ async fn the_rendered_page_is_compressed() {
     let (admin, _) = server.tenant("contoso").await;
     admin.set_cookie("partner-center.tz=Europe/Paris");
     let answer = admin
-        .http
-        .get(format!("{}/settings/users", admin.base))
-        .header("sec-fetch-dest", "document")
-        .header("accept-encoding", "gzip")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(answer.status(), 200);
-    assert_eq!(answer.headers()["content-encoding"], "gzip");
+        .navigate_with("/settings/users", &[("accept-encoding", "gzip")])
+        .await;
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.headers["content-encoding"], "gzip");
 }

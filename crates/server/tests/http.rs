@@ -300,18 +300,11 @@ async fn pages_of_the_app_name_the_answers_their_start_up_waits_for() {
     // A browser revalidating the page it kept gets a 304, whose headers replace the kept ones:
     // it names what this visit needs too.
     let page = admin.get("/settings/users").await;
+    let kept = page.headers["last-modified"].to_str().unwrap();
     let revalidated = admin
-        .http
-        .get(format!("{}/settings/users", admin.base))
-        .header("sec-fetch-dest", "document")
-        .header("if-modified-since", &page.headers["last-modified"])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(revalidated.status(), 304);
-    let named = revalidated
-        .headers()
-        .get("link")
-        .map(|v| v.to_str().unwrap());
+        .navigate_with("/settings/users", &[("if-modified-since", kept)])
+        .await;
+    assert_eq!(revalidated.status, 304);
+    let named = revalidated.headers.get("link").map(|v| v.to_str().unwrap());
     assert_eq!(named, Some(format!("{session}, {rows}").as_str()));
 }

@@ -263,14 +263,19 @@ impl Client {
 
     /// The answer to a browser's navigation to `path` (what `Sec-Fetch-Dest` says).
     pub async fn navigate(&self, path: &str) -> Answer {
-        let response = self
+        self.navigate_with(path, &[]).await
+    }
+
+    /// `navigate`, the browser sending `headers` too (what it accepts, what it kept).
+    pub async fn navigate_with(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
+        let mut request = self
             .http
             .get(format!("{}{path}", self.base))
-            .header("sec-fetch-dest", "document")
-            .send()
-            .await
-            .unwrap();
-        Answer::of(response).await
+            .header("sec-fetch-dest", "document");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        Answer::of(request.send().await.unwrap()).await
     }
 
     pub async fn raw(&self, method: Method, path: &str, body: Option<Value>) -> Answer {
