@@ -553,6 +553,19 @@ impl Browser {
         self.api("POST", path, Some(body)).await.0
     }
 
+    /// Signed in to `base` as `email` (password `fixtures::PASSWORD`) without loading the app (the
+    /// session asked for from a JSON page of the server), and with the cookie the app leaves once
+    /// it has shown the user list: the browser's time zone, in which the server renders the list
+    /// (`crates/server/src/first_page.rs`). A returning user, nothing cached.
+    pub async fn sign_in_returning(&self, base: &str, email: &str) {
+        self.goto(&format!("{base}/api/health")).await;
+        let credentials = json!({ "email": email, "password": PASSWORD });
+        assert_eq!(self.post_json("/api/session", credentials).await, 200);
+        let zone = "document.cookie = 'partner-center.tz=' \
+                    + Intl.DateTimeFormat().resolvedOptions().timeZone + ';path=/'";
+        self.client.execute(zone, vec![]).await.unwrap();
+    }
+
     /// A work account `{prefix}.onmicrosoft.com` created through the API, and the page signed in
     /// as its Global admin (password `fixtures::PASSWORD`), without going through the wizard.
     pub async fn sign_up(&self, prefix: &str) {

@@ -93,17 +93,9 @@ async fn a_deep_link_paints_the_servers_rows_first_and_the_app_takes_over_withou
     // With the app: rows in every frame from the first that had any, the server's then the
     // app's, and the page works.
     let browser = Browser::start_in("fr-FR").await;
-    browser.goto(&format!("{}/api/health", server.base)).await;
-    let credentials = json!({ "email": "admin@snapshot.onmicrosoft.com", "password": partner_domain::fixtures::PASSWORD });
-    assert_eq!(browser.post_json("/api/session", credentials).await, 200);
     browser
-        .client
-        .execute(
-            "document.cookie = 'partner-center.tz=Europe/Paris;path=/'",
-            vec![],
-        )
-        .await
-        .unwrap();
+        .sign_in_returning(&server.base, "admin@snapshot.onmicrosoft.com")
+        .await;
     browser.on_every_document(FRAMES).await;
     browser.goto(&users).await;
     browser.wait_for("#app .user-table tr[data-pos]").await;

@@ -112,27 +112,17 @@ enum Network {
     Http2Latency(u32),
 }
 
-/// A new browser (nothing cached) signed in to `base` without loading the app: the session is
-/// asked for from a JSON page of the server.
+/// A new browser (nothing cached), signed in to `base` as a returning user
+/// (`Browser::sign_in_returning`) for the app's page.
 async fn cold_browser(base: &str, signed_in: bool, network: Network) -> Browser {
     let browser = match network {
         Network::Loopback => Browser::start_in("fr-FR").await,
         Network::Http2Latency(_) => Browser::start_trusting_any_certificate("fr-FR").await,
     };
     if signed_in {
-        browser.goto(&format!("{base}/api/health")).await;
-        let credentials = json!({ "email": "admin@bench.onmicrosoft.com", "password": PASSWORD });
-        assert_eq!(browser.post_json("/api/session", credentials).await, 200);
-        // As the app leaves it once it has shown the list: the server renders the list's first
-        // page in this time zone (`crates/server/src/first_page.rs`).
         browser
-            .client
-            .execute(
-                "document.cookie = 'partner-center.tz=' + Intl.DateTimeFormat().resolvedOptions().timeZone + ';path=/'",
-                vec![],
-            )
-            .await
-            .unwrap();
+            .sign_in_returning(base, "admin@bench.onmicrosoft.com")
+            .await;
     }
     if let Network::Http2Latency(ms) = network {
         browser.emulate_network(ms, 12_500_000).await;
