@@ -27,6 +27,13 @@ use tokio::{
 /// machines are shared.
 const PATIENCE: Duration = Duration::from_secs(15);
 
+/// Text as read: spaces of any width made plain (French groups digits with U+202F), without the
+/// marks that isolate a message's arguments.
+pub fn plain(text: &str) -> String {
+    text.replace(['\u{202f}', '\u{a0}'], " ")
+        .replace(['\u{2068}', '\u{2069}'], "")
+}
+
 /// A loopback port nothing listens on now.
 pub(crate) fn free_port() -> u16 {
     let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

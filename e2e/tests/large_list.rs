@@ -2,15 +2,8 @@
 //! whole list; the server searches, filters and orders it, the count is the server's, the rows
 //! come as the view reaches them, and the page says how far the list scrolls.
 
-use e2e::{Browser, Server};
+use e2e::{plain, Browser, Server};
 use serde_json::json;
-
-/// Text as read: spaces of any width made plain (French groups digits with U+202F), without the
-/// marks that isolate a message's arguments.
-fn plain(text: &str) -> String {
-    text.replace(['\u{202f}', '\u{a0}'], " ")
-        .replace(['\u{2068}', '\u{2069}'], "")
-}
 
 /// The list's count, once the page shows one (it may be loading the server's rows still).
 async fn status(browser: &Browser) -> Option<String> {
