@@ -181,6 +181,10 @@ impl Reader {
         let zone = jiff::tz::TimeZone::get(zone).ok()?;
         Some(Self { lang, zone })
     }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
 }
 
 /// The current language and its messages; `set` switches every text at once.

@@ -51,7 +51,8 @@ impl Index {
 /// The user list's page rendered for `me` (signed in, asking for `parts`), when `GET /api/users`
 /// would answer them its first rows and their browser has said how it writes days.
 pub async fn users(state: &AppState, index: &Index, parts: &Parts, me: Me) -> Option<Response> {
-    let (lang, reader) = reader(&parts.headers)?;
+    let reader = reader(&parts.headers)?;
+    let lang = reader.lang();
     // What `auth::Caller` asks of a session, on the one `preload::links` has read.
     let me = service::may_operate(me).ok()?;
     let rows = {
@@ -83,12 +84,11 @@ pub async fn users(state: &AppState, index: &Index, parts: &Parts, me: Me) -> Op
 
 /// The reader the browser's cookies describe: a language (French unless it says another) and a
 /// time zone it must name.
-fn reader(headers: &HeaderMap) -> Option<(Lang, Reader)> {
+fn reader(headers: &HeaderMap) -> Option<Reader> {
     let lang = cookie(headers, Lang::COOKIE)
         .and_then(Lang::from_tag)
         .unwrap_or(Lang::Fr);
-    let zone = cookie(headers, TIME_ZONE_COOKIE)?;
-    Some((lang, Reader::new(lang, zone)?))
+    Reader::new(lang, cookie(headers, TIME_ZONE_COOKIE)?)
 }
 
 fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
